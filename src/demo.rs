@@ -1,0 +1,79 @@
+//! `candor demo`: one command that sets up keys, configuration and database in a folder,
+//! then runs everything on loopback.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, ConfigError, Listen};
+use crate::keygen::{self, KeygenError};
+
+pub const REVIEWER_NAME: &str = "demo-reviewer";
+pub const BODY_NAME: &str = "Demo Whistleblower Protection Authority";
+
+/// Why the demo could not be prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("cannot prepare {path}: {err}")]
+    Io { path: PathBuf, err: std::io::Error },
+    #[error(transparent)]
+    Keygen(#[from] KeygenError),
+    #[error("{0} (in the demo configuration; delete the demo folder to start afresh)")]
+    Config(#[from] ConfigError),
+}
+
+/// The prepared demo: its configuration and where its files are.
+pub struct Demo {
+    pub dir: PathBuf,
+    pub config: Config,
+    pub config_path: PathBuf,
+    pub reviewer_key: PathBuf,
+}
+
+/// Creates `dir` with a reviewer key, a configuration and a data folder on first run;
+/// reuses them afterwards.
+pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |err| DemoError::Io { path, err }
+    };
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let dir = fs::canonicalize(dir).map_err(io(dir))?;
+    let config_path = dir.join("candor.toml");
+    let reviewer_key = dir.join(format!("{REVIEWER_NAME}.key"));
+    if !config_path.exists() {
+        let keys = if reviewer_key.exists() {
+            fs::read_to_string(dir.join(format!("{REVIEWER_NAME}.pub")))
+                .map_err(io(&dir))?
+                .trim()
+                .to_string()
+        } else {
+            keygen::reviewer(REVIEWER_NAME, &dir)?.recipient
+        };
+        let text = format!(
+            "# Candor demo configuration, written by `candor demo`. See README.md for every setting.\n\
+             listen = \"127.0.0.1:8080\"\n\
+             data_dir = {data:?}\n\
+             max_upload_bytes = {max}\n\
+             \n\
+             [body]\n\
+             name = \"{BODY_NAME}\"\n\
+             \n\
+             [[reviewers]]\n\
+             name = \"{REVIEWER_NAME}\"\n\
+             recipient = \"{keys}\"\n",
+            data = dir.join("data").display().to_string(),
+            max = crate::config::DEFAULT_MAX_UPLOAD_BYTES,
+        );
+        keygen::write_new(&config_path, text.as_bytes(), 0o600)?;
+    }
+    let mut config = Config::load(&config_path)?;
+    if let Some(listen) = listen {
+        config.listen = listen;
+    }
+    Ok(Demo {
+        dir,
+        config,
+        config_path,
+        reviewer_key,
+    })
+}

@@ -1,0 +1,13 @@
+//! Candor: secure whistleblower reporting for an independent body that recognizes
+//! whistleblower status. See README.md and SECURITY.md.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod days;
+pub mod demo;
+pub mod keygen;
+pub mod receipt;
+pub mod seal;
+pub mod server;
+pub mod store;
+pub mod web;

@@ -1,0 +1,285 @@
+//! age encryption and decryption, the only place that touches the age format.
+//!
+//! Everything a reporter sends is sealed here as it streams in: plaintext goes in piece
+//! by piece, ciphertext comes out piece by piece, and nothing in between is written
+//! anywhere. Each sealed item is a standard age file that `age -d -i KEY` opens.
+
+use std::io::{self, Read, Write};
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+
+use age::secrecy::ExposeSecret;
+use age::x25519::{Identity, Recipient};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+/// Errors of sealing and opening.
+#[derive(Debug, thiserror::Error)]
+pub enum SealError {
+    #[error("no recipient to encrypt to")]
+    NoRecipients,
+    #[error("encryption failed")]
+    Encrypt,
+    #[error("the item is not an age file or is damaged")]
+    Malformed,
+    #[error("none of the given keys can open this item")]
+    NoMatchingKey,
+    #[error("the identity is not a valid age X25519 identity")]
+    BadIdentity,
+}
+
+/// Builds an age X25519 identity from 32 secret bytes (the reporter's derived seed).
+pub fn identity_from_seed(seed: &[u8; 32]) -> Result<Identity, SealError> {
+    let hrp = bech32::Hrp::parse("age-secret-key-").map_err(|_| SealError::BadIdentity)?;
+    let mut encoded = Zeroizing::new(String::with_capacity(80));
+    bech32::encode_upper_to_fmt::<bech32::Bech32, _>(&mut *encoded, hrp, seed)
+        .map_err(|_| SealError::BadIdentity)?;
+    Identity::from_str(&encoded).map_err(|_| SealError::BadIdentity)
+}
+
+/// The identity's secret encoding (`AGE-SECRET-KEY-1…`), for writing a key file.
+pub fn identity_to_secret_string(identity: &Identity) -> Zeroizing<String> {
+    Zeroizing::new(identity.to_string().expose_secret().to_string())
+}
+
+/// Parses the identities of an age identity file (comments and blank lines allowed).
+pub fn parse_identity_file(text: &str) -> Result<Vec<Identity>, SealError> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        out.push(Identity::from_str(line).map_err(|_| SealError::BadIdentity)?);
+    }
+    if out.is_empty() {
+        return Err(SealError::BadIdentity);
+    }
+    Ok(out)
+}
+
+/// Ciphertext written by the age stream, waiting to be taken by the caller.
+#[derive(Clone, Default)]
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl Sink {
+    fn take(&self) -> Vec<u8> {
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        std::mem::take(&mut *guard)
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What sealing one item produced besides its ciphertext.
+#[derive(Debug, Clone)]
+pub struct SealedSummary {
+    /// The last ciphertext bytes (the final STREAM chunk).
+    pub tail: Vec<u8>,
+    /// Size of the plaintext in bytes.
+    pub plaintext_len: u64,
+    /// SHA-256 of the plaintext (the evidence's fingerprint, kept encrypted).
+    pub plaintext_sha256: [u8; 32],
+}
+
+/// Streaming encryption of one item to a fixed set of recipients.
+pub struct Sealer {
+    writer: age::stream::StreamWriter<Sink>,
+    sink: Sink,
+    plaintext_len: u64,
+    plaintext_hash: Sha256,
+}
+
+impl Sealer {
+    pub fn new(recipients: &[Recipient]) -> Result<Sealer, SealError> {
+        if recipients.is_empty() {
+            return Err(SealError::NoRecipients);
+        }
+        let encryptor =
+            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+                .map_err(|_| SealError::Encrypt)?;
+        let sink = Sink::default();
+        let writer = encryptor
+            .wrap_output(sink.clone())
+            .map_err(|_| SealError::Encrypt)?;
+        Ok(Sealer {
+            writer,
+            sink,
+            plaintext_len: 0,
+            plaintext_hash: Sha256::new(),
+        })
+    }
+
+    /// Encrypts more plaintext. Ciphertext becomes available through [`Sealer::take`].
+    pub fn write(&mut self, plaintext: &[u8]) -> Result<(), SealError> {
+        self.plaintext_hash.update(plaintext);
+        self.plaintext_len += plaintext.len() as u64;
+        self.writer
+            .write_all(plaintext)
+            .map_err(|_| SealError::Encrypt)
+    }
+
+    /// Ciphertext produced so far and not yet taken (whole 64 KiB age chunks).
+    pub fn take(&mut self) -> Vec<u8> {
+        self.sink.take()
+    }
+
+    /// Bytes of plaintext written so far.
+    pub fn plaintext_len(&self) -> u64 {
+        self.plaintext_len
+    }
+
+    /// Writes the final chunk; returns the remaining ciphertext and the plaintext summary.
+    pub fn finish(self) -> Result<SealedSummary, SealError> {
+        let sink = self.writer.finish().map_err(|_| SealError::Encrypt)?;
+        Ok(SealedSummary {
+            tail: sink.take(),
+            plaintext_len: self.plaintext_len,
+            plaintext_sha256: self.plaintext_hash.finalize().into(),
+        })
+    }
+}
+
+/// Seals a small item held in memory (file metadata, a short reply) in one call.
+pub fn seal_bytes(recipients: &[Recipient], plaintext: &[u8]) -> Result<Vec<u8>, SealError> {
+    let mut sealer = Sealer::new(recipients)?;
+    sealer.write(plaintext)?;
+    let mut out = sealer.take();
+    out.extend_from_slice(&sealer.finish()?.tail);
+    Ok(out)
+}
+
+/// Opens an age file from a reader with any of the identities; the result reads plaintext.
+pub fn open_reader<R: Read>(
+    identities: &[Identity],
+    ciphertext: R,
+) -> Result<impl Read + use<R>, SealError> {
+    let decryptor = age::Decryptor::new(ciphertext).map_err(|_| SealError::Malformed)?;
+    decryptor
+        .decrypt(identities.iter().map(|i| i as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::NoMatchingKeys => SealError::NoMatchingKey,
+            _ => SealError::Malformed,
+        })
+}
+
+/// Opens a small age file held in memory; the plaintext is wiped when dropped.
+pub fn open_bytes(
+    identities: &[Identity],
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, SealError> {
+    let mut reader = open_reader(identities, ciphertext)?;
+    let mut out = Zeroizing::new(Vec::new());
+    reader
+        .read_to_end(&mut out)
+        .map_err(|_| SealError::Malformed)?;
+    Ok(out)
+}
+
+/// Checks that `ciphertext` starts with a well-formed age header (used on ciphertext made
+/// elsewhere, such as replies sealed on the workstation).
+pub fn is_age_header(ciphertext: &[u8]) -> bool {
+    age::Decryptor::new(ciphertext).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_streaming() {
+        let id = Identity::generate();
+        let other = Identity::generate();
+        let recipients = [id.to_public(), other.to_public()];
+        let mut sealer = Sealer::new(&recipients).expect("sealer");
+        let mut ct = Vec::new();
+        let mut expected = Vec::new();
+        for i in 0..300u32 {
+            let piece = vec![(i % 251) as u8; 1000 + i as usize];
+            sealer.write(&piece).expect("write");
+            expected.extend_from_slice(&piece);
+            ct.extend(sealer.take());
+        }
+        let summary = sealer.finish().expect("finish");
+        ct.extend(summary.tail);
+        assert_eq!(summary.plaintext_len, expected.len() as u64);
+        assert_eq!(
+            summary.plaintext_sha256,
+            <[u8; 32]>::from(Sha256::digest(&expected))
+        );
+        assert_eq!(*open_bytes(&[id], &ct).expect("open"), expected);
+        assert_eq!(*open_bytes(&[other], &ct).expect("open"), expected);
+        assert!(matches!(
+            open_bytes(&[Identity::generate()], &ct),
+            Err(SealError::NoMatchingKey)
+        ));
+    }
+
+    #[test]
+    fn ciphertext_leaves_in_whole_chunks() {
+        let id = Identity::generate();
+        let mut sealer = Sealer::new(&[id.to_public()]).expect("sealer");
+        sealer.write(&[7u8; 100]).expect("write");
+        let header_only = sealer.take();
+        sealer.write(&vec![7u8; 200_000]).expect("write");
+        let more = sealer.take();
+        assert!(!more.is_empty(), "full chunks are flushed as they fill");
+        assert!(more.len() > header_only.len());
+    }
+
+    #[test]
+    fn seed_identity_is_stable() {
+        let seed = [42u8; 32];
+        let a = identity_from_seed(&seed).expect("identity");
+        let b = identity_from_seed(&seed).expect("identity");
+        assert_eq!(a.to_public().to_string(), b.to_public().to_string());
+        assert!(identity_to_secret_string(&a).starts_with("AGE-SECRET-KEY-1"));
+        let c = identity_from_seed(&[43u8; 32]).expect("identity");
+        assert_ne!(a.to_public().to_string(), c.to_public().to_string());
+    }
+
+    #[test]
+    fn empty_recipients_refused() {
+        assert!(matches!(Sealer::new(&[]), Err(SealError::NoRecipients)));
+    }
+
+    #[test]
+    fn garbage_is_malformed() {
+        let id = Identity::generate();
+        assert!(matches!(
+            open_bytes(&[id], b"not age"),
+            Err(SealError::Malformed)
+        ));
+        assert!(!is_age_header(b"age-encryption.org/v1\n-> X25519 zz\n"));
+    }
+
+    #[test]
+    fn identity_file_parsing() {
+        let id = Identity::generate();
+        let text = format!(
+            "# created: now\n# public key: {}\n{}\n",
+            id.to_public(),
+            identity_to_secret_string(&id).as_str()
+        );
+        let ids = parse_identity_file(&text).expect("parse");
+        assert_eq!(ids.len(), 1);
+        assert!(parse_identity_file("# nothing\n").is_err());
+        assert!(parse_identity_file("AGE-SECRET-KEY-1XYZ").is_err());
+    }
+}

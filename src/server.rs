@@ -1,0 +1,162 @@
+//! Starting and stopping the server: data directory, store, listener, shutdown.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, PermissionsExt};
+use std::path::Path;
+
+use tokio::net::{TcpListener, UnixListener};
+
+use crate::config::{Config, Listen};
+use crate::receipt::Deriver;
+use crate::store::{Store, StoreError};
+use crate::web::{AppState, router};
+
+/// Why the server could not start; each message is one line naming what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("setting `data_dir`: {0}")]
+    DataDir(String),
+    #[error("setting `listen`: {0}")]
+    Listen(String),
+    #[error("the database could not be opened: {0}")]
+    Store(#[from] StoreError),
+    #[error("the server stopped with an error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Creates `data_dir` (mode 0700) if needed and checks that it is a writable directory.
+pub fn prepare_data_dir(dir: &Path) -> Result<(), ServeError> {
+    if !dir.exists() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| ServeError::DataDir(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    if !dir.is_dir() {
+        return Err(ServeError::DataDir(format!(
+            "{} is not a directory",
+            dir.display()
+        )));
+    }
+    let probe = dir.join(".candor-write-test");
+    let written =
+        fs::File::create(&probe).and_then(|mut f| f.write_all(b"ok").and_then(|_| f.sync_all()));
+    let _ = fs::remove_file(&probe);
+    written.map_err(|e| ServeError::DataDir(format!("{} is not writable: {e}", dir.display())))?;
+    Ok(())
+}
+
+/// Either kind of listener.
+pub enum Bound {
+    Tcp(TcpListener),
+    Unix(UnixListener),
+}
+
+impl Bound {
+    /// The address to print, with the real port when port 0 was asked for.
+    pub fn describe(&self) -> String {
+        match self {
+            Bound::Tcp(l) => l
+                .local_addr()
+                .map(|a| format!("http://{a}"))
+                .unwrap_or_else(|_| "tcp".into()),
+            Bound::Unix(l) => l
+                .local_addr()
+                .ok()
+                .and_then(|a| a.as_pathname().map(|p| format!("unix:{}", p.display())))
+                .unwrap_or_else(|| "unix socket".into()),
+        }
+    }
+}
+
+/// Binds the configured address. A stale Unix socket is replaced; any other file at that
+/// path is left alone and reported. The socket gets mode 0660 so that Tor's group can be
+/// given access.
+pub async fn bind(listen: &Listen) -> Result<Bound, ServeError> {
+    match listen {
+        Listen::Tcp(addr) => TcpListener::bind(addr)
+            .await
+            .map(Bound::Tcp)
+            .map_err(|e| ServeError::Listen(format!("cannot listen on {addr}: {e}"))),
+        Listen::Unix(path) => {
+            match fs::symlink_metadata(path) {
+                Ok(meta) if meta.file_type().is_socket() => {
+                    fs::remove_file(path).map_err(|e| {
+                        ServeError::Listen(format!(
+                            "cannot replace the old socket {}: {e}",
+                            path.display()
+                        ))
+                    })?;
+                }
+                Ok(_) => {
+                    return Err(ServeError::Listen(format!(
+                        "{} exists and is not a socket; refusing to replace it",
+                        path.display()
+                    )));
+                }
+                Err(_) => {}
+            }
+            let listener = UnixListener::bind(path).map_err(|e| {
+                ServeError::Listen(format!("cannot listen on {}: {e}", path.display()))
+            })?;
+            fs::set_permissions(path, fs::Permissions::from_mode(0o660)).map_err(|e| {
+                ServeError::Listen(format!("cannot set permissions of {}: {e}", path.display()))
+            })?;
+            Ok(Bound::Unix(listener))
+        }
+    }
+}
+
+/// Opens everything and serves until SIGINT or SIGTERM. `on_ready` receives the address
+/// once the server accepts connections.
+pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), ServeError> {
+    prepare_data_dir(&config.data_dir)?;
+    let store = Store::open(&config.database_url).await?;
+    let install = store.install().await?;
+    let deriver = Deriver::for_this_machine(install.kdf);
+    let bound = bind(&config.listen).await?;
+    let unix_path = match &config.listen {
+        Listen::Unix(p) => Some(p.clone()),
+        Listen::Tcp(_) => None,
+    };
+    let app = router(AppState::new(config, store.clone(), install, deriver));
+    on_ready(&bound.describe());
+    let result = match bound {
+        Bound::Tcp(l) => {
+            axum::serve(l, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
+        Bound::Unix(l) => {
+            axum::serve(l, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
+    };
+    store.close().await;
+    if let Some(path) = unix_path {
+        let _ = fs::remove_file(path);
+    }
+    result.map_err(ServeError::Io)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,473 @@
+//! The database: cases, conversation items and encrypted blobs in chunks.
+//!
+//! One store to back up, replicate and shred. A submission is durable exactly when its
+//! final transaction commits; until then its chunks are marked with an upload token and
+//! are deleted if the request fails or the server restarts.
+//!
+//! SQL is kept portable (`$n` placeholders in increasing order, `RETURNING`, no
+//! SQLite-only functions) so that PostgreSQL can follow.
+
+mod upload;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::{Stream, TryStreamExt};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Row, SqliteConnection};
+
+use crate::days::Day;
+use crate::receipt::KdfParams;
+
+pub use upload::{BlobRef, CaseTarget, CommitPlan, Committed, NewItem, Upload};
+
+/// Size of one stored ciphertext chunk.
+pub const CHUNK_BYTES: usize = 1024 * 1024;
+
+/// Errors of the store. Messages never include stored content.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the operating system's random generator failed")]
+    Random,
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(&'static str),
+    #[error("no such case")]
+    NoSuchCase,
+}
+
+/// Case status, shown to both sides and changed by reviewers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Received,
+    Acknowledged,
+    InReview,
+    Decided,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Received,
+        Status::Acknowledged,
+        Status::InReview,
+        Status::Decided,
+        Status::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::Acknowledged => "acknowledged",
+            Status::InReview => "in-review",
+            Status::Decided => "decided",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+impl FromStr for Status {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or("unknown status")
+    }
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    Reporter,
+    Body,
+}
+
+impl Author {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Author::Reporter => "reporter",
+            Author::Body => "body",
+        }
+    }
+}
+
+impl FromStr for Author {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "reporter" => Ok(Author::Reporter),
+            "body" => Ok(Author::Body),
+            _ => Err("unknown author"),
+        }
+    }
+}
+
+/// What an item holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Text,
+    File,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Text => "text",
+            ItemKind::File => "file",
+        }
+    }
+}
+
+impl FromStr for ItemKind {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(ItemKind::Text),
+            "file" => Ok(ItemKind::File),
+            _ => Err("unknown item kind"),
+        }
+    }
+}
+
+/// A case as stored (no content).
+#[derive(Debug, Clone)]
+pub struct CaseRow {
+    pub id: i64,
+    pub reference: String,
+    pub reporter_recipient: String,
+    pub status: Status,
+    pub received_day: Day,
+}
+
+/// A message of a case, with its items.
+#[derive(Debug, Clone)]
+pub struct MessageRow {
+    pub id: i64,
+    pub author: Author,
+    pub day: Day,
+    pub items: Vec<ItemRow>,
+}
+
+/// An item: the blob of its content and, for files, the blob of its metadata.
+#[derive(Debug, Clone)]
+pub struct ItemRow {
+    pub id: i64,
+    pub position: i64,
+    pub kind: ItemKind,
+    pub blob_id: i64,
+    pub blob_size: i64,
+    pub meta_blob_id: Option<i64>,
+}
+
+/// Values fixed at installation.
+#[derive(Debug, Clone)]
+pub struct Install {
+    pub receipt_salt: Arc<[u8]>,
+    pub kdf: KdfParams,
+}
+
+/// Handle to the database: one connection for writes (SQLite has one writer; a queue in
+/// the pool is fairer than lock retries), several for reads.
+#[derive(Clone)]
+pub struct Store {
+    write: SqlitePool,
+    read: SqlitePool,
+}
+
+fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .pragma("secure_delete", "ON")
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10)))
+}
+
+impl Store {
+    /// Opens (creating if needed) the database, applies migrations, fixes the install
+    /// values on first start, and removes what interrupted uploads left behind.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        let options = connect_options(url)?;
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        sqlx::migrate!("./migrations/sqlite").run(&write).await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options.create_if_missing(false))
+            .await?;
+        let store = Store { write, read };
+        store.ensure_install().await?;
+        store.remove_interrupted_uploads().await?;
+        Ok(store)
+    }
+
+    /// Opens an existing database without changing anything (for inspection and tests).
+    pub async fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(2)
+            .connect_with(options)
+            .await?;
+        Ok(Store {
+            write: pool.clone(),
+            read: pool,
+        })
+    }
+
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+
+    async fn ensure_install(&self) -> Result<(), StoreError> {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|_| StoreError::Random)?;
+        let p = KdfParams::DEFAULT;
+        // Inserted once; later starts keep the first values.
+        sqlx::query(
+            "INSERT INTO install (id, receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism) \
+             VALUES (1, $1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&salt[..])
+        .bind(i64::from(p.memory_kib))
+        .bind(i64::from(p.iterations))
+        .bind(i64::from(p.parallelism))
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// The install's receipt salt and KDF parameters.
+    pub async fn install(&self) -> Result<Install, StoreError> {
+        let row = sqlx::query(
+            "SELECT receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism FROM install WHERE id = 1",
+        )
+        .fetch_one(&self.read)
+        .await?;
+        let salt: Vec<u8> = row.try_get(0)?;
+        let param = |i: usize| -> Result<u32, StoreError> {
+            let v: i64 = row.try_get(i)?;
+            u32::try_from(v).map_err(|_| StoreError::Corrupt("KDF parameter out of range"))
+        };
+        Ok(Install {
+            receipt_salt: Arc::from(salt),
+            kdf: KdfParams {
+                memory_kib: param(1)?,
+                iterations: param(2)?,
+                parallelism: param(3)?,
+            },
+        })
+    }
+
+    /// Deletes every blob whose upload never committed (the server stopped mid-request).
+    pub async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
+        let mut tx = self.write.begin().await?;
+        sqlx::query(
+            "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await?;
+        let removed = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        if removed > 0 {
+            tracing::info!(
+                blobs = removed,
+                "removed the remains of interrupted uploads"
+            );
+        }
+        Ok(removed)
+    }
+
+    /// Starts an upload: blobs written through it stay invisible until it commits.
+    pub fn begin_upload(&self) -> Result<Upload, StoreError> {
+        Upload::new(self.clone())
+    }
+
+    pub(crate) fn writer(&self) -> &SqlitePool {
+        &self.write
+    }
+
+    /// Finds the case a lookup key opens.
+    pub async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE lookup_key = $1",
+        )
+        .bind(lookup_key)
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| case_from_row(&r)).transpose()
+    }
+
+    pub async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NoSuchCase)?;
+        case_from_row(&row)
+    }
+
+    /// All cases, oldest first.
+    pub async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(case_from_row).collect()
+    }
+
+    /// The conversation of a case, in order, with every item.
+    pub async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT m.id, m.author, m.day, i.id, i.position, i.kind, i.blob_id, b.size, i.meta_blob_id \
+             FROM messages m LEFT JOIN items i ON i.message_id = m.id LEFT JOIN blobs b ON b.id = i.blob_id \
+             WHERE m.case_id = $1 ORDER BY m.id, i.position",
+        )
+        .bind(case_id)
+        .fetch_all(&self.read)
+        .await?;
+        let mut out: Vec<MessageRow> = Vec::new();
+        for row in rows {
+            let id: i64 = row.try_get(0)?;
+            if out.last().map(|m| m.id) != Some(id) {
+                let author: String = row.try_get(1)?;
+                let day: String = row.try_get(2)?;
+                out.push(MessageRow {
+                    id,
+                    author: author.parse().map_err(StoreError::Corrupt)?,
+                    day: day.parse().map_err(StoreError::Corrupt)?,
+                    items: Vec::new(),
+                });
+            }
+            let item_id: Option<i64> = row.try_get(3)?;
+            if let (Some(item_id), Some(message)) = (item_id, out.last_mut()) {
+                let kind: String = row.try_get(5)?;
+                message.items.push(ItemRow {
+                    id: item_id,
+                    position: row.try_get(4)?,
+                    kind: kind.parse().map_err(StoreError::Corrupt)?,
+                    blob_id: row.try_get(6)?,
+                    blob_size: row.try_get::<Option<i64>, _>(7)?.unwrap_or(0),
+                    meta_blob_id: row.try_get(8)?,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The chunks of a committed blob, in order, as they are read from the database.
+    pub fn blob_chunks(
+        &self,
+        blob_id: i64,
+    ) -> impl Stream<Item = Result<Vec<u8>, StoreError>> + Send + 'static {
+        // One chunk per query, so that a large blob never sits in memory whole.
+        futures_util::stream::try_unfold((self.read.clone(), 0i64), move |(pool, seq)| async move {
+            let row = sqlx::query(
+                "SELECT c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id \
+                 WHERE c.blob_id = $1 AND c.seq = $2 AND b.upload IS NULL",
+            )
+            .bind(blob_id)
+            .bind(seq)
+            .fetch_optional(&pool)
+            .await?;
+            match row {
+                Some(row) => Ok(Some((row.try_get::<Vec<u8>, _>(0)?, (pool, seq + 1)))),
+                None => Ok::<_, StoreError>(None),
+            }
+        })
+    }
+
+    /// A whole committed blob in memory (for small items such as metadata and messages).
+    pub async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
+        let chunks: Vec<Vec<u8>> = self.blob_chunks(blob_id).try_collect().await?;
+        Ok(chunks.concat())
+    }
+
+    /// Counts used by tests and health checks: committed blobs, pending blobs, and chunks
+    /// that belong to no blob.
+    pub async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM blobs WHERE upload IS NULL), \
+                    (SELECT COUNT(*) FROM blobs WHERE upload IS NOT NULL), \
+                    (SELECT COUNT(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs))",
+        )
+        .fetch_one(&self.read)
+        .await?;
+        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+    }
+
+    /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
+    pub async fn integrity_check(&self) -> Result<(), StoreError> {
+        let rows = sqlx::query("PRAGMA integrity_check")
+            .fetch_all(&self.read)
+            .await?;
+        let first: Option<String> = rows.first().map(|r| r.try_get(0)).transpose()?;
+        if rows.len() == 1 && first.as_deref() == Some("ok") {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt("integrity check failed"))
+        }
+    }
+}
+
+fn case_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
+    let status: String = row.try_get(3)?;
+    let day: String = row.try_get(4)?;
+    Ok(CaseRow {
+        id: row.try_get(0)?,
+        reference: row.try_get(1)?,
+        reporter_recipient: row.try_get(2)?,
+        status: status.parse().map_err(StoreError::Corrupt)?,
+        received_day: day.parse().map_err(StoreError::Corrupt)?,
+    })
+}
+
+/// Inserts a blob row owned by an upload, returning its id.
+async fn insert_pending_blob(
+    conn: &mut SqliteConnection,
+    upload: &[u8],
+) -> Result<i64, StoreError> {
+    let row = sqlx::query("INSERT INTO blobs (upload) VALUES ($1) RETURNING id")
+        .bind(upload)
+        .fetch_one(conn)
+        .await?;
+    Ok(row.try_get(0)?)
+}
+
+/// A random case reference: 12 Crockford base32 characters in groups of four (60 bits).
+pub fn new_reference() -> Result<String, StoreError> {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0u8; 12];
+    getrandom::fill(&mut bytes).map_err(|_| StoreError::Random)?;
+    let mut out = String::with_capacity(14);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(char::from(ALPHABET[usize::from(b & 31)]));
+    }
+    Ok(out)
+}

@@ -1,0 +1,337 @@
+//! Writing a submission: ciphertext arrives piece by piece, is cut into chunks, and is
+//! written in batches; nothing becomes visible until [`Upload::commit`].
+
+use sha2::{Digest, Sha256};
+use sqlx::{Row, SqliteConnection};
+
+use super::{Author, CHUNK_BYTES, ItemKind, Status, Store, StoreError, insert_pending_blob};
+use crate::days::Day;
+
+/// Ciphertext held in memory per upload before it is written in one transaction.
+const FLUSH_BYTES: usize = 4 * CHUNK_BYTES;
+
+/// A blob being written by an [`Upload`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobRef(usize);
+
+struct BlobBuf {
+    /// Row id, once the blob has been written to the database.
+    id: Option<i64>,
+    next_seq: i64,
+    /// The chunk being filled.
+    current: Vec<u8>,
+    /// Full chunks waiting to be written.
+    full: Vec<Vec<u8>>,
+    size: u64,
+    hash: Sha256,
+    finished: bool,
+    discarded: bool,
+}
+
+/// Where a committed message goes.
+pub enum CaseTarget {
+    /// A first report opens a case.
+    New {
+        lookup_key: [u8; 32],
+        reporter_recipient: String,
+    },
+    Existing(i64),
+}
+
+/// One item of the committed message.
+pub struct NewItem {
+    pub kind: ItemKind,
+    pub blob: BlobRef,
+    pub meta: Option<BlobRef>,
+}
+
+/// What to record when an upload commits.
+pub struct CommitPlan {
+    pub case: CaseTarget,
+    pub author: Author,
+    pub day: Day,
+    pub items: Vec<NewItem>,
+}
+
+/// The result of a commit.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub case_id: i64,
+    pub message_id: i64,
+    /// SHA-256 of each committed blob's ciphertext, in item order (content, then meta).
+    pub ciphertext_sha256: Vec<[u8; 32]>,
+}
+
+/// An upload in progress. Dropping it without committing deletes what it wrote.
+pub struct Upload {
+    store: Store,
+    token: [u8; 16],
+    blobs: Vec<BlobBuf>,
+    held_bytes: usize,
+    wrote_any: bool,
+    done: bool,
+}
+
+impl Upload {
+    pub(super) fn new(store: Store) -> Result<Upload, StoreError> {
+        let mut token = [0u8; 16];
+        getrandom::fill(&mut token).map_err(|_| StoreError::Random)?;
+        Ok(Upload {
+            store,
+            token,
+            blobs: Vec::new(),
+            held_bytes: 0,
+            wrote_any: false,
+            done: false,
+        })
+    }
+
+    /// Starts a new blob.
+    pub fn new_blob(&mut self) -> BlobRef {
+        self.blobs.push(BlobBuf {
+            id: None,
+            next_seq: 0,
+            current: Vec::new(),
+            full: Vec::new(),
+            size: 0,
+            hash: Sha256::new(),
+            finished: false,
+            discarded: false,
+        });
+        BlobRef(self.blobs.len() - 1)
+    }
+
+    fn buf(&mut self, blob: BlobRef) -> Result<&mut BlobBuf, StoreError> {
+        self.blobs
+            .get_mut(blob.0)
+            .ok_or(StoreError::Corrupt("unknown blob in upload"))
+    }
+
+    /// Appends ciphertext to a blob; writes a batch to the database when enough is held.
+    pub async fn append(&mut self, blob: BlobRef, mut data: &[u8]) -> Result<(), StoreError> {
+        let buf = self.buf(blob)?;
+        if buf.finished || buf.discarded {
+            return Err(StoreError::Corrupt("append to a closed blob"));
+        }
+        buf.hash.update(data);
+        buf.size += data.len() as u64;
+        let added = data.len();
+        while !data.is_empty() {
+            if buf.current.capacity() == 0 {
+                buf.current
+                    .reserve_exact(CHUNK_BYTES.min(data.len().max(64 * 1024)));
+            }
+            let room = CHUNK_BYTES - buf.current.len();
+            let take = room.min(data.len());
+            buf.current.extend_from_slice(&data[..take]);
+            data = &data[take..];
+            if buf.current.len() == CHUNK_BYTES {
+                let chunk = std::mem::take(&mut buf.current);
+                buf.full.push(chunk);
+            }
+        }
+        self.held_bytes += added;
+        if self.held_bytes >= FLUSH_BYTES {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    /// Marks a blob complete; returns its ciphertext size and SHA-256.
+    pub fn finish_blob(&mut self, blob: BlobRef) -> Result<(u64, [u8; 32]), StoreError> {
+        let buf = self.buf(blob)?;
+        buf.finished = true;
+        Ok((buf.size, buf.hash.clone().finalize().into()))
+    }
+
+    /// Drops a blob that turned out not to be needed (an empty message, an empty file
+    /// field); anything already written for it goes at commit or cleanup.
+    pub fn discard_blob(&mut self, blob: BlobRef) -> Result<(), StoreError> {
+        let buf = self.buf(blob)?;
+        buf.discarded = true;
+        let held = buf.current.len() + buf.full.iter().map(Vec::len).sum::<usize>();
+        buf.current = Vec::new();
+        buf.full = Vec::new();
+        self.held_bytes = self.held_bytes.saturating_sub(held);
+        Ok(())
+    }
+
+    /// Writes held chunks in one transaction (still invisible: marked with the token).
+    async fn flush(&mut self) -> Result<(), StoreError> {
+        let mut tx = self.store.writer().begin().await?;
+        self.write_held(&mut tx, false).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn write_held(
+        &mut self,
+        conn: &mut SqliteConnection,
+        all: bool,
+    ) -> Result<(), StoreError> {
+        let token = self.token;
+        let mut written = 0usize;
+        for buf in self.blobs.iter_mut().filter(|b| !b.discarded) {
+            // The partial chunk of a finished blob is its last chunk: write it too.
+            if (buf.finished || all) && !buf.current.is_empty() {
+                let last = std::mem::take(&mut buf.current);
+                buf.full.push(last);
+            }
+            let needs_row = buf.id.is_none() && (!buf.full.is_empty() || buf.finished || all);
+            if needs_row {
+                buf.id = Some(insert_pending_blob(conn, &token).await?);
+                self.wrote_any = true;
+            }
+            let Some(id) = buf.id else { continue };
+            for chunk in buf.full.drain(..) {
+                sqlx::query("INSERT INTO blob_chunks (blob_id, seq, data) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(buf.next_seq)
+                    .bind(&chunk)
+                    .execute(&mut *conn)
+                    .await?;
+                buf.next_seq += 1;
+                written += chunk.len();
+            }
+        }
+        self.held_bytes = self.held_bytes.saturating_sub(written);
+        Ok(())
+    }
+
+    /// Writes what is left, records the message and its items, and makes everything
+    /// visible in one transaction. After this returns, the submission is durable.
+    pub async fn commit(mut self, plan: CommitPlan) -> Result<Committed, StoreError> {
+        for item in &plan.items {
+            for blob in std::iter::once(item.blob).chain(item.meta) {
+                let buf = self.buf(blob)?;
+                if !buf.finished || buf.discarded {
+                    return Err(StoreError::Corrupt("commit of an unfinished blob"));
+                }
+            }
+        }
+        let mut tx = self.store.writer().begin().await?;
+        self.write_held(&mut tx, true).await?;
+
+        let case_id = match &plan.case {
+            CaseTarget::New {
+                lookup_key,
+                reporter_recipient,
+            } => {
+                let reference = super::new_reference()?;
+                let row = sqlx::query(
+                    "INSERT INTO cases (reference, lookup_key, reporter_recipient, status, received_day) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(&reference)
+                .bind(&lookup_key[..])
+                .bind(reporter_recipient)
+                .bind(Status::Received.as_str())
+                .bind(plan.day.to_string())
+                .fetch_one(&mut *tx)
+                .await?;
+                row.try_get::<i64, _>(0)?
+            }
+            CaseTarget::Existing(id) => {
+                sqlx::query("SELECT id FROM cases WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or(StoreError::NoSuchCase)?;
+                *id
+            }
+        };
+
+        let message_id: i64 = sqlx::query(
+            "INSERT INTO messages (case_id, author, day) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(case_id)
+        .bind(plan.author.as_str())
+        .bind(plan.day.to_string())
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+
+        let mut ciphertext_sha256 = Vec::new();
+        for (position, item) in plan.items.iter().enumerate() {
+            let blob_id = self
+                .seal_blob(&mut tx, item.blob, &mut ciphertext_sha256)
+                .await?;
+            let meta_id = match item.meta {
+                Some(meta) => Some(
+                    self.seal_blob(&mut tx, meta, &mut ciphertext_sha256)
+                        .await?,
+                ),
+                None => None,
+            };
+            sqlx::query(
+                "INSERT INTO items (message_id, position, kind, blob_id, meta_blob_id) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(message_id)
+            .bind(i64::try_from(position).map_err(|_| StoreError::Corrupt("too many items"))?)
+            .bind(item.kind.as_str())
+            .bind(blob_id)
+            .bind(meta_id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        // Blobs written but not part of the message (discarded ones) go now.
+        sqlx::query("DELETE FROM blobs WHERE upload = $1")
+            .bind(&self.token[..])
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.done = true;
+        Ok(Committed {
+            case_id,
+            message_id,
+            ciphertext_sha256,
+        })
+    }
+
+    async fn seal_blob(
+        &mut self,
+        conn: &mut SqliteConnection,
+        blob: BlobRef,
+        hashes: &mut Vec<[u8; 32]>,
+    ) -> Result<i64, StoreError> {
+        let buf = self.buf(blob)?;
+        let id = buf.id.ok_or(StoreError::Corrupt("blob without a row"))?;
+        let size = i64::try_from(buf.size).map_err(|_| StoreError::Corrupt("blob too large"))?;
+        let hash: [u8; 32] = buf.hash.clone().finalize().into();
+        let updated =
+            sqlx::query("UPDATE blobs SET upload = NULL, size = $1, sha256 = $2 WHERE id = $3")
+                .bind(size)
+                .bind(&hash[..])
+                .bind(id)
+                .execute(conn)
+                .await?
+                .rows_affected();
+        if updated != 1 {
+            return Err(StoreError::Corrupt("blob row missing at commit"));
+        }
+        hashes.push(hash);
+        Ok(id)
+    }
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        if self.done || !self.wrote_any {
+            return;
+        }
+        // The request failed or the client went away: remove what was written.
+        let pool = self.store.writer().clone();
+        let token = self.token;
+        if let Ok(handle) = tokio::runtime::Handle::try_current() {
+            handle.spawn(async move {
+                let result = sqlx::query("DELETE FROM blobs WHERE upload = $1")
+                    .bind(&token[..])
+                    .execute(&pool)
+                    .await;
+                if result.is_err() {
+                    tracing::warn!("could not remove an interrupted upload; it will be removed at the next start");
+                }
+            });
+        }
+    }
+}

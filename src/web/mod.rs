@@ -1,0 +1,192 @@
+//! The HTTP server: router, security headers on every response, and errors as pages.
+
+pub mod pages;
+mod submit;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::csrf::CsrfLayer;
+
+use crate::config::Config;
+use crate::receipt::Deriver;
+use crate::store::{Install, Store};
+use pages::Site;
+
+/// Shared state of the reporter-facing server.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub site: Arc<Site>,
+    pub store: Store,
+    pub install: Arc<Install>,
+    pub deriver: Deriver,
+}
+
+impl AppState {
+    pub fn new(config: Config, store: Store, install: Install, deriver: Deriver) -> AppState {
+        let site = Site {
+            body_name: config.body.name.clone(),
+            reviewer_names: config.reviewers.iter().map(|r| r.name.clone()).collect(),
+            max_upload_bytes: config.max_upload_bytes,
+        };
+        AppState {
+            config: Arc::new(config),
+            site: Arc::new(site),
+            store,
+            install: Arc::new(install),
+            deriver,
+        }
+    }
+}
+
+const STYLESHEET: &str = include_str!("../../static/candor.css");
+
+/// The Content-Security-Policy of every response.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/// Deny every powerful feature.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), autoplay=(), battery=(), bluetooth=(), camera=(), display-capture=(), document-domain=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), sync-xhr=(), usb=(), web-share=(), xr-spatial-tracking=()";
+
+/// Builds the router with every layer.
+pub fn router(state: AppState) -> Router {
+    let onion = state.config.onion_address.clone();
+    let panic_site = Arc::clone(&state.site);
+    let csrf_site = Arc::clone(&state.site);
+    Router::new()
+        .route("/", get(index))
+        .route("/submit", get(submit::form).post(submit::post))
+        .route("/static/candor.css", get(stylesheet))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(
+            CsrfLayer::new().with_rejection_response(move |_| {
+                page_response(
+                    &csrf_site,
+                    StatusCode::FORBIDDEN,
+                    "Request refused",
+                    "This form was sent from another site, so it was refused. Open this site directly and try again.",
+                )
+            }),
+        )
+        .layer(CatchPanicLayer::custom(move |_: Box<dyn std::any::Any + Send>| {
+            tracing::error!("a request handler failed unexpectedly");
+            page_response(
+                &panic_site,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong",
+                "Something went wrong on our side. Nothing you sent in this request was kept. Please try again later.",
+            )
+        }))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let onion = onion.clone();
+            async move { security_headers(onion.as_deref(), req, next).await }
+        }))
+}
+
+/// Renders an error page with a status.
+pub fn page_response(
+    site: &Site,
+    status: StatusCode,
+    title: &str,
+    message: &str,
+) -> Response<Body> {
+    (status, pages::error_page(site, title, message)).into_response()
+}
+
+async fn index(State(app): State<AppState>) -> Response {
+    pages::index(&app.site).into_response()
+}
+
+async fn not_found(State(app): State<AppState>) -> Response {
+    page_response(
+        &app.site,
+        StatusCode::NOT_FOUND,
+        "Page not found",
+        "There is no page at this address. Check the address, or start again from the home page.",
+    )
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+/// Adds the security headers of DESIGN.md to every response, whatever produced it.
+async fn security_headers(onion: Option<&str>, req: Request, next: Next) -> Response {
+    let from_onion = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| h.split(':').next().unwrap_or(h).ends_with(".onion"))
+        .unwrap_or(false);
+    let onion_location = match onion {
+        Some(onion) if !from_onion => {
+            let path = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            HeaderValue::from_str(&format!("http://{onion}{path}")).ok()
+        }
+        _ => None,
+    };
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    set_security_headers(headers);
+    let is_html = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.starts_with("text/html"))
+        .unwrap_or(false);
+    if is_html || !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if let (Some(location), true) = (onion_location, is_html) {
+        headers.insert(HeaderName::from_static("onion-location"), location);
+    }
+    response
+}
+
+/// The fixed header set (also used by the workstation's pages).
+pub fn set_security_headers(headers: &mut HeaderMap) {
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.remove(header::SERVER);
+    headers.remove(header::ETAG);
+}

@@ -1,0 +1,377 @@
+//! Test harness: runs the real `candor` binary on loopback and inspects what it stored.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use candor::store::Store;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_candor");
+
+/// A reviewer key pair made with the real `candor keygen`.
+pub struct ReviewerKey {
+    pub name: String,
+    pub key_path: PathBuf,
+    pub recipient: String,
+}
+
+pub fn keygen_reviewer(dir: &Path, name: &str) -> ReviewerKey {
+    let out = Command::new(BIN)
+        .args(["keygen", "reviewer", "--name", name, "--out"])
+        .arg(dir)
+        .output()
+        .expect("run keygen");
+    assert!(
+        out.status.success(),
+        "keygen failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recipient = std::fs::read_to_string(dir.join(format!("{name}.pub")))
+        .expect("read .pub")
+        .trim()
+        .to_string();
+    ReviewerKey {
+        name: name.to_string(),
+        key_path: dir.join(format!("{name}.key")),
+        recipient,
+    }
+}
+
+/// Options for a test server.
+pub struct Options {
+    pub max_upload_bytes: u64,
+    pub listen: String,
+    pub extra_config: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_upload_bytes: 200 * 1024 * 1024,
+            listen: "127.0.0.1:0".into(),
+            extra_config: String::new(),
+        }
+    }
+}
+
+/// A running server with its own temporary folder (keys, config, data, logs, TMPDIR).
+pub struct TestServer {
+    pub root: tempfile::TempDir,
+    pub reviewer: ReviewerKey,
+    pub config_path: PathBuf,
+    pub data_dir: PathBuf,
+    pub tmp_dir: PathBuf,
+    pub url: String,
+    pub listen: String,
+    child: Option<Child>,
+    log: Arc<Mutex<Vec<u8>>>,
+    stdout_log: Arc<Mutex<Vec<u8>>>,
+}
+
+impl TestServer {
+    pub fn start() -> TestServer {
+        Self::start_with(Options::default())
+    }
+
+    pub fn start_with(options: Options) -> TestServer {
+        let root = tempfile::tempdir().expect("tempdir");
+        let keys = root.path().join("keys");
+        let reviewer = keygen_reviewer(&keys, "alice");
+        let data_dir = root.path().join("data");
+        let tmp_dir = root.path().join("tmp");
+        std::fs::create_dir_all(&tmp_dir).expect("tmp dir");
+        let config_path = root.path().join("candor.toml");
+        let config = format!(
+            "listen = \"{listen}\"\ndata_dir = \"{data}\"\nmax_upload_bytes = {max}\n{extra}\n[body]\nname = \"Test Authority\"\n\n[[reviewers]]\nname = \"alice\"\nrecipient = \"{recipient}\"\n",
+            listen = options.listen,
+            data = data_dir.display(),
+            max = options.max_upload_bytes,
+            extra = options.extra_config,
+            recipient = reviewer.recipient,
+        );
+        std::fs::write(&config_path, config).expect("write config");
+        let mut server = TestServer {
+            root,
+            reviewer,
+            config_path,
+            data_dir,
+            tmp_dir,
+            url: String::new(),
+            listen: options.listen,
+            child: None,
+            log: Arc::new(Mutex::new(Vec::new())),
+            stdout_log: Arc::new(Mutex::new(Vec::new())),
+        };
+        server.spawn();
+        server
+    }
+
+    /// Starts (or restarts) the server process and waits until it listens.
+    pub fn spawn(&mut self) {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--config"])
+            .arg(&self.config_path)
+            .env("TMPDIR", &self.tmp_dir)
+            .env(
+                "CANDOR_LOG",
+                "debug,sqlx=info,hyper=info,h2=info,tower=info",
+            )
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn server");
+        let stderr = child.stderr.take().expect("stderr");
+        let log = Arc::clone(&self.log);
+        std::thread::spawn(move || {
+            let mut stderr = stderr;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stderr.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                log.lock().expect("log").extend_from_slice(&buf[..n]);
+            }
+        });
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout_log = Arc::clone(&self.stdout_log);
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut line = String::new();
+            while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+                stdout_log
+                    .lock()
+                    .expect("log")
+                    .extend_from_slice(line.as_bytes());
+                if let Some(addr) = line.trim().strip_prefix("Candor is listening on ") {
+                    let _ = tx.send(addr.to_string());
+                }
+                line.clear();
+            }
+        });
+        let addr = rx
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| {
+                let _ = child.kill();
+                panic!("server did not start: {}", self.log_text())
+            });
+        self.url = addr;
+        self.child = Some(child);
+    }
+
+    /// Kills the server with SIGKILL (no shutdown of any kind).
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Stops the server with SIGTERM and waits for it.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(child.id().to_string())
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.id())
+    }
+
+    pub fn log_text(&self) -> String {
+        let mut s = String::from_utf8_lossy(&self.stdout_log.lock().expect("log")).into_owned();
+        s.push_str(&String::from_utf8_lossy(&self.log.lock().expect("log")));
+        s
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("candor.db")
+    }
+
+    pub async fn store(&self) -> Store {
+        Store::open_read_only(&self.db_path())
+            .await
+            .expect("open store")
+    }
+
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .timeout(Duration::from_secs(600))
+            .build()
+            .expect("client")
+    }
+
+    /// Host and port of a TCP server.
+    pub fn authority(&self) -> String {
+        self.url.trim_start_matches("http://").to_string()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A part of a submission form.
+pub enum Part {
+    Message(Vec<u8>),
+    File {
+        name: String,
+        content_type: String,
+        bytes: Vec<u8>,
+    },
+}
+
+pub fn file(name: &str, content_type: &str, bytes: Vec<u8>) -> Part {
+    Part::File {
+        name: name.into(),
+        content_type: content_type.into(),
+        bytes,
+    }
+}
+
+pub fn form(parts: Vec<Part>) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new();
+    for part in parts {
+        form = match part {
+            Part::Message(bytes) => form.part("message", reqwest::multipart::Part::bytes(bytes)),
+            Part::File {
+                name,
+                content_type,
+                bytes,
+            } => form.part(
+                "files",
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(name)
+                    .mime_str(&content_type)
+                    .expect("mime"),
+            ),
+        };
+    }
+    form
+}
+
+/// Posts a submission; returns status and body.
+pub async fn submit(server: &TestServer, parts: Vec<Part>) -> (u16, String) {
+    let response = server
+        .client()
+        .post(format!("{}/submit", server.url))
+        .multipart(form(parts))
+        .send()
+        .await
+        .expect("send");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+/// The text inside the element with `id="receipt"`.
+pub fn receipt_from(html: &str) -> Option<String> {
+    let start = html.find("id=\"receipt\"")?;
+    let rest = &html[start..];
+    let open = rest.find('>')? + 1;
+    let close = rest[open..].find('<')?;
+    Some(rest[open..open + close].trim().to_string())
+}
+
+/// Decrypts with the stock `age` CLI.
+pub fn age_decrypt(key: &Path, ciphertext: &[u8]) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("item.age");
+    std::fs::write(&input, ciphertext).expect("write");
+    let out = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(key)
+        .arg(&input)
+        .output()
+        .expect("the `age` CLI must be installed (apt install age)");
+    assert!(
+        out.status.success(),
+        "age -d failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Deterministic pseudo-random bytes (fast, no external state).
+pub fn bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+/// A unique marker that must never appear outside encrypted data.
+pub fn canary(label: &str) -> String {
+    let mut b = [0u8; 12];
+    getrandom::fill(&mut b).expect("random");
+    format!("CANARY-{label}-{}", hex::encode(b))
+}
+
+/// Every file under `dir` (recursively) whose bytes contain `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return hits;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            hits.extend(files_containing(&path, needle));
+        } else if meta.is_file() && std::fs::read(&path).is_ok_and(|data| contains(&data, needle)) {
+            hits.push(path);
+        }
+    }
+    hits
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Sends raw bytes over TCP and returns the whole response text (for malformed requests
+/// and for requests a normal client would not make).
+pub fn raw_http(authority: &str, request: &[u8]) -> String {
+    let mut stream = std::net::TcpStream::connect(authority).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let _ = stream.write_all(request);
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The status code of a raw HTTP response.
+pub fn status_of(response: &str) -> u16 {
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
