@@ -1,0 +1,1204 @@
+//! Browser harness: headless Debian Chromium with JavaScript disabled, driven over
+//! WebDriver by Debian's ChromeDriver, for tests that use the real server's HTML forms the
+//! way a reporter does in Tor Browser at the "Safest" level.
+//!
+//! Use it from an integration test with `mod browser_support;`:
+//!
+//! ```ignore
+//! let browser = Browser::start().await; // fresh profile; JavaScript off, and proven off
+//! browser.goto(&format!("{}/submit", server.url)).await;
+//! browser.find("#message").await.type_text("what happened").await;
+//! browser.find("#files").await.attach(&[&path]).await;
+//! browser.click_and_wait("form button[type=submit]").await; // waits for the next page
+//! let code = browser.text("#receipt").await;
+//! browser.assert_requests_only_to(&server.url).await;
+//! ```
+//!
+//! How JavaScript is turned off: two independent switches, either of which is enough on
+//! Chromium 148 (each was checked alone): the profile preference
+//! `profile.managed_default_content_settings.javascript = 2` (what an administrator's
+//! policy sets: "block JavaScript on every site") and the renderer switch
+//! `--blink-settings=scriptEnabled=false`. [`Browser::assert_javascript_disabled`] proves
+//! the result in every new session before a test gets the browser.
+//!
+//! Why WebDriver still works: ChromeDriver implements Find Element, Get Element Text,
+//! Element Click and the rest partly with small JavaScript "atoms" that it runs through the
+//! DevTools protocol (`Runtime.callFunctionOn`). Those calls are not governed by the
+//! JavaScript content setting or by Blink's `scriptEnabled`; both only stop script that
+//! comes from the page (`<script>`, event handler attributes, `javascript:` URLs). So
+//! element lookup works while the page's own scripts are off. It also means a successful
+//! WebDriver "Execute Script" proves nothing about the page: this harness never uses it,
+//! and the proof looks only at what the page's own script and parser did to the DOM.
+//!
+//! This module speaks the W3C WebDriver protocol (JSON over HTTP on loopback) itself,
+//! through `reqwest`: fantoccini 0.22 without its TLS features can only be built with a
+//! connector from `hyper-util`, which is not a dependency of this package.
+//!
+//! Processes: ChromeDriver runs in its own process group, and Chromium (started by it)
+//! inherits that group. Dropping the [`Browser`] ends the WebDriver session, which makes
+//! ChromeDriver quit Chromium, and then kills the whole group, so nothing outlives a test,
+//! also when the test panics. The profile, Chromium's crash-report folder, caches and
+//! downloads all live in one temporary folder that is removed afterwards.
+//!
+//! Network: Chromium gets no proxy and no background networking; every request the page
+//! makes is recorded from ChromeDriver's performance log (`goog:loggingPrefs`), see
+//! [`Browser::network_requests`] and [`Browser::assert_requests_only_to`].
+#![allow(dead_code)]
+
+use std::fmt;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// The browser (Debian package `chromium`).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Its WebDriver server (Debian package `chromium-driver`).
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const INSTALL: &str = "apt-get install chromium chromium-driver";
+
+/// How a WebDriver element reference is keyed in JSON (W3C WebDriver).
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// How often wait-for-condition loops look again.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
+
+/// Switches this sandbox needs (we run as root, no GPU, loopback only), plus the ones that
+/// keep Chromium off the network and quiet.
+const CHROMIUM_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--no-proxy-server",
+    "--no-default-browser-check",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--blink-settings=scriptEnabled=false",
+];
+
+/// Settings for [`Browser::start_with`].
+#[derive(Debug, Clone)]
+pub struct BrowserOptions {
+    /// How long [`Browser::find`], [`Browser::click_and_wait`], [`Browser::wait_until`]
+    /// and the like wait for their condition before they fail the test.
+    pub wait_timeout: Duration,
+    /// WebDriver's page-load timeout; also bounds form posts with large uploads.
+    pub page_load_timeout: Duration,
+    /// Window size in CSS pixels (matters for screenshots and for what is "displayed").
+    pub window_size: (u32, u32),
+    /// More Chromium switches, e.g. `--lang=de`.
+    pub extra_args: Vec<String>,
+}
+
+impl Default for BrowserOptions {
+    fn default() -> Self {
+        BrowserOptions {
+            wait_timeout: Duration::from_secs(20),
+            page_load_timeout: Duration::from_secs(180),
+            window_size: (1280, 1024),
+            extra_args: Vec::new(),
+        }
+    }
+}
+
+/// An error answer from ChromeDriver, or a failure to reach it.
+#[derive(Debug, Clone)]
+pub struct WebDriverError {
+    /// The WebDriver error code, e.g. `no such element`, `stale element reference`;
+    /// `transport` when ChromeDriver could not be reached or answered something else.
+    pub error: String,
+    pub message: String,
+}
+
+impl fmt::Display for WebDriverError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self.message.lines().next().unwrap_or("");
+        write!(f, "{}: {message}", self.error)
+    }
+}
+
+/// One request the page made, from ChromeDriver's performance log (DevTools `Network.*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkRequest {
+    /// DevTools request id (a redirect keeps the id; each hop is its own entry).
+    pub id: String,
+    pub method: String,
+    pub url: String,
+    /// DevTools resource type: `Document`, `Stylesheet`, `Image`, `Other`, ...
+    pub resource_type: String,
+    /// The HTTP status, once a response arrived.
+    pub status: Option<u16>,
+    /// Chromium's network error (e.g. `net::ERR_CONNECTION_RESET`) if the request failed.
+    pub error: Option<String>,
+}
+
+impl NetworkRequest {
+    /// The path of the URL (`/submit` for `http://127.0.0.1:1234/submit?x`).
+    pub fn path(&self) -> &str {
+        let rest = self.url.split_once("://").map_or("", |(_, rest)| rest);
+        let path = rest.find('/').map_or("/", |i| &rest[i..]);
+        path.split(['?', '#']).next().unwrap_or(path)
+    }
+}
+
+/// A cookie as WebDriver reports it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cookie {
+    pub name: String,
+    pub value: String,
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub domain: Option<String>,
+    #[serde(default)]
+    pub secure: bool,
+    #[serde(default)]
+    pub http_only: bool,
+    /// Seconds since the epoch; `None` for a session cookie.
+    #[serde(default)]
+    pub expiry: Option<u64>,
+    #[serde(default)]
+    pub same_site: Option<String>,
+}
+
+/// A headless Chromium with JavaScript disabled, in a fresh profile, behind its own
+/// ChromeDriver. Dropping it ends the session and kills both processes.
+pub struct Browser {
+    http: reqwest::Client,
+    /// `http://127.0.0.1:PORT/session/ID`
+    session_url: String,
+    options: BrowserOptions,
+    network: Mutex<NetworkLog>,
+    downloads: PathBuf,
+    // Drop order matters: the processes go before their temporary folder.
+    driver: Driver,
+    dir: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Starts ChromeDriver and a headless Chromium with default [`BrowserOptions`], and
+    /// proves that JavaScript is off. Fails the test (never skips) when Chromium or
+    /// ChromeDriver is not installed.
+    pub async fn start() -> Browser {
+        Self::start_with(BrowserOptions::default()).await
+    }
+
+    pub async fn start_with(options: BrowserOptions) -> Browser {
+        for (path, package) in [(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")] {
+            assert!(
+                Path::new(path).is_file(),
+                "browser tests need {path} (Debian package `{package}`), which is missing. \
+                 Install the browser and its driver with `{INSTALL}`; these tests never skip."
+            );
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("candor-browser-")
+            .tempdir()
+            .unwrap_or_else(|e| panic!("cannot make a temporary folder for the browser: {e}"));
+        let profile = make_dir(dir.path(), "profile");
+        let downloads = make_dir(dir.path(), "downloads");
+        let config_home = make_dir(dir.path(), "config");
+        let cache_home = make_dir(dir.path(), "cache");
+        let mut driver = Driver::spawn(&dir.path().join("chromedriver.log"), |cmd| {
+            // Chromium inherits these: its crash-report database and caches stay in the
+            // temporary folder instead of the user's home.
+            cmd.env("XDG_CONFIG_HOME", &config_home)
+                .env("XDG_CACHE_HOME", &cache_home);
+        });
+
+        let http = reqwest::Client::builder()
+            .no_proxy()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(options.page_load_timeout + Duration::from_secs(60))
+            .build()
+            .unwrap_or_else(|e| panic!("cannot build the WebDriver HTTP client: {e}"));
+
+        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.push(format!(
+            "--window-size={},{}",
+            options.window_size.0, options.window_size.1
+        ));
+        args.extend(options.extra_args.iter().cloned());
+        let capabilities = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "browserName": "chrome",
+                    "pageLoadStrategy": "normal",
+                    "unhandledPromptBehavior": "dismiss",
+                    "timeouts": {
+                        "implicit": 0,
+                        "pageLoad": options.page_load_timeout.as_millis() as u64,
+                        "script": 10_000,
+                    },
+                    "goog:loggingPrefs": { "performance": "ALL" },
+                    "goog:chromeOptions": {
+                        "binary": CHROMIUM,
+                        "args": args,
+                        "prefs": {
+                            // 2 = block. "managed" is the policy level: nothing can turn
+                            // it back on for a site.
+                            "profile.managed_default_content_settings.javascript": 2,
+                            "download.default_directory": downloads.display().to_string(),
+                            "download.prompt_for_download": false,
+                        },
+                        "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
+                    },
+                },
+            },
+        });
+        let base = format!("http://127.0.0.1:{}", driver.port);
+        let created = call(
+            &http,
+            reqwest::Method::POST,
+            &format!("{base}/session"),
+            Some(&capabilities),
+        )
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "ChromeDriver could not start {CHROMIUM}: {e}\n(a version mismatch between \
+                     chromium and chromium-driver shows here; reinstall both with `{INSTALL}`)\n\
+                     --- chromedriver log (tail) ---\n{}",
+                driver.log_tail()
+            )
+        });
+        let session_id = created["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("ChromeDriver's new session has no sessionId: {created}"))
+            .to_string();
+        driver.session = Some(session_id.clone());
+
+        let browser = Browser {
+            http,
+            session_url: format!("{base}/session/{session_id}"),
+            options,
+            network: Mutex::new(NetworkLog::default()),
+            downloads,
+            driver,
+            dir,
+        };
+        browser.assert_javascript_disabled().await;
+        // Forget what the start page and the probe loaded: tests see only their own requests.
+        browser.fetch_network_events().await;
+        browser.lock_network().clear();
+        browser
+    }
+
+    /// Proves that the page's own JavaScript is off in this session: loads a `data:` page
+    /// whose inline script, and whose `onload` handler, would each change the title and the
+    /// DOM, and which has a `<noscript>` with an element inside. Passes only if the title
+    /// and text are untouched and the element inside `<noscript>` exists: the HTML parser
+    /// builds `<noscript>` content as elements only when scripting is disabled for the
+    /// document (with scripting on it is raw text), so this also shows that the page sees
+    /// JavaScript as off, as a site sees Tor Browser at "Safest". Navigates away from the
+    /// current page.
+    pub async fn assert_javascript_disabled(&self) {
+        const PROBE: &str = concat!(
+            "<!doctype html><html><head><title>untouched</title></head>",
+            "<body onload=\"document.title='onload handler ran'\">",
+            "<noscript><p id=\"noscript-content\">scripting is disabled</p></noscript>",
+            "<p id=\"marker\">untouched</p>",
+            "<script>document.getElementById('marker').textContent='script ran';",
+            "document.title='script ran';</script>",
+            "</body></html>",
+        );
+        self.goto(&format!(
+            "data:text/html;charset=utf-8,{}",
+            percent_encode(PROBE)
+        ))
+        .await;
+        let title = self.title().await;
+        let marker = self.text("#marker").await;
+        let noscript = self.find_all("#noscript-content").await.len();
+        assert!(
+            title == "untouched" && marker == "untouched" && noscript == 1,
+            "JavaScript is NOT disabled in this Chromium session: title {title:?}, marker \
+             {marker:?}, elements inside <noscript>: {noscript} (want \"untouched\", \
+             \"untouched\", 1). The content-setting preference and --blink-settings switch \
+             no longer work with this Chromium; these tests must not run with JavaScript on."
+        );
+    }
+
+    /// The folder Chromium saves downloads into (no prompt).
+    pub fn downloads_dir(&self) -> &Path {
+        &self.downloads
+    }
+
+    /// Waits (up to `wait_timeout`) until Chromium has finished saving a download named
+    /// `file_name` (no `.crdownload` left) and returns its path.
+    pub async fn wait_for_download(&self, file_name: &str) -> PathBuf {
+        let path = self.downloads.join(file_name);
+        let partial = self.downloads.join(format!("{file_name}.crdownload"));
+        let deadline = Deadline::after(self.options.wait_timeout);
+        while !path.is_file() || partial.exists() {
+            if !deadline.wait().await {
+                let present: Vec<String> = std::fs::read_dir(&self.downloads)
+                    .map(|entries| {
+                        entries
+                            .flatten()
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                panic!(
+                    "no download {file_name:?} after {:?} (the downloads folder has {present:?}); {}",
+                    self.options.wait_timeout,
+                    self.whereabouts().await
+                );
+            }
+        }
+        path
+    }
+
+    /// The options this browser was started with.
+    pub fn options(&self) -> &BrowserOptions {
+        &self.options
+    }
+
+    // ---- navigation and page ------------------------------------------------------------
+
+    /// Opens `url` and waits until it has loaded; fails the test if it cannot be loaded.
+    pub async fn goto(&self, url: &str) {
+        if let Err(e) = self.try_goto(url).await {
+            panic!("could not open {url}: {e}");
+        }
+    }
+
+    /// Opens `url`; ChromeDriver reports a failed navigation (e.g. connection refused)
+    /// as an error.
+    pub async fn try_goto(&self, url: &str) -> Result<(), WebDriverError> {
+        self.command(reqwest::Method::POST, "/url", Some(json!({ "url": url })))
+            .await
+            .map(drop)
+    }
+
+    /// The URL of the current page, as WebDriver reports it.
+    pub async fn current_url(&self) -> String {
+        self.expect_string(reqwest::Method::GET, "/url", None, "get the current URL")
+            .await
+    }
+
+    /// The document title.
+    pub async fn title(&self) -> String {
+        self.expect_string(reqwest::Method::GET, "/title", None, "get the title")
+            .await
+    }
+
+    /// The serialized DOM of the current page.
+    pub async fn source(&self) -> String {
+        self.expect_string(reqwest::Method::GET, "/source", None, "get the page source")
+            .await
+    }
+
+    /// Goes back in history and waits for the page to load.
+    pub async fn back(&self) {
+        self.expect(reqwest::Method::POST, "/back", Some(json!({})), "go back")
+            .await;
+    }
+
+    /// Reloads the page and waits for it to load.
+    pub async fn refresh(&self) {
+        self.expect(reqwest::Method::POST, "/refresh", Some(json!({})), "reload")
+            .await;
+    }
+
+    /// A PNG of the viewport.
+    pub async fn screenshot(&self) -> Vec<u8> {
+        let data = self
+            .expect_string(
+                reqwest::Method::GET,
+                "/screenshot",
+                None,
+                "take a screenshot",
+            )
+            .await;
+        base64_decode(&data).unwrap_or_else(|| panic!("the screenshot is not base64"))
+    }
+
+    /// Writes a PNG of the viewport to `path` (handy while writing a test).
+    pub async fn save_screenshot(&self, path: &Path) {
+        let png = self.screenshot().await;
+        std::fs::write(path, png)
+            .unwrap_or_else(|e| panic!("cannot write the screenshot to {}: {e}", path.display()));
+    }
+
+    // ---- elements -----------------------------------------------------------------------
+
+    /// Waits (up to `wait_timeout`) for an element matching the CSS selector and returns
+    /// the first one.
+    pub async fn find(&self, css: &str) -> Element<'_> {
+        self.find_by("css selector", css).await
+    }
+
+    /// Waits for a link whose visible text is exactly `text` and returns the first one.
+    pub async fn find_link(&self, text: &str) -> Element<'_> {
+        self.find_by("link text", text).await
+    }
+
+    /// Every element matching the CSS selector now (no waiting; may be empty).
+    pub async fn find_all(&self, css: &str) -> Vec<Element<'_>> {
+        self.find_all_by("css selector", css).await
+    }
+
+    /// The visible text of the first element matching the CSS selector (waits for it).
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await
+    }
+
+    /// Finds the element, clicks it and waits until the browser shows a new document
+    /// (see [`Element::click_and_wait`]).
+    pub async fn click_and_wait(&self, css: &str) {
+        self.find(css).await.click_and_wait().await;
+    }
+
+    /// Polls `condition` until it is true; fails the test after `wait_timeout`, naming
+    /// `what` was awaited and where the browser is.
+    pub async fn wait_until(&self, what: &str, mut condition: impl AsyncFnMut() -> bool) {
+        let deadline = Deadline::after(self.options.wait_timeout);
+        while !condition().await {
+            if !deadline.wait().await {
+                panic!(
+                    "timed out after {:?} waiting for {what}; {}",
+                    self.options.wait_timeout,
+                    self.whereabouts().await
+                );
+            }
+        }
+    }
+
+    async fn find_by(&self, using: &str, value: &str) -> Element<'_> {
+        let deadline = Deadline::after(self.options.wait_timeout);
+        loop {
+            if let Some(element) = self.find_all_by(using, value).await.into_iter().next() {
+                return element;
+            }
+            if !deadline.wait().await {
+                panic!(
+                    "no element for {using} `{value}` after {:?}; {}",
+                    self.options.wait_timeout,
+                    self.whereabouts().await
+                );
+            }
+        }
+    }
+
+    async fn find_all_by(&self, using: &str, value: &str) -> Vec<Element<'_>> {
+        let found = self
+            .command(
+                reqwest::Method::POST,
+                "/elements",
+                Some(json!({ "using": using, "value": value })),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot look for {using} `{value}`: {e}"));
+        self.elements_from(found, &format!("{using} `{value}`"))
+    }
+
+    fn elements_from(&self, found: Value, what: &str) -> Vec<Element<'_>> {
+        let Value::Array(items) = found else {
+            panic!("ChromeDriver answered a search for {what} with {found}");
+        };
+        items
+            .iter()
+            .map(|item| Element {
+                browser: self,
+                id: item[ELEMENT_KEY]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("not an element reference: {item}"))
+                    .to_string(),
+                what: what.to_string(),
+            })
+            .collect()
+    }
+
+    /// "on URL (title "...")" for failure messages; never panics.
+    async fn whereabouts(&self) -> String {
+        let url = self
+            .command(reqwest::Method::GET, "/url", None)
+            .await
+            .map(|v| v.as_str().unwrap_or_default().to_string());
+        let title = self
+            .command(reqwest::Method::GET, "/title", None)
+            .await
+            .map(|v| v.as_str().unwrap_or_default().to_string());
+        match (url, title) {
+            (Ok(url), Ok(title)) => {
+                // `data:` URLs can be long; the start says enough.
+                let shown: String = url.chars().take(200).collect();
+                let more = if shown.len() < url.len() { "…" } else { "" };
+                format!("the browser is on {shown}{more} (title {title:?})")
+            }
+            (Err(e), _) | (_, Err(e)) => format!("the browser does not answer: {e}"),
+        }
+    }
+
+    // ---- cookies ------------------------------------------------------------------------
+
+    /// The cookies visible to the current page.
+    pub async fn cookies(&self) -> Vec<Cookie> {
+        let value = self
+            .expect(reqwest::Method::GET, "/cookie", None, "read the cookies")
+            .await;
+        serde_json::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("unexpected cookie list {value}: {e}"))
+    }
+
+    /// The cookie with this name on the current page, if any.
+    pub async fn cookie(&self, name: &str) -> Option<Cookie> {
+        self.cookies().await.into_iter().find(|c| c.name == name)
+    }
+
+    /// Deletes every cookie of the current page's site.
+    pub async fn delete_all_cookies(&self) {
+        self.expect(
+            reqwest::Method::DELETE,
+            "/cookie",
+            None,
+            "delete the cookies",
+        )
+        .await;
+    }
+
+    // ---- network ------------------------------------------------------------------------
+
+    /// Every request the browser's pages made since the session started (the JavaScript
+    /// probe excluded), oldest first, with status or network error once known. `data:` URLs
+    /// appear too (they are not network requests).
+    pub async fn network_requests(&self) -> Vec<NetworkRequest> {
+        self.fetch_network_events().await;
+        self.lock_network().requests.clone()
+    }
+
+    /// Asserts that every network request so far went to `origin` (e.g. `server.url`,
+    /// `http://127.0.0.1:1234`), and returns them. `data:` URLs are no network requests
+    /// and are ignored; anything else (another host or port, `https:`, `ws:`, `chrome:`)
+    /// fails the test.
+    pub async fn assert_requests_only_to(&self, origin: &str) -> Vec<NetworkRequest> {
+        let origin = origin.trim_end_matches('/');
+        let requests: Vec<NetworkRequest> = self
+            .network_requests()
+            .await
+            .into_iter()
+            .filter(|r| !r.url.starts_with("data:"))
+            .collect();
+        let outside: Vec<String> = requests
+            .iter()
+            .filter(|r| r.url != origin && !r.url.starts_with(&format!("{origin}/")))
+            .map(|r| format!("{} {}", r.method, r.url))
+            .collect();
+        assert!(
+            outside.is_empty(),
+            "the browser made requests outside {origin}: {outside:?}"
+        );
+        requests
+    }
+
+    /// Forgets the requests recorded so far.
+    pub async fn clear_network_requests(&self) {
+        self.fetch_network_events().await;
+        self.lock_network().clear();
+    }
+
+    async fn fetch_network_events(&self) {
+        let entries = self
+            .command(
+                reqwest::Method::POST,
+                "/se/log",
+                Some(json!({ "type": "performance" })),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot read ChromeDriver's performance log: {e}"));
+        let Value::Array(entries) = entries else {
+            panic!("unexpected performance log: {entries}");
+        };
+        let mut log = self.lock_network();
+        for entry in entries {
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let Ok(message) = serde_json::from_str::<Value>(message) else {
+                continue;
+            };
+            log.record(&message["message"]);
+        }
+    }
+
+    fn lock_network(&self) -> std::sync::MutexGuard<'_, NetworkLog> {
+        self.network
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    // ---- raw protocol -------------------------------------------------------------------
+
+    /// Sends a WebDriver command for this session: `path` is relative to the session
+    /// (`/url`, `/element/ID/click`, ...). Returns the answer's `value`. The escape hatch
+    /// for commands this harness has no method for.
+    pub async fn command(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, WebDriverError> {
+        call(
+            &self.http,
+            method,
+            &format!("{}{path}", self.session_url),
+            body.as_ref(),
+        )
+        .await
+    }
+
+    async fn expect(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+        what: &str,
+    ) -> Value {
+        match self.command(method, path, body).await {
+            Ok(value) => value,
+            Err(e) => panic!("cannot {what}: {e}"),
+        }
+    }
+
+    async fn expect_string(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+        what: &str,
+    ) -> String {
+        match self.expect(method, path, body, what).await {
+            Value::String(s) => s,
+            other => panic!("cannot {what}: ChromeDriver answered {other}"),
+        }
+    }
+
+    /// Ends the session politely (Chromium quits) and stops ChromeDriver. Dropping the
+    /// browser does the same, blocking; this is the async way.
+    pub async fn close(mut self) {
+        if self.driver.session.take().is_some() {
+            // Best effort: Drop kills the process group whatever happens here.
+            let _ = call(&self.http, reqwest::Method::DELETE, &self.session_url, None).await;
+        }
+    }
+}
+
+/// An element on the current page. It becomes stale when the page changes.
+pub struct Element<'b> {
+    browser: &'b Browser,
+    id: String,
+    /// How it was found, for failure messages.
+    what: String,
+}
+
+impl<'b> Element<'b> {
+    /// The WebDriver element id (for [`Browser::command`]).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    async fn expect(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+        what: &str,
+    ) -> Value {
+        let path = format!("/element/{}{path}", self.id);
+        match self.browser.command(method, &path, body).await {
+            Ok(value) => value,
+            Err(e) => panic!(
+                "cannot {what} ({}): {e}; {}",
+                self.what,
+                self.browser.whereabouts().await
+            ),
+        }
+    }
+
+    /// The rendered text, as a user sees it (WebDriver "Get Element Text").
+    pub async fn text(&self) -> String {
+        match self
+            .expect(reqwest::Method::GET, "/text", None, "read the text")
+            .await
+        {
+            Value::String(s) => s,
+            other => panic!("text of {} is {other}", self.what),
+        }
+    }
+
+    /// An HTML attribute (`None` when absent).
+    pub async fn attr(&self, name: &str) -> Option<String> {
+        let value = self
+            .expect(
+                reqwest::Method::GET,
+                &format!("/attribute/{name}"),
+                None,
+                "read an attribute",
+            )
+            .await;
+        value.as_str().map(str::to_string)
+    }
+
+    /// A DOM property (e.g. `value`, `checked`, `files`), as JSON.
+    pub async fn prop(&self, name: &str) -> Value {
+        self.expect(
+            reqwest::Method::GET,
+            &format!("/property/{name}"),
+            None,
+            "read a property",
+        )
+        .await
+    }
+
+    /// The lower-case tag name.
+    pub async fn tag_name(&self) -> String {
+        match self
+            .expect(reqwest::Method::GET, "/name", None, "read the tag name")
+            .await
+        {
+            Value::String(s) => s.to_lowercase(),
+            other => panic!("tag name of {} is {other}", self.what),
+        }
+    }
+
+    /// Whether the element is rendered visibly.
+    pub async fn is_displayed(&self) -> bool {
+        self.expect(reqwest::Method::GET, "/displayed", None, "check visibility")
+            .await
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// The first descendant matching the CSS selector (no waiting).
+    pub async fn find(&self, css: &str) -> Element<'b> {
+        let found = self
+            .expect(
+                reqwest::Method::POST,
+                "/element",
+                Some(json!({ "using": "css selector", "value": css })),
+                &format!("find `{css}` inside"),
+            )
+            .await;
+        let mut elements = self.browser.elements_from(
+            Value::Array(vec![found]),
+            &format!("`{css}` in {}", self.what),
+        );
+        elements.remove(0)
+    }
+
+    /// Clicks it (WebDriver "Element Click": scrolls into view, real mouse events).
+    pub async fn click(&self) {
+        self.expect(reqwest::Method::POST, "/click", Some(json!({})), "click")
+            .await;
+    }
+
+    /// Clicks a link or submit button and waits until the browser shows a different
+    /// document (the page's root element has gone stale), up to the page-load timeout,
+    /// which bounds large uploads. The URL may not change (a form posted to its own
+    /// address), which is why this waits on the document, not the URL.
+    pub async fn click_and_wait(&self) {
+        if let Err(waited) = self.try_click_and_wait().await {
+            panic!(
+                "clicking {} did not lead to a new page within {waited:?}; {}",
+                self.what,
+                self.browser.whereabouts().await
+            );
+        }
+    }
+
+    /// Like [`Element::click_and_wait`], but returns how long it waited instead of failing
+    /// when no new document came.
+    pub async fn try_click_and_wait(&self) -> Result<(), Duration> {
+        let root = self.browser.find("html").await;
+        self.click().await;
+        let timeout = self.browser.options.page_load_timeout;
+        let deadline = Deadline::after(timeout);
+        while !root.is_stale().await {
+            if !deadline.wait().await {
+                return Err(timeout);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the element's document has been replaced.
+    pub async fn is_stale(&self) -> bool {
+        let path = format!("/element/{}/name", self.id);
+        match self
+            .browser
+            .command(reqwest::Method::GET, &path, None)
+            .await
+        {
+            Ok(_) => false,
+            Err(e) if e.error == "stale element reference" || e.error == "no such element" => true,
+            Err(e) => panic!("cannot check whether {} is stale: {e}", self.what),
+        }
+    }
+
+    /// Types text into it as key presses (WebDriver "Element Send Keys"). `\n` is Enter;
+    /// in a `<textarea>` that is a line break.
+    pub async fn type_text(&self, text: &str) {
+        self.expect(
+            reqwest::Method::POST,
+            "/value",
+            Some(json!({ "text": text })),
+            "type into",
+        )
+        .await;
+    }
+
+    /// Empties an input or textarea.
+    pub async fn clear(&self) {
+        self.expect(reqwest::Method::POST, "/clear", Some(json!({})), "clear")
+            .await;
+    }
+
+    /// Chooses files in an `<input type="file">`, as a user would in the file dialog
+    /// (several need the `multiple` attribute). Paths must exist; they are made absolute.
+    pub async fn attach(&self, paths: &[&Path]) {
+        assert!(!paths.is_empty(), "attach: no files given");
+        let absolute: Vec<String> = paths
+            .iter()
+            .map(|p| {
+                std::fs::canonicalize(p)
+                    .unwrap_or_else(|e| panic!("cannot attach {}: {e}", p.display()))
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        self.type_text(&absolute.join("\n")).await;
+    }
+}
+
+// ---- ChromeDriver process ---------------------------------------------------------------
+
+struct Driver {
+    child: Child,
+    port: u16,
+    log_path: PathBuf,
+    session: Option<String>,
+}
+
+impl Driver {
+    /// Starts ChromeDriver on a free loopback port (`--port=0`: it picks one and prints
+    /// it, so there is no race for the port) and waits until it says it is ready.
+    fn spawn(log_path: &Path, configure: impl FnOnce(&mut Command)) -> Driver {
+        let mut cmd = Command::new(CHROMEDRIVER);
+        cmd.arg("--port=0")
+            .arg(format!("--log-path={}", log_path.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Its own process group, which Chromium and its helpers inherit: Drop kills the
+            // group, so nothing survives a test even if ChromeDriver cannot quit Chromium.
+            .process_group(0);
+        configure(&mut cmd);
+        let mut child = cmd.spawn().unwrap_or_else(|e| {
+            panic!("cannot run {CHROMEDRIVER}: {e}. Install it with `{INSTALL}`.")
+        });
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut stderr = child.stderr.take().expect("piped stderr");
+        let (tx, rx) = std::sync::mpsc::channel::<String>();
+        let tx_err = tx.clone();
+        std::thread::spawn(move || {
+            // Read to the end so ChromeDriver never blocks on a full pipe.
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            if !text.is_empty() {
+                let _ = tx_err.send(format!("stderr: {text}"));
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut said = Vec::new();
+        let port = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(port) = line
+                        .split("started successfully on port ")
+                        .nth(1)
+                        .and_then(|rest| rest.trim().trim_end_matches('.').parse::<u16>().ok())
+                    {
+                        break port;
+                    }
+                    said.push(line);
+                }
+                Err(_) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!(
+                        "{CHROMEDRIVER} did not become ready within 30 s; it said:\n{}",
+                        said.join("\n")
+                    );
+                }
+            }
+        };
+        Driver {
+            child,
+            port,
+            log_path: log_path.to_path_buf(),
+            session: None,
+        }
+    }
+
+    /// The last lines of ChromeDriver's log, for failure messages.
+    fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log_path).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(30)..].join("\n")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(session) = self.session.take() {
+            // Ask ChromeDriver to quit Chromium cleanly (it also removes Chromium's helper
+            // processes, such as the crash handler that lives outside the group). Plain
+            // blocking HTTP: Drop cannot await.
+            delete_session_blocking(self.port, &session);
+        }
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn delete_session_blocking(port: u16, session: &str) {
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    let Ok(mut stream) = TcpStream::connect_timeout(&address, Duration::from_secs(2)) else {
+        return;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(15)));
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
+    let request = format!(
+        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    if stream.write_all(request.as_bytes()).is_err() {
+        return;
+    }
+    // Read the whole answer (ChromeDriver answers once Chromium has quit) but do not wait
+    // for the connection to close: ChromeDriver keeps it open despite `Connection: close`.
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if answer.len() >= end + 4 + length {
+                return;
+            }
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+        }
+    }
+}
+
+// ---- protocol helpers -------------------------------------------------------------------
+
+/// One WebDriver call: JSON in, the answer's `value` out, or the WebDriver error.
+async fn call(
+    http: &reqwest::Client,
+    method: reqwest::Method,
+    url: &str,
+    body: Option<&Value>,
+) -> Result<Value, WebDriverError> {
+    let transport = |message: String| WebDriverError {
+        error: "transport".into(),
+        message,
+    };
+    let mut request = http.request(method.clone(), url);
+    if let Some(body) = body {
+        request = request
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body.to_string());
+    }
+    let response = request
+        .send()
+        .await
+        .map_err(|e| transport(format!("{method} {url}: {e}")))?;
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|e| transport(format!("{method} {url}: reading the answer: {e}")))?;
+    let answer: Value = serde_json::from_str(&text)
+        .map_err(|_| transport(format!("{method} {url}: HTTP {status}, not JSON: {text}")))?;
+    let value = answer.get("value").cloned().unwrap_or(Value::Null);
+    if status.is_success() {
+        Ok(value)
+    } else {
+        Err(WebDriverError {
+            error: value["error"]
+                .as_str()
+                .unwrap_or("unknown error")
+                .to_string(),
+            message: value["message"].as_str().unwrap_or(&text).to_string(),
+        })
+    }
+}
+
+/// The end of a wait-for-condition loop: `while !condition { if !deadline.wait().await
+/// { fail } }`. (Plain loops rather than closures keep the harness's futures `Send`.)
+struct Deadline(Instant);
+
+impl Deadline {
+    fn after(timeout: Duration) -> Deadline {
+        Deadline(Instant::now() + timeout)
+    }
+
+    /// Waits one poll interval and returns true, or returns false once the time is up.
+    async fn wait(&self) -> bool {
+        if Instant::now() >= self.0 {
+            return false;
+        }
+        tokio::time::sleep(POLL_INTERVAL).await;
+        true
+    }
+}
+
+/// Calls `probe` until it returns `Some`, every [`POLL_INTERVAL`], for at most `timeout`
+/// (it is always called at least once). For waiting on a condition without fixed sleeps.
+pub async fn poll<T>(timeout: Duration, mut probe: impl AsyncFnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(value) = probe().await {
+            return Some(value);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        tokio::time::sleep(POLL_INTERVAL).await;
+    }
+}
+
+/// DevTools network events, folded into one entry per request.
+#[derive(Default)]
+struct NetworkLog {
+    requests: Vec<NetworkRequest>,
+}
+
+impl NetworkLog {
+    fn clear(&mut self) {
+        self.requests.clear();
+    }
+
+    /// The latest entry with this request id (a redirect reuses the id).
+    fn latest(&mut self, id: &str) -> Option<&mut NetworkRequest> {
+        self.requests.iter_mut().rev().find(|r| r.id == id)
+    }
+
+    fn record(&mut self, event: &Value) {
+        let params = &event["params"];
+        let id = params["requestId"].as_str().unwrap_or_default();
+        match event["method"].as_str().unwrap_or_default() {
+            "Network.requestWillBeSent" => {
+                if let Some(status) = params["redirectResponse"]["status"].as_u64()
+                    && let Some(previous) = self.latest(id)
+                {
+                    previous.status = u16::try_from(status).ok();
+                }
+                self.requests.push(NetworkRequest {
+                    id: id.to_string(),
+                    method: params["request"]["method"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                    url: params["request"]["url"].as_str().unwrap_or("").to_string(),
+                    resource_type: params["type"].as_str().unwrap_or("").to_string(),
+                    status: None,
+                    error: None,
+                });
+            }
+            "Network.responseReceived" => {
+                let status = params["response"]["status"].as_u64();
+                if let Some(request) = self.latest(id) {
+                    request.status = status.and_then(|s| u16::try_from(s).ok());
+                }
+            }
+            "Network.loadingFailed" => {
+                let error = params["errorText"].as_str().unwrap_or("failed").to_string();
+                if let Some(request) = self.latest(id) {
+                    request.error = Some(error);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn make_dir(parent: &Path, name: &str) -> PathBuf {
+    let path = parent.join(name);
+    std::fs::create_dir_all(&path)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", path.display()));
+    path
+}
+
+/// Percent-encodes everything but unreserved characters (for `data:` URLs).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Standard base64 (with or without padding); `None` if it is not base64.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for c in text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
+        let sextet = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | u32::from(sextet);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    Some(out)
+}
