@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of Candor: formatting, lints, unit, property, integration, interop
+# (stock `age` CLI) and browser (headless Chromium, JavaScript off) tests, then a short
+# run of every fuzz target. Installs what is missing on Debian/Ubuntu.
+#   ./test.sh                      everything
+#   CANDOR_FUZZ_SECONDS=0 ./test.sh   skip the fuzz runs
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v age >/dev/null || need+=(age)
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "==> installing ${need[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "==> cargo fmt --check"
+cargo fmt --check
+echo "==> cargo clippy"
+cargo clippy --locked --all-targets -- -D warnings
+echo "==> cargo test"
+cargo test --locked
+
+fuzz_seconds="${CANDOR_FUZZ_SECONDS:-10}"
+if [ "$fuzz_seconds" != "0" ]; then
+  command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+  # cargo fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP enables them on stable.
+  export RUSTC_BOOTSTRAP=1
+  for target in $(cargo fuzz list --fuzz-dir fuzz); do
+    echo "==> fuzz $target (${fuzz_seconds}s)"
+    mkdir -p "fuzz/corpus/$target" "fuzz/seeds/$target"
+    cargo fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" \
+      -- -max_total_time="$fuzz_seconds" -rss_limit_mb=4096
+  done
+fi
+echo "==> all tests passed"
