@@ -7,6 +7,7 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
@@ -18,6 +19,12 @@ pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 pub const MIN_MAX_UPLOAD_BYTES: u64 = 64 * 1024;
 /// Default address the server listens on.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+/// A reporter's session ends after this long without a request.
+pub const DEFAULT_SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
+/// … and after this long in any case.
+pub const DEFAULT_SESSION_MAX: Duration = Duration::from_secs(2 * 60 * 60);
+/// Sign-in attempts the whole server accepts per minute (each costs one Argon2id run).
+pub const DEFAULT_SIGNIN_PER_MINUTE: u32 = 120;
 
 /// A configuration problem: which setting, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +113,11 @@ pub struct Config {
     pub max_upload_bytes: u64,
     pub log_origin: Option<String>,
     pub onion_address: Option<String>,
+    pub session_idle_timeout: Duration,
+    pub session_max_age: Duration,
+    pub signin_attempts_per_minute: u32,
+    /// Months from the report to the feedback deadline: 3, or up to 6 where the law allows.
+    pub feedback_months: u8,
     pub body: Body,
     pub reviewers: Vec<Reviewer>,
 }
@@ -119,6 +131,10 @@ struct RawConfig {
     max_upload_bytes: Option<u64>,
     log_origin: Option<String>,
     onion_address: Option<String>,
+    session_idle_timeout: Option<String>,
+    session_max_age: Option<String>,
+    signin_attempts_per_minute: Option<u32>,
+    feedback_months: Option<u8>,
     body: Option<RawBody>,
     #[serde(default)]
     reviewers: Vec<RawReviewer>,
@@ -269,6 +285,39 @@ impl RawConfig {
             Some(addr) => Some(validate_onion(&addr)?),
         };
 
+        let session_idle_timeout = parse_duration(
+            "session_idle_timeout",
+            self.session_idle_timeout.as_deref(),
+            DEFAULT_SESSION_IDLE,
+        )?;
+        let session_max_age = parse_duration(
+            "session_max_age",
+            self.session_max_age.as_deref(),
+            DEFAULT_SESSION_MAX,
+        )?;
+        if session_max_age < session_idle_timeout {
+            return Err(ConfigError::new(
+                "session_max_age",
+                "must not be shorter than session_idle_timeout",
+            ));
+        }
+        let signin_attempts_per_minute = self
+            .signin_attempts_per_minute
+            .unwrap_or(DEFAULT_SIGNIN_PER_MINUTE);
+        if signin_attempts_per_minute == 0 {
+            return Err(ConfigError::new(
+                "signin_attempts_per_minute",
+                "must be at least 1",
+            ));
+        }
+        let feedback_months = self.feedback_months.unwrap_or(3);
+        if !(3..=6).contains(&feedback_months) {
+            return Err(ConfigError::new(
+                "feedback_months",
+                "must be between 3 and 6 (EU Directive 2019/1937, Art. 11)",
+            ));
+        }
+
         let raw_body = self.body.unwrap_or_default();
         let body_name = raw_body
             .name
@@ -346,6 +395,10 @@ impl RawConfig {
             max_upload_bytes,
             log_origin,
             onion_address,
+            session_idle_timeout,
+            session_max_age,
+            signin_attempts_per_minute,
+            feedback_months,
             body: Body {
                 name: body_name,
                 decision_key,
@@ -353,6 +406,20 @@ impl RawConfig {
             reviewers,
         })
     }
+}
+
+fn parse_duration(
+    setting: &str,
+    text: Option<&str>,
+    default: Duration,
+) -> Result<Duration, ConfigError> {
+    let Some(text) = text else { return Ok(default) };
+    let d = humantime::parse_duration(text.trim())
+        .map_err(|_| ConfigError::new(setting, "expected a duration such as 30m, 2h or 90s"))?;
+    if d < Duration::from_secs(1) || d > Duration::from_secs(7 * 24 * 3600) {
+        return Err(ConfigError::new(setting, "must be between 1s and 7 days"));
+    }
+    Ok(d)
 }
 
 /// Parses an age X25519 recipient (`age1…`), with a message fit for an operator.
@@ -447,6 +514,15 @@ mod tests {
         assert_eq!(c.max_upload_bytes, DEFAULT_MAX_UPLOAD_BYTES);
         assert_eq!(c.database_url, "sqlite:///tmp/x/candor.db");
         assert_eq!(c.reviewers.len(), 1);
+        assert_eq!(c.session_idle_timeout, DEFAULT_SESSION_IDLE);
+        assert_eq!(c.feedback_months, 3);
+        let c = Config::from_toml_str(&minimal(
+            "session_idle_timeout = \"2s\"\nsession_max_age = \"5s\"\nfeedback_months = 6",
+        ))
+        .expect("valid");
+        assert_eq!(c.session_idle_timeout, Duration::from_secs(2));
+        assert_eq!(c.session_max_age, Duration::from_secs(5));
+        assert_eq!(c.feedback_months, 6);
     }
 
     #[test]
@@ -480,6 +556,16 @@ mod tests {
             ),
             (&*minimal("log_origin = \"https://x/log\""), "log_origin"),
             (&*minimal("database_url = \"postgres://x\""), "database_url"),
+            (
+                &*minimal("session_idle_timeout = \"soon\""),
+                "session_idle_timeout",
+            ),
+            (&*minimal("session_max_age = \"1m\""), "session_max_age"),
+            (&*minimal("feedback_months = 7"), "feedback_months"),
+            (
+                &*minimal("signin_attempts_per_minute = 0"),
+                "signin_attempts_per_minute",
+            ),
             (
                 &*minimal("").replace("data_dir = \"/tmp/x\"", ""),
                 "data_dir",

@@ -15,6 +15,24 @@ pub const ACKNOWLEDGE_WITHIN_DAYS: i64 = 7;
 /// Feedback is due within this many months (Art. 9 and 11; up to 6 where justified).
 pub const FEEDBACK_WITHIN_MONTHS: i64 = 3;
 
+/// The legal clocks of a case, counted from the day of the first report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clocks {
+    pub received: Day,
+    pub acknowledge_by: Day,
+    pub feedback_by: Day,
+}
+
+impl Clocks {
+    pub fn new(received: Day, feedback_months: u8) -> Clocks {
+        Clocks {
+            received,
+            acknowledge_by: received.plus_days(ACKNOWLEDGE_WITHIN_DAYS),
+            feedback_by: received.plus_months(i64::from(feedback_months)),
+        }
+    }
+}
+
 impl Day {
     /// Today, in UTC.
     pub fn today() -> Day {
@@ -83,5 +101,9 @@ mod tests {
         assert_eq!(d.plus_days(7).days_until(d), -7);
         assert!("2026-13-01".parse::<Day>().is_err());
         assert!("2026-1-01".parse::<Day>().is_err());
+        let c = Clocks::new(d, 3);
+        assert_eq!(c.acknowledge_by.to_string(), "2026-12-07");
+        assert_eq!(c.feedback_by.to_string(), "2027-02-28");
+        assert_eq!(Clocks::new(d, 6).feedback_by.to_string(), "2027-05-30");
     }
 }

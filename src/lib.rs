@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod config;
+pub mod conversation;
 pub mod days;
 pub mod demo;
 pub mod keygen;

@@ -4,6 +4,7 @@ use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, PermissionsExt};
 use std::path::Path;
+use std::sync::Arc;
 
 use tokio::net::{TcpListener, UnixListener};
 
@@ -121,7 +122,20 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         Listen::Unix(p) => Some(p.clone()),
         Listen::Tcp(_) => None,
     };
-    let app = router(AppState::new(config, store.clone(), install, deriver));
+    let state = AppState::new(config, store.clone(), install, deriver);
+    let sessions = Arc::clone(&state.sessions);
+    // Expired sessions go within a minute, so their identities do not linger in memory.
+    let sweeper = {
+        let sessions = Arc::clone(&sessions);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+            loop {
+                tick.tick().await;
+                sessions.sweep();
+            }
+        })
+    };
+    let app = router(state);
     on_ready(&bound.describe());
     let result = match bound {
         Bound::Tcp(l) => {
@@ -135,6 +149,8 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
                 .await
         }
     };
+    sweeper.abort();
+    sessions.clear();
     store.close().await;
     if let Some(path) = unix_path {
         let _ = fs::remove_file(path);

@@ -170,6 +170,15 @@ pub struct ItemRow {
     pub meta_blob_id: Option<i64>,
 }
 
+/// A part of a message sealed elsewhere (on the workstation, or by the library API):
+/// ciphertext only.
+pub struct SealedPart {
+    pub kind: ItemKind,
+    pub content: Vec<u8>,
+    /// For files: the sealed metadata (name, type, size, SHA-256).
+    pub meta: Option<Vec<u8>>,
+}
+
 /// Values fixed at installation.
 #[derive(Debug, Clone)]
 pub struct Install {
@@ -229,6 +238,22 @@ impl Store {
             write: pool.clone(),
             read: pool,
         })
+    }
+
+    /// Opens an existing database next to a running server (for tools and tests that act
+    /// as the body): no migrations, no clean-up of uploads the server has in progress.
+    pub async fn open_beside_server(path: &Path) -> Result<Store, StoreError> {
+        let options =
+            connect_options(&format!("sqlite://{}", path.display()))?.create_if_missing(false);
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(2)
+            .connect_with(options)
+            .await?;
+        Ok(Store { write, read })
     }
 
     pub async fn close(&self) {
@@ -305,6 +330,87 @@ impl Store {
 
     pub(crate) fn writer(&self) -> &SqlitePool {
         &self.write
+    }
+
+    /// Adds a message made of already sealed parts to a case, in one transaction.
+    pub async fn add_sealed_message(
+        &self,
+        case_id: i64,
+        author: Author,
+        day: Day,
+        parts: Vec<SealedPart>,
+    ) -> Result<Committed, StoreError> {
+        let mut upload = self.begin_upload()?;
+        let mut items = Vec::with_capacity(parts.len());
+        for part in parts {
+            let blob = upload.new_blob();
+            upload.append(blob, &part.content).await?;
+            upload.finish_blob(blob)?;
+            let meta = match part.meta {
+                Some(meta) => {
+                    let m = upload.new_blob();
+                    upload.append(m, &meta).await?;
+                    upload.finish_blob(m)?;
+                    Some(m)
+                }
+                None => None,
+            };
+            items.push(NewItem {
+                kind: part.kind,
+                blob,
+                meta,
+            });
+        }
+        upload
+            .commit(CommitPlan {
+                case: CaseTarget::Existing(case_id),
+                author,
+                day,
+                items,
+            })
+            .await
+    }
+
+    /// Changes a case's status.
+    pub async fn set_status(&self, case_id: i64, status: Status) -> Result<(), StoreError> {
+        let updated = sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
+            .bind(status.as_str())
+            .bind(case_id)
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+        if updated == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NoSuchCase)
+        }
+    }
+
+    /// An item, only if it belongs to `case_id`.
+    pub async fn case_item(
+        &self,
+        case_id: i64,
+        item_id: i64,
+    ) -> Result<Option<ItemRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT i.id, i.position, i.kind, i.blob_id, b.size, i.meta_blob_id \
+             FROM items i JOIN messages m ON m.id = i.message_id JOIN blobs b ON b.id = i.blob_id \
+             WHERE i.id = $1 AND m.case_id = $2",
+        )
+        .bind(item_id)
+        .bind(case_id)
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let kind: String = row.try_get(2)?;
+        Ok(Some(ItemRow {
+            id: row.try_get(0)?,
+            position: row.try_get(1)?,
+            kind: kind.parse().map_err(StoreError::Corrupt)?,
+            blob_id: row.try_get(3)?,
+            blob_size: row.try_get(4)?,
+            meta_blob_id: row.try_get(5)?,
+        }))
     }
 
     /// Finds the case a lookup key opens.

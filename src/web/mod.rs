@@ -1,17 +1,22 @@
 //! The HTTP server: router, security headers on every response, and errors as pages.
 
+mod followup;
 pub mod pages;
+pub mod session;
 mod submit;
+
+pub use followup::{content_disposition, parse_signin_form};
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::csrf::CsrfLayer;
 
@@ -19,6 +24,7 @@ use crate::config::Config;
 use crate::receipt::Deriver;
 use crate::store::{Install, Store};
 use pages::Site;
+use session::{RateLimit, Sessions};
 
 /// Shared state of the reporter-facing server.
 #[derive(Clone)]
@@ -28,6 +34,8 @@ pub struct AppState {
     pub store: Store,
     pub install: Arc<Install>,
     pub deriver: Deriver,
+    pub sessions: Arc<Sessions>,
+    pub signin_limit: Arc<RateLimit>,
 }
 
 impl AppState {
@@ -37,7 +45,14 @@ impl AppState {
             reviewer_names: config.reviewers.iter().map(|r| r.name.clone()).collect(),
             max_upload_bytes: config.max_upload_bytes,
         };
+        let sessions = Arc::new(Sessions::new(
+            config.session_idle_timeout,
+            config.session_max_age,
+        ));
+        let signin_limit = Arc::new(RateLimit::per_minute(config.signin_attempts_per_minute));
         AppState {
+            sessions,
+            signin_limit,
             config: Arc::new(config),
             site: Arc::new(site),
             store,
@@ -62,6 +77,19 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/submit", get(submit::form).post(submit::post))
+        .route(
+            "/followup",
+            get(followup::form)
+                .post(followup::sign_in)
+                .layer(DefaultBodyLimit::max(followup::MAX_SIGNIN_FORM_BYTES)),
+        )
+        .route("/case", get(followup::case))
+        .route("/case/files/{id}", get(followup::download))
+        .route("/case/reply", post(followup::reply))
+        .route(
+            "/logout",
+            post(followup::logout).layer(DefaultBodyLimit::max(4096)),
+        )
         .route("/static/candor.css", get(stylesheet))
         .fallback(not_found)
         .with_state(state)

@@ -2,6 +2,10 @@
 
 use maud::{DOCTYPE, Markup, html};
 
+use crate::conversation::{OpenedItem, OpenedMessage};
+use crate::days::{Clocks, Day};
+use crate::store::{Author, Status};
+
 /// What every page needs to know about the instance.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -30,6 +34,7 @@ pub fn layout(site: &Site, title: &str, content: Markup) -> Markup {
                             ul {
                                 li { a href="/" { "How it works" } }
                                 li { a href="/submit" { "Make a report" } }
+                                li { a href="/followup" { "Check your report" } }
                             }
                         }
                     }
@@ -155,6 +160,173 @@ pub fn receipt(site: &Site, code: &str, files: usize) -> Markup {
             }
         },
     )
+}
+
+/// The sign-in form for returning reporters.
+pub fn followup_form(site: &Site, problem: Option<&str>) -> Markup {
+    layout(
+        site,
+        "Check your report",
+        html! {
+            h1 { "Check your report" }
+            @if let Some(problem) = problem {
+                div.notice role="alert" { p { (problem) } }
+            }
+            p { "Type the eight-word receipt code you were given when you made your report. Capital letters and extra spaces do not matter." }
+            form method="post" action="/followup" {
+                label for="receipt" { "Receipt code" }
+                p.hint id="receipt-hint" { "For example: eight words separated by spaces." }
+                input type="text" id="receipt" name="receipt" autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="receipt-hint" required;
+                div { button type="submit" { "Open my report" } }
+            }
+            p.hint { "For your safety you are signed out after 30 minutes without activity. Sign out yourself when you are done, especially on a shared computer." }
+        },
+    )
+}
+
+/// Shown when a page needs a signed-in reporter and there is none.
+pub fn not_signed_in(site: &Site) -> Markup {
+    layout(
+        site,
+        "Please sign in again",
+        html! {
+            h1 { "Please sign in again" }
+            div.notice role="alert" { p { "You are not signed in. For your safety, sessions end after a while without activity, when you sign out, and when the service restarts." } }
+            p { a.button href="/followup" { "Sign in with your receipt code" } }
+        },
+    )
+}
+
+/// Shown after signing out.
+pub fn signed_out(site: &Site) -> Markup {
+    layout(
+        site,
+        "You are signed out",
+        html! {
+            h1 { "You are signed out" }
+            div.notice.ok role="status" { p { "You are signed out. Close this tab; in Tor Browser, use “New Identity” to clear everything." } }
+            p { a href="/" { "Back to the start" } }
+        },
+    )
+}
+
+/// Plain words for a case status: a label and what it means for the reporter.
+pub fn status_words(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Received => (
+            "Received",
+            "Your report has arrived safely. The body will confirm that it is looking into it.",
+        ),
+        Status::Acknowledged => (
+            "Acknowledged",
+            "The body has confirmed that it received your report and will look into it.",
+        ),
+        Status::InReview => (
+            "In review",
+            "The body is examining your report. It may ask you questions here; please check back.",
+        ),
+        Status::Decided => (
+            "Decided",
+            "The body has decided on your case. Its decisions are shown below.",
+        ),
+        Status::Closed => (
+            "Closed",
+            "Your case is closed. You can still read everything here.",
+        ),
+    }
+}
+
+/// What the case page shows.
+pub struct CaseView<'a> {
+    pub status: Status,
+    pub clocks: Clocks,
+    pub today: Day,
+    pub messages: &'a [OpenedMessage],
+    pub csrf: &'a str,
+    pub flash: Option<&'a str>,
+}
+
+/// The reporter's case: status, clocks, the whole conversation, and a form to answer.
+pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
+    let (label, meaning) = status_words(view.status);
+    let acknowledged = view.status != Status::Received;
+    layout(
+        site,
+        "Your report",
+        html! {
+            h1 { "Your report" }
+            @if let Some(flash) = view.flash {
+                div.notice.ok role="status" { p { (flash) } }
+            }
+            h2 { "Status: " (label) }
+            p { (meaning) }
+            table {
+                caption.visually-hidden { "Dates of your case" }
+                tbody {
+                    tr { th scope="row" { "Report received" } td { (view.clocks.received) } }
+                    tr {
+                        th scope="row" { "Acknowledgement due by" }
+                        td {
+                            (view.clocks.acknowledge_by)
+                            @if acknowledged { " — done" }
+                            @else if view.today > view.clocks.acknowledge_by { " — " span.overdue { "late" } }
+                        }
+                    }
+                    tr {
+                        th scope="row" { "Feedback due by" }
+                        td { (view.clocks.feedback_by) }
+                    }
+                }
+            }
+            p.hint { "The law requires the body to acknowledge a report within 7 days and to tell you what it is doing about it within 3 months (6 in some cases)." }
+
+            h2 { "Conversation" }
+            @for message in view.messages {
+                @let mine = message.author == Author::Reporter;
+                div class=(if mine { "msg" } else { "msg body" }) {
+                    p.who {
+                        @if mine { "You wrote on " } @else { strong { (site.body_name) } " wrote on " }
+                        (message.day)
+                    }
+                    @for item in &message.items {
+                        (item_markup(item))
+                    }
+                }
+            }
+
+            h2 { "Answer or add documents" }
+            form method="post" action="/case/reply" enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(view.csrf);
+                label for="message" { "Your answer" }
+                textarea id="message" name="message" rows="8" {}
+                label for="files" { "Documents (optional)" }
+                p.hint id="files-hint" { "Up to " (human_size(site.max_upload_bytes)) " in total." }
+                input type="file" id="files" name="files" multiple aria-describedby="files-hint";
+                div { button type="submit" { "Send answer" } }
+            }
+
+            form method="post" action="/logout" {
+                input type="hidden" name="csrf" value=(view.csrf);
+                button.secondary type="submit" { "Sign out" }
+            }
+        },
+    )
+}
+
+fn item_markup(item: &OpenedItem) -> Markup {
+    html! {
+        @match item {
+            OpenedItem::Text { text, .. } => { pre { (text.as_str()) } }
+            OpenedItem::File { id, meta } => {
+                p {
+                    "File: "
+                    a href=(format!("/case/files/{id}")) { (meta.safe_name()) }
+                    " (" (human_size(meta.size)) ")"
+                }
+            }
+            OpenedItem::Unreadable { .. } => { p.hint { "(This item could not be opened.)" } }
+        }
+    }
 }
 
 /// A plain page for errors: a heading and one or two sentences.

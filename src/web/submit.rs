@@ -364,7 +364,7 @@ where
     }
 }
 
-async fn idle<F: std::future::Future>(future: F) -> Result<F::Output, SubmitError> {
+pub(crate) async fn idle<F: std::future::Future>(future: F) -> Result<F::Output, SubmitError> {
     tokio::time::timeout(IDLE_TIMEOUT, future)
         .await
         .map_err(|_| SubmitError::Timeout)

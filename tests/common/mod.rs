@@ -209,6 +209,22 @@ impl TestServer {
             .expect("open store")
     }
 
+    /// A store for acting as the body next to the running server.
+    pub async fn body_store(&self) -> Store {
+        Store::open_beside_server(&self.db_path())
+            .await
+            .expect("open store")
+    }
+
+    /// A client that does not follow redirects (to see 303s and cookies).
+    pub fn manual_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .timeout(Duration::from_secs(600))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
     pub fn client(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .timeout(Duration::from_secs(600))
@@ -278,6 +294,67 @@ pub async fn submit(server: &TestServer, parts: Vec<Part>) -> (u16, String) {
         .expect("send");
     let status = response.status().as_u16();
     (status, response.text().await.expect("body"))
+}
+
+/// Signs in with a receipt code; returns the status and the session cookie (`name=value`).
+pub async fn sign_in(server: &TestServer, code: &str) -> (u16, Option<String>, String) {
+    let response = server
+        .manual_client()
+        .post(format!("{}/followup", server.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("receipt={}", urlencode(code)))
+        .send()
+        .await
+        .expect("sign in");
+    let status = response.status().as_u16();
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.to_string());
+    (status, cookie, response.text().await.expect("body"))
+}
+
+/// The `name=value` part of a Set-Cookie header.
+pub fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+/// GET with a cookie; returns status and body.
+pub async fn get_with_cookie(server: &TestServer, path: &str, cookie: &str) -> (u16, String) {
+    let response = server
+        .manual_client()
+        .get(format!("{}{path}", server.url))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("get");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+/// The value of `<input type="hidden" name="csrf" value="…">` on a page.
+pub fn csrf_from(html: &str) -> Option<String> {
+    let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    let end = html[start..].find('"')?;
+    Some(html[start..start + end].to_string())
+}
+
+pub fn urlencode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The text inside the element with `id="receipt"`.

@@ -1,0 +1,298 @@
+//! The conversation of a case: sealing messages for it and opening them with a key.
+//!
+//! The same code serves the reporter's `/case` page (opened with the identity derived from
+//! the receipt), the body's side (replies sealed to the reporter and the reviewers), and
+//! the workstation.
+
+use age::x25519::{Identity, Recipient};
+use futures_util::TryStreamExt;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use crate::days::Day;
+use crate::seal::{self, SealError};
+use crate::store::{Author, CaseRow, Committed, ItemKind, ItemRow, SealedPart, Store, StoreError};
+
+/// Errors of the conversation layer.
+#[derive(Debug, thiserror::Error)]
+pub enum ConversationError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Seal(#[from] SealError),
+    #[error("the case's reporter recipient is not a valid age recipient")]
+    BadRecipient,
+    #[error("the message is empty")]
+    Empty,
+}
+
+/// What is known about a file, sealed next to it: enough to handle the evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileMeta {
+    pub version: u8,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub content_type: String,
+    pub size: u64,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+}
+
+impl FileMeta {
+    pub fn new(name: &str, content_type: &str, size: u64, sha256: [u8; 32]) -> FileMeta {
+        FileMeta {
+            version: 1,
+            name: name.to_string(),
+            content_type: content_type.to_string(),
+            size,
+            sha256: hex::encode(sha256),
+        }
+    }
+
+    pub fn to_json(&self) -> Zeroizing<Vec<u8>> {
+        // Serializing a struct of strings and numbers cannot fail.
+        Zeroizing::new(serde_json::to_vec(self).unwrap_or_default())
+    }
+
+    /// Parses decrypted metadata; anything unexpected is an error, never a panic.
+    pub fn from_json(bytes: &[u8]) -> Result<FileMeta, serde_json::Error> {
+        serde_json::from_slice(bytes)
+    }
+
+    /// A file name safe to offer for download: no directories, no control characters,
+    /// nothing a file system or a `Content-Disposition` header would mind.
+    pub fn safe_name(&self) -> String {
+        safe_file_name(&self.name)
+    }
+}
+
+/// Reduces an untrusted file name to its last path component without control or reserved
+/// characters, at most 120 characters; never empty.
+pub fn safe_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '"' | '<' | '>' | ':' | '|' | '?' | '*' => '_',
+            c => c,
+        })
+        .take(120)
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').to_string();
+    if trimmed.is_empty() {
+        "file".to_string()
+    } else {
+        trimmed
+    }
+}
+
+/// A file in plaintext, to be sealed into a message.
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub bytes: Zeroizing<Vec<u8>>,
+}
+
+/// Everyone a case's items are sealed to: the reviewers and the case's reporter.
+pub fn case_recipients(
+    reviewers: &[Recipient],
+    case: &CaseRow,
+) -> Result<Vec<Recipient>, ConversationError> {
+    let reporter: Recipient = case
+        .reporter_recipient
+        .parse()
+        .map_err(|_| ConversationError::BadRecipient)?;
+    let mut all = reviewers.to_vec();
+    all.push(reporter);
+    Ok(all)
+}
+
+/// Seals a text and files into message parts (in memory: for replies and tests).
+pub fn seal_message(
+    recipients: &[Recipient],
+    text: Option<&str>,
+    files: &[Attachment],
+) -> Result<Vec<SealedPart>, ConversationError> {
+    let mut parts = Vec::new();
+    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+        parts.push(SealedPart {
+            kind: ItemKind::Text,
+            content: seal::seal_bytes(recipients, text.as_bytes())?,
+            meta: None,
+        });
+    }
+    for file in files {
+        let meta = FileMeta::new(
+            &file.name,
+            &file.content_type,
+            file.bytes.len() as u64,
+            Sha256::digest(&file.bytes[..]).into(),
+        );
+        parts.push(SealedPart {
+            kind: ItemKind::File,
+            content: seal::seal_bytes(recipients, &file.bytes)?,
+            meta: Some(seal::seal_bytes(recipients, &meta.to_json())?),
+        });
+    }
+    if parts.is_empty() {
+        return Err(ConversationError::Empty);
+    }
+    Ok(parts)
+}
+
+/// The body's side of the conversation, for use before (and by) the workstation: seals a
+/// reply to the case's reporter and to the reviewers, and stores it.
+pub async fn reply_as_body(
+    store: &Store,
+    reviewers: &[Recipient],
+    case_id: i64,
+    text: Option<&str>,
+    files: &[Attachment],
+) -> Result<Committed, ConversationError> {
+    let case = store.case_by_id(case_id).await?;
+    let recipients = case_recipients(reviewers, &case)?;
+    let parts = seal_message(&recipients, text, files)?;
+    Ok(store
+        .add_sealed_message(case_id, Author::Body, Day::today(), parts)
+        .await?)
+}
+
+/// An item opened with a key.
+#[derive(Debug)]
+pub enum OpenedItem {
+    Text {
+        id: i64,
+        text: Zeroizing<String>,
+    },
+    File {
+        id: i64,
+        meta: FileMeta,
+    },
+    /// The item could not be opened with the given key (or is damaged).
+    Unreadable {
+        id: i64,
+    },
+}
+
+/// A message with its items opened.
+#[derive(Debug)]
+pub struct OpenedMessage {
+    pub id: i64,
+    pub author: Author,
+    pub day: Day,
+    pub items: Vec<OpenedItem>,
+}
+
+/// Reads and decrypts a case's whole conversation (texts and file metadata; file contents
+/// are opened separately, streamed, when downloaded).
+pub async fn open_conversation(
+    store: &Store,
+    case_id: i64,
+    identities: &[Identity],
+) -> Result<Vec<OpenedMessage>, ConversationError> {
+    let messages = store.messages(case_id).await?;
+    let mut out = Vec::with_capacity(messages.len());
+    for message in messages {
+        let mut items = Vec::with_capacity(message.items.len());
+        for item in &message.items {
+            items.push(open_conversation_item(store, item, identities).await?);
+        }
+        out.push(OpenedMessage {
+            id: message.id,
+            author: message.author,
+            day: message.day,
+            items,
+        });
+    }
+    Ok(out)
+}
+
+/// Opens one item: a text, or a file's metadata.
+pub async fn open_conversation_item(
+    store: &Store,
+    item: &ItemRow,
+    identities: &[Identity],
+) -> Result<OpenedItem, ConversationError> {
+    let unreadable = OpenedItem::Unreadable { id: item.id };
+    Ok(match item.kind {
+        ItemKind::Text => {
+            let ciphertext = store.read_blob(item.blob_id).await?;
+            match seal::open_bytes(identities, &ciphertext) {
+                Ok(plain) => OpenedItem::Text {
+                    id: item.id,
+                    text: Zeroizing::new(String::from_utf8_lossy(&plain).into_owned()),
+                },
+                Err(_) => unreadable,
+            }
+        }
+        ItemKind::File => {
+            let Some(meta_id) = item.meta_blob_id else {
+                return Ok(unreadable);
+            };
+            let ciphertext = store.read_blob(meta_id).await?;
+            match seal::open_bytes(identities, &ciphertext)
+                .ok()
+                .and_then(|plain| FileMeta::from_json(&plain).ok())
+            {
+                Some(meta) => OpenedItem::File { id: item.id, meta },
+                None => unreadable,
+            }
+        }
+    })
+}
+
+/// A committed blob's plaintext as a stream, decrypted chunk by chunk as it is read from
+/// the database: a file of any size is never held in memory whole.
+pub fn open_blob_stream(
+    store: &Store,
+    blob_id: i64,
+    identities: Vec<Identity>,
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, std::io::Error>> + Send + 'static {
+    let ciphertext = Box::pin(store.blob_chunks(blob_id))
+        .map_err(std::io::Error::other)
+        .into_async_read();
+    seal::open_async_stream(identities, ciphertext)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_names() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("C:\\Users\\x\\report.pdf"), "report.pdf");
+        assert_eq!(safe_file_name("a\"b\r\n.txt"), "a_b.txt");
+        assert_eq!(safe_file_name(""), "file");
+        assert_eq!(safe_file_name("..."), "file");
+        assert_eq!(safe_file_name(".hidden"), "hidden");
+        assert_eq!(safe_file_name("Notizen März.txt"), "Notizen März.txt");
+        assert_eq!(safe_file_name(&"x".repeat(500)).len(), 120);
+    }
+
+    #[test]
+    fn meta_round_trip_and_rejects_garbage() {
+        let m = FileMeta::new("a.pdf", "application/pdf", 3, [1; 32]);
+        assert_eq!(FileMeta::from_json(&m.to_json()).expect("parse"), m);
+        assert!(FileMeta::from_json(b"{}").is_err());
+        assert!(FileMeta::from_json(b"\xff").is_err());
+        assert!(
+            FileMeta::from_json(br#"{"version":1,"name":"a","type":"b","size":-1,"sha256":""}"#)
+                .is_err()
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn safe_name_is_always_safe(name in "\\PC{0,300}") {
+            let safe = safe_file_name(&name);
+            proptest::prop_assert!(!safe.is_empty());
+            proptest::prop_assert!(!safe.contains(['/', '\\', '"', '\r', '\n']));
+            proptest::prop_assert!(!safe.starts_with('.'));
+            proptest::prop_assert!(safe.chars().count() <= 120);
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! Returning reporters: sign in with the receipt code, read the case, answer, sign out.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use multer::{Constraints, Multipart, SizeLimit};
+use zeroize::Zeroizing;
+
+use super::session::{COOKIE, SessionData, same_secret};
+use super::submit::{MAX_MESSAGE_BYTES, SubmitError, idle, limited, read_parts};
+use super::{AppState, page_response, pages};
+use crate::conversation::{self, OpenedItem, case_recipients};
+use crate::days::{Clocks, Day};
+use crate::receipt::{DeriveError, Receipt, ReceiptError};
+use crate::store::{Author, CaseTarget, CommitPlan, ItemKind};
+
+/// Largest sign-in form body.
+pub const MAX_SIGNIN_FORM_BYTES: usize = 4096;
+
+/// Why a sign-in form is refused before any key derivation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigninFormError {
+    /// Not a form, or no `receipt` field.
+    Malformed,
+    Receipt(ReceiptError),
+}
+
+/// Parses the urlencoded sign-in form and the receipt code in it.
+pub fn parse_signin_form(body: &[u8]) -> Result<Receipt, SigninFormError> {
+    if body.len() > MAX_SIGNIN_FORM_BYTES {
+        return Err(SigninFormError::Receipt(ReceiptError::TooLong));
+    }
+    let fields: Vec<(Zeroizing<String>, Zeroizing<String>)> =
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+            .map_err(|_| SigninFormError::Malformed)?
+            .into_iter()
+            .map(|(k, v)| (Zeroizing::new(k), Zeroizing::new(v)))
+            .collect();
+    let code = fields
+        .iter()
+        .find(|(k, _)| k.as_str() == "receipt")
+        .map(|(_, v)| v)
+        .ok_or(SigninFormError::Malformed)?;
+    Receipt::parse(code).map_err(SigninFormError::Receipt)
+}
+
+pub async fn form(State(app): State<AppState>) -> Response {
+    pages::followup_form(&app.site, None).into_response()
+}
+
+fn signin_problem(app: &AppState, status: StatusCode, text: &str) -> Response {
+    (status, pages::followup_form(&app.site, Some(text))).into_response()
+}
+
+fn busy(app: &AppState) -> Response {
+    let mut response = page_response(
+        &app.site,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Busy, please try again in a minute",
+        "Many people are signing in right now. Please wait a minute and try again.",
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    response
+}
+
+/// `POST /followup`: derives the keys from the code, finds the case, opens a session.
+pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let receipt = match parse_signin_form(&body) {
+        Ok(receipt) => receipt,
+        Err(SigninFormError::Malformed) => {
+            return signin_problem(
+                &app,
+                StatusCode::BAD_REQUEST,
+                "Please type your receipt code in the field below.",
+            );
+        }
+        Err(SigninFormError::Receipt(problem)) => {
+            return signin_problem(&app, StatusCode::BAD_REQUEST, &problem.to_string());
+        }
+    };
+    if !app.signin_limit.try_take() {
+        return busy(&app);
+    }
+    let derived = match app
+        .deriver
+        .derive(receipt, Arc::clone(&app.install.receipt_salt))
+        .await
+    {
+        Ok(d) => d,
+        Err(DeriveError::Busy) => return busy(&app),
+        Err(_) => return internal(&app),
+    };
+    let case = match app.store.case_by_lookup(&derived.lookup_key[..]).await {
+        Ok(Some(case)) => case,
+        Ok(None) => {
+            return signin_problem(
+                &app,
+                StatusCode::UNAUTHORIZED,
+                "This code does not open a report. Please check each word against your note and try again.",
+            );
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "sign-in lookup failed");
+            return internal(&app);
+        }
+    };
+    let Ok((cookie_value, _)) = app.sessions.create(case.id, derived.identity) else {
+        return internal(&app);
+    };
+    let cookie = Cookie::build((COOKIE, cookie_value.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(is_https(&headers));
+    let mut response = Redirect::to("/case").into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Whether the browser reached us over HTTPS (through a TLS proxy) or an onion service,
+/// where cookies can be `Secure`.
+fn is_https(headers: &HeaderMap) -> bool {
+    let forwarded_https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    let onion = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|h| h.split(':').next().unwrap_or(h).ends_with(".onion"));
+    forwarded_https || onion
+}
+
+fn internal(app: &AppState) -> Response {
+    page_response(
+        &app.site,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "Something went wrong on our side. Please try again later.",
+    )
+}
+
+fn not_signed_in(app: &AppState) -> Response {
+    (StatusCode::UNAUTHORIZED, pages::not_signed_in(&app.site)).into_response()
+}
+
+fn session_of(app: &AppState, jar: &CookieJar) -> Option<Arc<SessionData>> {
+    jar.get(COOKIE).and_then(|c| app.sessions.get(c.value()))
+}
+
+/// `GET /case`: the case of the signed-in reporter.
+pub async fn case(State(app): State<AppState>, jar: CookieJar) -> Response {
+    let Some(session) = session_of(&app, &jar) else {
+        return not_signed_in(&app);
+    };
+    let case = match app.store.case_by_id(session.case_id).await {
+        Ok(case) => case,
+        Err(_) => return internal(&app),
+    };
+    let identities = [session.identity.clone()];
+    let messages = match conversation::open_conversation(&app.store, case.id, &identities).await {
+        Ok(m) => m,
+        Err(err) => {
+            tracing::error!(error = %err, "a case could not be opened");
+            return internal(&app);
+        }
+    };
+    let flash = session.take_flash();
+    let view = pages::CaseView {
+        status: case.status,
+        clocks: Clocks::new(case.received_day, app.config.feedback_months),
+        today: Day::today(),
+        messages: &messages,
+        csrf: &session.csrf,
+        flash: flash.as_deref(),
+    };
+    pages::case_page(&app.site, &view).into_response()
+}
+
+/// `GET /case/files/{id}`: a file of the case, decrypted as it streams out.
+pub async fn download(
+    State(app): State<AppState>,
+    jar: CookieJar,
+    Path(item_id): Path<i64>,
+) -> Response {
+    let Some(session) = session_of(&app, &jar) else {
+        return not_signed_in(&app);
+    };
+    let not_found = || {
+        page_response(
+            &app.site,
+            StatusCode::NOT_FOUND,
+            "File not found",
+            "There is no such file in your case.",
+        )
+    };
+    let item = match app.store.case_item(session.case_id, item_id).await {
+        Ok(Some(item)) if item.kind == ItemKind::File => item,
+        Ok(_) => return not_found(),
+        Err(_) => return internal(&app),
+    };
+    let identities = vec![session.identity.clone()];
+    let name = match conversation::open_conversation_item(&app.store, &item, &identities).await {
+        Ok(OpenedItem::File { meta, .. }) => meta.safe_name(),
+        Ok(_) => return not_found(),
+        Err(_) => return internal(&app),
+    };
+    let mut stream = Box::pin(conversation::open_blob_stream(
+        &app.store,
+        item.blob_id,
+        identities,
+    ));
+    // Open the first piece before answering, so that a damaged file gets an error page
+    // rather than a broken download.
+    let first = match stream.next().await {
+        Some(Ok(first)) => first,
+        None => Bytes::new(),
+        Some(Err(_)) => return internal(&app),
+    };
+    let body = Body::from_stream(
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) }).chain(stream),
+    );
+    let mut response = Response::new(body);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `attachment` with an ASCII fallback name and the exact name in RFC 5987 form.
+pub fn content_disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// `POST /case/reply`: the reporter answers and adds files, streamed and sealed like a
+/// first report.
+pub async fn reply(
+    State(app): State<AppState>,
+    jar: CookieJar,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Some(session) = session_of(&app, &jar) else {
+        return not_signed_in(&app);
+    };
+    match receive_reply(&app, &session, &headers, body).await {
+        Ok(files) => {
+            session.set_flash(&match files {
+                0 => "Your answer was sent.".to_string(),
+                1 => "Your answer and 1 file were sent.".to_string(),
+                n => format!("Your answer and {n} files were sent."),
+            });
+            Redirect::to("/case").into_response()
+        }
+        Err(ReplyError::Forbidden) => forbidden(&app),
+        Err(ReplyError::Submit(SubmitError::Empty)) => {
+            session.set_flash(
+                "Your answer was empty, so nothing was sent. Write a message or choose a file.",
+            );
+            Redirect::to("/case").into_response()
+        }
+        Err(ReplyError::Submit(problem)) => problem.into_page(&app),
+    }
+}
+
+enum ReplyError {
+    Forbidden,
+    Submit(SubmitError),
+}
+
+impl From<SubmitError> for ReplyError {
+    fn from(e: SubmitError) -> Self {
+        ReplyError::Submit(e)
+    }
+}
+
+fn forbidden(app: &AppState) -> Response {
+    page_response(
+        &app.site,
+        StatusCode::FORBIDDEN,
+        "Request refused",
+        "This form is out of date or was not sent from this site, so it was refused. Open your case again and retry.",
+    )
+}
+
+async fn receive_reply(
+    app: &AppState,
+    session: &SessionData,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<usize, ReplyError> {
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok())
+        .ok_or(SubmitError::Malformed)?;
+    let case = app
+        .store
+        .case_by_id(session.case_id)
+        .await
+        .map_err(SubmitError::from)?;
+    let recipients = case_recipients(&app.config.reviewer_recipients(), &case)
+        .map_err(|_| SubmitError::Internal("recipient"))?;
+    let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stream = limited(body, app.config.max_upload_bytes, Arc::clone(&exceeded));
+    let constraints = Constraints::new().size_limit(
+        SizeLimit::new()
+            .for_field("message", MAX_MESSAGE_BYTES)
+            .for_field("csrf", 256),
+    );
+    let mut multipart = Multipart::with_constraints(stream, boundary, constraints);
+    // The form's first field is its token: checked before any content is read.
+    let mut token_field = idle(multipart.next_field())
+        .await?
+        .map_err(SubmitError::from)?
+        .ok_or(SubmitError::Malformed)?;
+    if token_field.name() != Some("csrf") {
+        return Err(ReplyError::Forbidden);
+    }
+    let mut token = Vec::new();
+    while let Some(chunk) = idle(token_field.chunk())
+        .await?
+        .map_err(SubmitError::from)?
+    {
+        token.extend_from_slice(&chunk);
+    }
+    // multer hands out the next field only once this one is gone.
+    drop(token_field);
+    if !same_secret(&token, session.csrf.as_bytes()) {
+        return Err(ReplyError::Forbidden);
+    }
+    let mut upload = app.store.begin_upload().map_err(SubmitError::from)?;
+    let (items, files) = read_parts(&mut multipart, &mut upload, &recipients)
+        .await
+        .map_err(|e| {
+            if exceeded.load(std::sync::atomic::Ordering::Relaxed) {
+                SubmitError::TooLarge
+            } else {
+                e
+            }
+        })?;
+    if items.is_empty() {
+        return Err(SubmitError::Empty.into());
+    }
+    upload
+        .commit(CommitPlan {
+            case: CaseTarget::Existing(case.id),
+            author: Author::Reporter,
+            day: Day::today(),
+            items,
+        })
+        .await
+        .map_err(SubmitError::from)?;
+    Ok(files)
+}
+
+/// `POST /logout`: ends the session and tells the browser to forget this site's data.
+pub async fn logout(State(app): State<AppState>, jar: CookieJar, body: Bytes) -> Response {
+    if let Some(cookie) = jar.get(COOKIE) {
+        if let Some(session) = app.sessions.get(cookie.value()) {
+            let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+                .ok()
+                .and_then(|fields| {
+                    fields
+                        .into_iter()
+                        .find(|(k, _)| k == "csrf")
+                        .map(|(_, v)| v)
+                });
+            if !token.is_some_and(|t| same_secret(t.as_bytes(), session.csrf.as_bytes())) {
+                return forbidden(&app);
+            }
+        }
+        app.sessions.end(cookie.value());
+    }
+    let mut response = pages::signed_out(&app.site).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    let mut expired = Cookie::build((COOKIE, ""))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .build();
+    expired.make_removal();
+    if let Ok(value) = HeaderValue::from_str(&expired.to_string()) {
+        headers.insert(header::SET_COOKIE, value);
+    }
+    response
+}
