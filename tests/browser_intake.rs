@@ -75,8 +75,8 @@ async fn reporter_sends_a_message_and_files_through_the_form() {
     let textarea = browser.find("#message").await;
     textarea.type_text(message).await;
     assert_eq!(
-        textarea.prop("value").await,
-        message,
+        textarea.prop("value").await.as_deref(),
+        Some(message),
         "the textarea's value"
     );
     browser

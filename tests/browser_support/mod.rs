@@ -30,9 +30,9 @@
 //! WebDriver "Execute Script" proves nothing about the page: this harness never uses it,
 //! and the proof looks only at what the page's own script and parser did to the DOM.
 //!
-//! This module speaks the W3C WebDriver protocol (JSON over HTTP on loopback) itself,
-//! through `reqwest`: fantoccini 0.22 without its TLS features can only be built with a
-//! connector from `hyper-util`, which is not a dependency of this package.
+//! The WebDriver protocol itself is `fantoccini`'s (over a plain-HTTP `hyper-util`
+//! connector: ChromeDriver listens on loopback only). ChromeDriver's performance log has no
+//! fantoccini method; it is read with a custom command ([`SessionCommand`]).
 //!
 //! Processes: ChromeDriver runs in its own process group, and Chromium (started by it)
 //! inherits that group. Dropping the [`Browser`] ends the WebDriver session, which makes
@@ -45,17 +45,24 @@
 //! [`Browser::network_requests`] and [`Browser::assert_requests_only_to`].
 #![allow(dead_code)]
 
-use std::fmt;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::future::Future;
+use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use serde::Deserialize;
+use fantoccini::error::CmdError;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+// fantoccini's custom-command trait is written with `http::Method` and `url::Url`; reqwest
+// re-exports both (same crate versions), so no extra dependency is needed to name them.
+use reqwest::{Method, Url};
 use serde_json::{Value, json};
+
+pub use fantoccini::cookies::Cookie;
 
 /// The browser (Debian package `chromium`).
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -63,10 +70,10 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const INSTALL: &str = "apt-get install chromium chromium-driver";
 
-/// How a WebDriver element reference is keyed in JSON (W3C WebDriver).
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How often wait-for-condition loops look again.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
+/// How long a failure message may spend asking the browser where it is.
+const WHEREABOUTS_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Switches this sandbox needs (we run as root, no GPU, loopback only), plus the ones that
 /// keep Chromium off the network and quiet.
@@ -112,22 +119,6 @@ impl Default for BrowserOptions {
     }
 }
 
-/// An error answer from ChromeDriver, or a failure to reach it.
-#[derive(Debug, Clone)]
-pub struct WebDriverError {
-    /// The WebDriver error code, e.g. `no such element`, `stale element reference`;
-    /// `transport` when ChromeDriver could not be reached or answered something else.
-    pub error: String,
-    pub message: String,
-}
-
-impl fmt::Display for WebDriverError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = self.message.lines().next().unwrap_or("");
-        write!(f, "{}: {message}", self.error)
-    }
-}
-
 /// One request the page made, from ChromeDriver's performance log (DevTools `Network.*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NetworkRequest {
@@ -152,38 +143,48 @@ impl NetworkRequest {
     }
 }
 
-/// A cookie as WebDriver reports it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Cookie {
-    pub name: String,
-    pub value: String,
-    #[serde(default)]
-    pub path: Option<String>,
-    #[serde(default)]
-    pub domain: Option<String>,
-    #[serde(default)]
-    pub secure: bool,
-    #[serde(default)]
-    pub http_only: bool,
-    /// Seconds since the epoch; `None` for a session cookie.
-    #[serde(default)]
-    pub expiry: Option<u64>,
-    #[serde(default)]
-    pub same_site: Option<String>,
+/// A WebDriver command that fantoccini has no method for, sent through
+/// [`Client::issue_cmd`]: `path` is relative to the session (`se/log`,
+/// `element/ID/property/files`, ...).
+#[derive(Debug, Clone)]
+pub struct SessionCommand {
+    pub method: Method,
+    pub path: String,
+    pub body: Option<Value>,
 }
+
+impl WebDriverCompatibleCommand for SessionCommand {
+    fn endpoint(&self, base: &Url, session: Option<&str>) -> Result<Url, UrlParseError> {
+        // Without a session ChromeDriver answers "invalid session id".
+        let session = session.unwrap_or("none");
+        base.join(&format!(
+            "session/{session}/{}",
+            self.path.trim_start_matches('/')
+        ))
+    }
+
+    fn method_and_body(&self, _url: &Url) -> (Method, Option<String>) {
+        (
+            self.method.clone(),
+            self.body.as_ref().map(Value::to_string),
+        )
+    }
+}
+
+/// `url::ParseError`, named through reqwest's re-export of `Url`.
+type UrlParseError = <Url as std::str::FromStr>::Err;
 
 /// A headless Chromium with JavaScript disabled, in a fresh profile, behind its own
 /// ChromeDriver. Dropping it ends the session and kills both processes.
 pub struct Browser {
-    http: reqwest::Client,
-    /// `http://127.0.0.1:PORT/session/ID`
-    session_url: String,
+    // Drop order matters: `driver` ends the session and kills the processes before
+    // `client` goes (whose own attempt to end the session then finds nobody listening), and
+    // both before the temporary folder.
+    driver: Driver,
+    client: Client,
     options: BrowserOptions,
     network: Mutex<NetworkLog>,
     downloads: PathBuf,
-    // Drop order matters: the processes go before their temporary folder.
-    driver: Driver,
     dir: tempfile::TempDir,
 }
 
@@ -218,13 +219,6 @@ impl Browser {
                 .env("XDG_CACHE_HOME", &cache_home);
         });
 
-        let http = reqwest::Client::builder()
-            .no_proxy()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(options.page_load_timeout + Duration::from_secs(60))
-            .build()
-            .unwrap_or_else(|e| panic!("cannot build the WebDriver HTTP client: {e}"));
-
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         args.push(format!(
@@ -232,68 +226,65 @@ impl Browser {
             options.window_size.0, options.window_size.1
         ));
         args.extend(options.extra_args.iter().cloned());
-        let capabilities = json!({
-            "capabilities": {
-                "alwaysMatch": {
-                    "browserName": "chrome",
-                    "pageLoadStrategy": "normal",
-                    "unhandledPromptBehavior": "dismiss",
-                    "timeouts": {
-                        "implicit": 0,
-                        "pageLoad": options.page_load_timeout.as_millis() as u64,
-                        "script": 10_000,
-                    },
-                    "goog:loggingPrefs": { "performance": "ALL" },
-                    "goog:chromeOptions": {
-                        "binary": CHROMIUM,
-                        "args": args,
-                        "prefs": {
-                            // 2 = block. "managed" is the policy level: nothing can turn
-                            // it back on for a site.
-                            "profile.managed_default_content_settings.javascript": 2,
-                            "download.default_directory": downloads.display().to_string(),
-                            "download.prompt_for_download": false,
-                        },
-                        "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
-                    },
-                },
+        // fantoccini sends these as `alwaysMatch`.
+        let Value::Object(capabilities) = json!({
+            "browserName": "chrome",
+            "pageLoadStrategy": "normal",
+            "unhandledPromptBehavior": "dismiss",
+            "timeouts": {
+                "implicit": 0,
+                "pageLoad": options.page_load_timeout.as_millis() as u64,
+                "script": 10_000,
             },
-        });
-        let base = format!("http://127.0.0.1:{}", driver.port);
-        let created = call(
-            &http,
-            reqwest::Method::POST,
-            &format!("{base}/session"),
-            Some(&capabilities),
-        )
-        .await
-        .unwrap_or_else(|e| {
-            panic!(
-                "ChromeDriver could not start {CHROMIUM}: {e}\n(a version mismatch between \
-                     chromium and chromium-driver shows here; reinstall both with `{INSTALL}`)\n\
-                     --- chromedriver log (tail) ---\n{}",
-                driver.log_tail()
-            )
-        });
-        let session_id = created["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("ChromeDriver's new session has no sessionId: {created}"))
-            .to_string();
-        driver.session = Some(session_id.clone());
+            "goog:loggingPrefs": { "performance": "ALL" },
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": args,
+                "prefs": {
+                    // 2 = block. "managed" is the policy level: nothing can turn it back on
+                    // for a site.
+                    "profile.managed_default_content_settings.javascript": 2,
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                },
+                "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
+            },
+        }) else {
+            unreachable!("the capabilities are a JSON object")
+        };
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(capabilities);
+        let limit = options.page_load_timeout + Duration::from_secs(60);
+        let client = match tokio::time::timeout(limit, builder.connect(&driver.url())).await {
+            Ok(Ok(client)) => client,
+            failed => {
+                let why = match failed {
+                    Ok(Err(e)) => e.to_string(),
+                    _ => format!("no answer within {limit:?}"),
+                };
+                panic!(
+                    "ChromeDriver could not start {CHROMIUM}: {why}\n(a version mismatch \
+                     between chromium and chromium-driver shows here; reinstall both with \
+                     `{INSTALL}`)\n--- chromedriver log (tail) ---\n{}",
+                    driver.log_tail()
+                )
+            }
+        };
+        driver.session = client
+            .session_creation_response()
+            .map(|created| created.session_id().to_string());
 
         let browser = Browser {
-            http,
-            session_url: format!("{base}/session/{session_id}"),
+            driver,
+            client,
             options,
             network: Mutex::new(NetworkLog::default()),
             downloads,
-            driver,
             dir,
         };
         browser.assert_javascript_disabled().await;
         // Forget what the start page and the probe loaded: tests see only their own requests.
-        browser.fetch_network_events().await;
-        browser.lock_network().clear();
+        browser.clear_network_requests().await;
         browser
     }
 
@@ -368,6 +359,11 @@ impl Browser {
         &self.options
     }
 
+    /// The fantoccini client, for anything this harness has no method for.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     // ---- navigation and page ------------------------------------------------------------
 
     /// Opens `url` and waits until it has loaded; fails the test if it cannot be loaded.
@@ -379,53 +375,42 @@ impl Browser {
 
     /// Opens `url`; ChromeDriver reports a failed navigation (e.g. connection refused)
     /// as an error.
-    pub async fn try_goto(&self, url: &str) -> Result<(), WebDriverError> {
-        self.command(reqwest::Method::POST, "/url", Some(json!({ "url": url })))
-            .await
-            .map(drop)
+    pub async fn try_goto(&self, url: &str) -> Result<(), CmdError> {
+        self.within(self.client.goto(url)).await
     }
 
     /// The URL of the current page, as WebDriver reports it.
     pub async fn current_url(&self) -> String {
-        self.expect_string(reqwest::Method::GET, "/url", None, "get the current URL")
+        self.expect("get the current URL", self.client.current_url())
             .await
+            .into()
     }
 
     /// The document title.
     pub async fn title(&self) -> String {
-        self.expect_string(reqwest::Method::GET, "/title", None, "get the title")
-            .await
+        self.expect("get the title", self.client.title()).await
     }
 
     /// The serialized DOM of the current page.
     pub async fn source(&self) -> String {
-        self.expect_string(reqwest::Method::GET, "/source", None, "get the page source")
+        self.expect("get the page source", self.client.source())
             .await
     }
 
     /// Goes back in history and waits for the page to load.
     pub async fn back(&self) {
-        self.expect(reqwest::Method::POST, "/back", Some(json!({})), "go back")
-            .await;
+        self.expect("go back", self.client.back()).await;
     }
 
     /// Reloads the page and waits for it to load.
     pub async fn refresh(&self) {
-        self.expect(reqwest::Method::POST, "/refresh", Some(json!({})), "reload")
-            .await;
+        self.expect("reload", self.client.refresh()).await;
     }
 
     /// A PNG of the viewport.
     pub async fn screenshot(&self) -> Vec<u8> {
-        let data = self
-            .expect_string(
-                reqwest::Method::GET,
-                "/screenshot",
-                None,
-                "take a screenshot",
-            )
-            .await;
-        base64_decode(&data).unwrap_or_else(|| panic!("the screenshot is not base64"))
+        self.expect("take a screenshot", self.client.screenshot())
+            .await
     }
 
     /// Writes a PNG of the viewport to `path` (handy while writing a test).
@@ -440,17 +425,26 @@ impl Browser {
     /// Waits (up to `wait_timeout`) for an element matching the CSS selector and returns
     /// the first one.
     pub async fn find(&self, css: &str) -> Element<'_> {
-        self.find_by("css selector", css).await
+        self.wait_for(Locator::Css(css), &format!("`{css}`")).await
     }
 
     /// Waits for a link whose visible text is exactly `text` and returns the first one.
     pub async fn find_link(&self, text: &str) -> Element<'_> {
-        self.find_by("link text", text).await
+        self.wait_for(Locator::LinkText(text), &format!("link {text:?}"))
+            .await
     }
 
     /// Every element matching the CSS selector now (no waiting; may be empty).
     pub async fn find_all(&self, css: &str) -> Vec<Element<'_>> {
-        self.find_all_by("css selector", css).await
+        let what = format!("`{css}`");
+        self.expect(
+            &format!("look for {what}"),
+            self.client.find_all(Locator::Css(css)),
+        )
+        .await
+        .into_iter()
+        .map(|inner| self.element(inner, &what))
+        .collect()
     }
 
     /// The visible text of the first element matching the CSS selector (waits for it).
@@ -479,97 +473,72 @@ impl Browser {
         }
     }
 
-    async fn find_by(&self, using: &str, value: &str) -> Element<'_> {
-        let deadline = Deadline::after(self.options.wait_timeout);
-        loop {
-            if let Some(element) = self.find_all_by(using, value).await.into_iter().next() {
-                return element;
-            }
-            if !deadline.wait().await {
-                panic!(
-                    "no element for {using} `{value}` after {:?}; {}",
-                    self.options.wait_timeout,
-                    self.whereabouts().await
-                );
-            }
+    async fn wait_for(&self, locator: Locator<'_>, what: &str) -> Element<'_> {
+        let waiting = self
+            .client
+            .wait()
+            .at_most(self.options.wait_timeout)
+            .every(POLL_INTERVAL)
+            .for_element(locator);
+        match self.within(waiting).await {
+            Ok(inner) => self.element(inner, what),
+            Err(CmdError::WaitTimeout) => panic!(
+                "no element {what} after {:?}; {}",
+                self.options.wait_timeout,
+                self.whereabouts().await
+            ),
+            Err(e) => panic!("cannot look for {what}: {e}; {}", self.whereabouts().await),
         }
     }
 
-    async fn find_all_by(&self, using: &str, value: &str) -> Vec<Element<'_>> {
-        let found = self
-            .command(
-                reqwest::Method::POST,
-                "/elements",
-                Some(json!({ "using": using, "value": value })),
-            )
-            .await
-            .unwrap_or_else(|e| panic!("cannot look for {using} `{value}`: {e}"));
-        self.elements_from(found, &format!("{using} `{value}`"))
+    fn element(&self, inner: fantoccini::elements::Element, what: &str) -> Element<'_> {
+        Element {
+            browser: self,
+            inner,
+            what: what.to_string(),
+        }
     }
 
-    fn elements_from(&self, found: Value, what: &str) -> Vec<Element<'_>> {
-        let Value::Array(items) = found else {
-            panic!("ChromeDriver answered a search for {what} with {found}");
-        };
-        items
-            .iter()
-            .map(|item| Element {
-                browser: self,
-                id: item[ELEMENT_KEY]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("not an element reference: {item}"))
-                    .to_string(),
-                what: what.to_string(),
-            })
-            .collect()
-    }
-
-    /// "on URL (title "...")" for failure messages; never panics.
+    /// "on URL (title "...")" for failure messages; never panics, never hangs.
     async fn whereabouts(&self) -> String {
-        let url = self
-            .command(reqwest::Method::GET, "/url", None)
-            .await
-            .map(|v| v.as_str().unwrap_or_default().to_string());
-        let title = self
-            .command(reqwest::Method::GET, "/title", None)
-            .await
-            .map(|v| v.as_str().unwrap_or_default().to_string());
-        match (url, title) {
-            (Ok(url), Ok(title)) => {
+        let asking = async {
+            let url = self.client.current_url().await?;
+            let title = self.client.title().await?;
+            Ok::<_, CmdError>((url.to_string(), title))
+        };
+        match tokio::time::timeout(WHEREABOUTS_TIMEOUT, asking).await {
+            Ok(Ok((url, title))) => {
                 // `data:` URLs can be long; the start says enough.
                 let shown: String = url.chars().take(200).collect();
                 let more = if shown.len() < url.len() { "…" } else { "" };
                 format!("the browser is on {shown}{more} (title {title:?})")
             }
-            (Err(e), _) | (_, Err(e)) => format!("the browser does not answer: {e}"),
+            Ok(Err(e)) => format!("the browser does not answer: {e}"),
+            Err(_) => format!("the browser does not answer within {WHEREABOUTS_TIMEOUT:?}"),
         }
     }
 
     // ---- cookies ------------------------------------------------------------------------
 
     /// The cookies visible to the current page.
-    pub async fn cookies(&self) -> Vec<Cookie> {
-        let value = self
-            .expect(reqwest::Method::GET, "/cookie", None, "read the cookies")
-            .await;
-        serde_json::from_value(value.clone())
-            .unwrap_or_else(|e| panic!("unexpected cookie list {value}: {e}"))
+    pub async fn cookies(&self) -> Vec<Cookie<'static>> {
+        self.expect("read the cookies", self.client.get_all_cookies())
+            .await
     }
 
     /// The cookie with this name on the current page, if any.
-    pub async fn cookie(&self, name: &str) -> Option<Cookie> {
-        self.cookies().await.into_iter().find(|c| c.name == name)
+    pub async fn cookie(&self, name: &str) -> Option<Cookie<'static>> {
+        match self.within(self.client.get_named_cookie(name)).await {
+            Ok(cookie) => Some(cookie),
+            Err(e) if e.is_no_such_cookie() => None,
+            Err(e) => panic!("cannot read the cookie {name:?}: {e}"),
+        }
     }
 
     /// Deletes every cookie of the current page's site.
     pub async fn delete_all_cookies(&self) {
-        self.expect(
-            reqwest::Method::DELETE,
-            "/cookie",
-            None,
-            "delete the cookies",
-        )
-        .await;
+        self.expect("delete the cookies", self.client.delete_all_cookies())
+            .await;
     }
 
     // ---- network ------------------------------------------------------------------------
@@ -609,14 +578,17 @@ impl Browser {
     /// Forgets the requests recorded so far.
     pub async fn clear_network_requests(&self) {
         self.fetch_network_events().await;
-        self.lock_network().clear();
+        self.lock_network().requests.clear();
     }
 
+    /// Reads (and so empties) ChromeDriver's performance log and folds its DevTools
+    /// `Network.*` events into the request list. (ChromeDriver serves the log at
+    /// `se/log`, a Selenium extension fantoccini has no method for.)
     async fn fetch_network_events(&self) {
         let entries = self
             .command(
-                reqwest::Method::POST,
-                "/se/log",
+                Method::POST,
+                "se/log",
                 Some(json!({ "type": "performance" })),
             )
             .await
@@ -644,47 +616,43 @@ impl Browser {
 
     // ---- raw protocol -------------------------------------------------------------------
 
-    /// Sends a WebDriver command for this session: `path` is relative to the session
-    /// (`/url`, `/element/ID/click`, ...). Returns the answer's `value`. The escape hatch
-    /// for commands this harness has no method for.
+    /// Sends a WebDriver command for this session that fantoccini has no method for:
+    /// `path` is relative to the session (`se/log`, `element/ID/property/files`, ...).
+    /// Returns the answer's `value`. (For standard commands use [`Browser::client`].)
     pub async fn command(
         &self,
-        method: reqwest::Method,
+        method: Method,
         path: &str,
         body: Option<Value>,
-    ) -> Result<Value, WebDriverError> {
-        call(
-            &self.http,
+    ) -> Result<Value, CmdError> {
+        let command = SessionCommand {
             method,
-            &format!("{}{path}", self.session_url),
-            body.as_ref(),
-        )
-        .await
+            path: path.to_string(),
+            body,
+        };
+        self.within(self.client.issue_cmd(command)).await
     }
 
-    async fn expect(
+    /// Runs a fantoccini call, bounded by the page-load timeout plus a minute, so a hung
+    /// ChromeDriver fails the test instead of stalling it.
+    async fn within<T>(
         &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-        what: &str,
-    ) -> Value {
-        match self.command(method, path, body).await {
+        call: impl Future<Output = Result<T, CmdError>>,
+    ) -> Result<T, CmdError> {
+        let limit = self.options.page_load_timeout + Duration::from_secs(60);
+        tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
+            Err(CmdError::Lost(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("ChromeDriver did not answer within {limit:?}"),
+            )))
+        })
+    }
+
+    /// Runs a fantoccini call; fails the test, saying it could not `what`, if it fails.
+    async fn expect<T>(&self, what: &str, call: impl Future<Output = Result<T, CmdError>>) -> T {
+        match self.within(call).await {
             Ok(value) => value,
-            Err(e) => panic!("cannot {what}: {e}"),
-        }
-    }
-
-    async fn expect_string(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-        what: &str,
-    ) -> String {
-        match self.expect(method, path, body, what).await {
-            Value::String(s) => s,
-            other => panic!("cannot {what}: ChromeDriver answered {other}"),
+            Err(e) => panic!("cannot {what}: {e}; {}", self.whereabouts().await),
         }
     }
 
@@ -693,7 +661,7 @@ impl Browser {
     pub async fn close(mut self) {
         if self.driver.session.take().is_some() {
             // Best effort: Drop kills the process group whatever happens here.
-            let _ = call(&self.http, reqwest::Method::DELETE, &self.session_url, None).await;
+            let _ = self.within(self.client.clone().close()).await;
         }
     }
 }
@@ -701,26 +669,25 @@ impl Browser {
 /// An element on the current page. It becomes stale when the page changes.
 pub struct Element<'b> {
     browser: &'b Browser,
-    id: String,
+    inner: fantoccini::elements::Element,
     /// How it was found, for failure messages.
     what: String,
 }
 
 impl<'b> Element<'b> {
     /// The WebDriver element id (for [`Browser::command`]).
-    pub fn id(&self) -> &str {
-        &self.id
+    pub fn id(&self) -> String {
+        self.inner.element_id().to_string()
     }
 
-    async fn expect(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-        what: &str,
-    ) -> Value {
-        let path = format!("/element/{}{path}", self.id);
-        match self.browser.command(method, &path, body).await {
+    /// The fantoccini element, for anything this harness has no method for.
+    pub fn inner(&self) -> &fantoccini::elements::Element {
+        &self.inner
+    }
+
+    /// Runs a fantoccini call on this element; fails the test if it fails.
+    async fn expect<T>(&self, what: &str, call: impl Future<Output = Result<T, CmdError>>) -> T {
+        match self.browser.within(call).await {
             Ok(value) => value,
             Err(e) => panic!(
                 "cannot {what} ({}): {e}; {}",
@@ -732,79 +699,51 @@ impl<'b> Element<'b> {
 
     /// The rendered text, as a user sees it (WebDriver "Get Element Text").
     pub async fn text(&self) -> String {
-        match self
-            .expect(reqwest::Method::GET, "/text", None, "read the text")
-            .await
-        {
-            Value::String(s) => s,
-            other => panic!("text of {} is {other}", self.what),
-        }
+        self.expect("read the text", self.inner.text()).await
     }
 
     /// An HTML attribute (`None` when absent).
     pub async fn attr(&self, name: &str) -> Option<String> {
-        let value = self
-            .expect(
-                reqwest::Method::GET,
-                &format!("/attribute/{name}"),
-                None,
-                "read an attribute",
-            )
-            .await;
-        value.as_str().map(str::to_string)
+        self.expect("read an attribute", self.inner.attr(name))
+            .await
     }
 
-    /// A DOM property (e.g. `value`, `checked`, `files`), as JSON.
-    pub async fn prop(&self, name: &str) -> Value {
-        self.expect(
-            reqwest::Method::GET,
-            &format!("/property/{name}"),
-            None,
-            "read a property",
-        )
-        .await
+    /// A DOM property that is a string or a boolean (`"true"`/`"false"`), e.g. `value`,
+    /// `checked`; `None` when it is null or undefined. Other kinds (`files`,
+    /// `selectedIndex`) are read as JSON through [`Browser::command`] with
+    /// `element/{id}/property/{name}`.
+    pub async fn prop(&self, name: &str) -> Option<String> {
+        self.expect("read a property", self.inner.prop(name)).await
     }
 
     /// The lower-case tag name.
     pub async fn tag_name(&self) -> String {
-        match self
-            .expect(reqwest::Method::GET, "/name", None, "read the tag name")
+        self.expect("read the tag name", self.inner.tag_name())
             .await
-        {
-            Value::String(s) => s.to_lowercase(),
-            other => panic!("tag name of {} is {other}", self.what),
-        }
+            .to_lowercase()
     }
 
     /// Whether the element is rendered visibly.
     pub async fn is_displayed(&self) -> bool {
-        self.expect(reqwest::Method::GET, "/displayed", None, "check visibility")
+        self.expect("check visibility", self.inner.is_displayed())
             .await
-            .as_bool()
-            .unwrap_or(false)
     }
 
     /// The first descendant matching the CSS selector (no waiting).
     pub async fn find(&self, css: &str) -> Element<'b> {
-        let found = self
+        let inner = self
             .expect(
-                reqwest::Method::POST,
-                "/element",
-                Some(json!({ "using": "css selector", "value": css })),
                 &format!("find `{css}` inside"),
+                self.inner.find(Locator::Css(css)),
             )
             .await;
-        let mut elements = self.browser.elements_from(
-            Value::Array(vec![found]),
-            &format!("`{css}` in {}", self.what),
-        );
-        elements.remove(0)
+        self.browser
+            .element(inner, &format!("`{css}` in {}", self.what))
     }
 
     /// Clicks it (WebDriver "Element Click": scrolls into view, real mouse events).
     pub async fn click(&self) {
-        self.expect(reqwest::Method::POST, "/click", Some(json!({})), "click")
-            .await;
+        self.expect("click", self.inner.click()).await;
     }
 
     /// Clicks a link or submit button and waits until the browser shows a different
@@ -838,14 +777,9 @@ impl<'b> Element<'b> {
 
     /// Whether the element's document has been replaced.
     pub async fn is_stale(&self) -> bool {
-        let path = format!("/element/{}/name", self.id);
-        match self
-            .browser
-            .command(reqwest::Method::GET, &path, None)
-            .await
-        {
+        match self.browser.within(self.inner.tag_name()).await {
             Ok(_) => false,
-            Err(e) if e.error == "stale element reference" || e.error == "no such element" => true,
+            Err(e) if e.is_stale_element_reference() || e.is_no_such_element() => true,
             Err(e) => panic!("cannot check whether {} is stale: {e}", self.what),
         }
     }
@@ -853,19 +787,12 @@ impl<'b> Element<'b> {
     /// Types text into it as key presses (WebDriver "Element Send Keys"). `\n` is Enter;
     /// in a `<textarea>` that is a line break.
     pub async fn type_text(&self, text: &str) {
-        self.expect(
-            reqwest::Method::POST,
-            "/value",
-            Some(json!({ "text": text })),
-            "type into",
-        )
-        .await;
+        self.expect("type into", self.inner.send_keys(text)).await;
     }
 
     /// Empties an input or textarea.
     pub async fn clear(&self) {
-        self.expect(reqwest::Method::POST, "/clear", Some(json!({})), "clear")
-            .await;
+        self.expect("clear", self.inner.clear()).await;
     }
 
     /// Chooses files in an `<input type="file">`, as a user would in the file dialog
@@ -881,6 +808,7 @@ impl<'b> Element<'b> {
                     .to_string()
             })
             .collect();
+        // ChromeDriver's Send Keys on a file input takes one path per line.
         self.type_text(&absolute.join("\n")).await;
     }
 }
@@ -961,11 +889,46 @@ impl Driver {
         }
     }
 
+    /// Where ChromeDriver listens.
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
     /// The last lines of ChromeDriver's log, for failure messages.
     fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log_path).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
         lines[lines.len().saturating_sub(30)..].join("\n")
+    }
+
+    /// Ends the WebDriver session from a destructor, which cannot await: a helper thread
+    /// with its own small runtime attaches a fantoccini client to the session and closes
+    /// it. This works whatever runtime the test uses, also while it unwinds from a panic.
+    /// Waits at most 20 s (ChromeDriver answers once Chromium has quit).
+    fn end_session(&self, session: String) {
+        let url = self.url();
+        let (done, finished) = std::sync::mpsc::channel();
+        let helper = std::thread::Builder::new()
+            .name("end-webdriver-session".into())
+            .spawn(move || {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                runtime.block_on(async {
+                    let attached =
+                        Client::with_existing_session(&url, &session, HttpConnector::new()).await;
+                    if let Ok(client) = attached {
+                        let _ = client.close().await;
+                    }
+                });
+                let _ = done.send(());
+            });
+        if helper.is_ok() {
+            let _ = finished.recv_timeout(Duration::from_secs(20));
+        }
     }
 }
 
@@ -973,9 +936,8 @@ impl Drop for Driver {
     fn drop(&mut self) {
         if let Some(session) = self.session.take() {
             // Ask ChromeDriver to quit Chromium cleanly (it also removes Chromium's helper
-            // processes, such as the crash handler that lives outside the group). Plain
-            // blocking HTTP: Drop cannot await.
-            delete_session_blocking(self.port, &session);
+            // processes, such as the crash handler that lives outside the group).
+            self.end_session(session);
         }
         let group = format!("-{}", self.child.id());
         let _ = Command::new("kill")
@@ -987,85 +949,7 @@ impl Drop for Driver {
     }
 }
 
-fn delete_session_blocking(port: u16, session: &str) {
-    let address = SocketAddr::from(([127, 0, 0, 1], port));
-    let Ok(mut stream) = TcpStream::connect_timeout(&address, Duration::from_secs(2)) else {
-        return;
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(15)));
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
-    let request = format!(
-        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    );
-    if stream.write_all(request.as_bytes()).is_err() {
-        return;
-    }
-    // Read the whole answer (ChromeDriver answers once Chromium has quit) but do not wait
-    // for the connection to close: ChromeDriver keeps it open despite `Connection: close`.
-    let mut answer = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
-            let length = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .and_then(|v| v.trim().parse::<usize>().ok())
-                .unwrap_or(0);
-            if answer.len() >= end + 4 + length {
-                return;
-            }
-        }
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => answer.extend_from_slice(&buf[..n]),
-        }
-    }
-}
-
-// ---- protocol helpers -------------------------------------------------------------------
-
-/// One WebDriver call: JSON in, the answer's `value` out, or the WebDriver error.
-async fn call(
-    http: &reqwest::Client,
-    method: reqwest::Method,
-    url: &str,
-    body: Option<&Value>,
-) -> Result<Value, WebDriverError> {
-    let transport = |message: String| WebDriverError {
-        error: "transport".into(),
-        message,
-    };
-    let mut request = http.request(method.clone(), url);
-    if let Some(body) = body {
-        request = request
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body.to_string());
-    }
-    let response = request
-        .send()
-        .await
-        .map_err(|e| transport(format!("{method} {url}: {e}")))?;
-    let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| transport(format!("{method} {url}: reading the answer: {e}")))?;
-    let answer: Value = serde_json::from_str(&text)
-        .map_err(|_| transport(format!("{method} {url}: HTTP {status}, not JSON: {text}")))?;
-    let value = answer.get("value").cloned().unwrap_or(Value::Null);
-    if status.is_success() {
-        Ok(value)
-    } else {
-        Err(WebDriverError {
-            error: value["error"]
-                .as_str()
-                .unwrap_or("unknown error")
-                .to_string(),
-            message: value["message"].as_str().unwrap_or(&text).to_string(),
-        })
-    }
-}
+// ---- helpers ----------------------------------------------------------------------------
 
 /// The end of a wait-for-condition loop: `while !condition { if !deadline.wait().await
 /// { fail } }`. (Plain loops rather than closures keep the harness's futures `Send`.)
@@ -1108,10 +992,6 @@ struct NetworkLog {
 }
 
 impl NetworkLog {
-    fn clear(&mut self) {
-        self.requests.clear();
-    }
-
     /// The latest entry with this request id (a redirect reuses the id).
     fn latest(&mut self, id: &str) -> Option<&mut NetworkRequest> {
         self.requests.iter_mut().rev().find(|r| r.id == id)
@@ -1174,31 +1054,4 @@ pub fn percent_encode(text: &str) -> String {
         }
     }
     out
-}
-
-/// Standard base64 (with or without padding); `None` if it is not base64.
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut buffer = 0u32;
-    let mut bits = 0;
-    for c in text
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-    {
-        let sextet = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        buffer = (buffer << 6) | u32::from(sextet);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    Some(out)
 }
