@@ -116,6 +116,8 @@ pub struct Config {
     pub session_idle_timeout: Duration,
     pub session_max_age: Duration,
     pub signin_attempts_per_minute: u32,
+    /// How long a reviewer's bearer token is valid.
+    pub reviewer_token_lifetime: Duration,
     /// Months from the report to the feedback deadline: 3, or up to 6 where the law allows.
     pub feedback_months: u8,
     pub body: Body,
@@ -134,6 +136,7 @@ struct RawConfig {
     session_idle_timeout: Option<String>,
     session_max_age: Option<String>,
     signin_attempts_per_minute: Option<u32>,
+    reviewer_token_lifetime: Option<String>,
     feedback_months: Option<u8>,
     body: Option<RawBody>,
     #[serde(default)]
@@ -301,6 +304,11 @@ impl RawConfig {
                 "must not be shorter than session_idle_timeout",
             ));
         }
+        let reviewer_token_lifetime = parse_duration(
+            "reviewer_token_lifetime",
+            self.reviewer_token_lifetime.as_deref(),
+            Duration::from_secs(3600),
+        )?;
         let signin_attempts_per_minute = self
             .signin_attempts_per_minute
             .unwrap_or(DEFAULT_SIGNIN_PER_MINUTE);
@@ -398,6 +406,7 @@ impl RawConfig {
             session_idle_timeout,
             session_max_age,
             signin_attempts_per_minute,
+            reviewer_token_lifetime,
             feedback_months,
             body: Body {
                 name: body_name,

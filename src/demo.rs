@@ -77,3 +77,59 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
         reviewer_key,
     })
 }
+
+/// Runs the demo: the server, and the demo reviewer's workstation next to it.
+pub async fn run(
+    dir: &Path,
+    listen: Option<Listen>,
+    workstation_listen: std::net::SocketAddr,
+) -> Result<(), String> {
+    let demo = prepare(dir, listen).map_err(|e| e.to_string())?;
+    let key = demo.reviewer_key.display().to_string();
+    let config_path = demo.config_path.display().to_string();
+    let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<String>();
+    let server = tokio::spawn(crate::server::serve(demo.config, move |addr| {
+        let _ = ready_tx.send(addr.to_string());
+    }));
+    let Ok(addr) = ready_rx.await else {
+        return match server.await {
+            Ok(Err(e)) => Err(e.to_string()),
+            _ => Err("the server did not start".into()),
+        };
+    };
+    let (name, identities) =
+        crate::workstation::load_identity(&demo.reviewer_key, Some(REVIEWER_NAME))
+            .map_err(|e| e.to_string())?;
+    let client = crate::workstation::Client::new(&addr, &name, identities, None)
+        .map_err(|e| e.to_string())?;
+    let exports = demo.dir.join("exports");
+    let workstation = crate::workstation::serve::serve(
+        client,
+        workstation_listen,
+        exports,
+        move |url| {
+            println!("Candor demo is running. Stop it with Ctrl-C.");
+            println!();
+            println!("  Reporter pages:      {addr}/");
+            println!("  Reviewer workstation: {url}");
+            println!("  Reviewer key:        {key}");
+            println!(
+                "                       every report is encrypted to this key; the workstation uses it,"
+            );
+            println!(
+                "                       and the stock CLI reads exported items: age -d -i {key} ITEM.age"
+            );
+            println!("  Configuration:       {config_path}");
+            println!();
+            println!("Candor workstation is listening on {url}");
+            println!("Candor is listening on {addr}");
+        },
+    );
+    tokio::select! {
+        result = server => match result {
+            Ok(r) => r.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        },
+        result = workstation => result.map_err(|e| e.to_string()),
+    }
+}

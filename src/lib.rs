@@ -2,6 +2,7 @@
 //! whistleblower status. See README.md and SECURITY.md.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod config;
 pub mod conversation;
 pub mod days;
@@ -12,3 +13,4 @@ pub mod seal;
 pub mod server;
 pub mod store;
 pub mod web;
+pub mod workstation;

@@ -35,6 +35,9 @@ enum Command {
         /// Address for the reporter pages (default from the demo configuration: 127.0.0.1:8080).
         #[arg(long)]
         listen: Option<Listen>,
+        /// Address for the demo reviewer's workstation pages.
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        workstation_listen: std::net::SocketAddr,
     },
     /// Run the server.
     Serve {
@@ -46,6 +49,138 @@ enum Command {
         #[command(subcommand)]
         kind: KeygenKind,
     },
+    /// The body's review workstation (runs where the reviewer's key is).
+    Review {
+        #[command(subcommand)]
+        action: ReviewCommand,
+    },
+}
+
+/// How the workstation reaches the server and who it is.
+#[derive(clap::Args)]
+struct Connection {
+    /// The server's address, e.g. http://xxxx.onion or http://127.0.0.1:8080.
+    #[arg(long)]
+    server: String,
+    /// The reviewer's age identity file (NAME.key).
+    #[arg(long)]
+    identity: PathBuf,
+    /// The reviewer's name on the server (default: the identity file's name without .key).
+    #[arg(long)]
+    name: Option<String>,
+    /// A SOCKS proxy for onion addresses, e.g. socks5h://127.0.0.1:9050 (Tor).
+    #[arg(long)]
+    proxy: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Serve the review pages on this computer (loopback only).
+    Serve {
+        #[command(flatten)]
+        connection: Connection,
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        listen: std::net::SocketAddr,
+        /// Default folder for decrypted exports.
+        #[arg(long, default_value = "candor-exports")]
+        export_dir: PathBuf,
+    },
+    /// Download every case as ciphertext only (*.age and a manifest), for air-gapped review.
+    Fetch {
+        #[command(flatten)]
+        connection: Connection,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Decrypt a fetched bundle offline.
+    Open {
+        /// The folder written by `candor review fetch`.
+        dir: PathBuf,
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Re-encrypt every case (or one) this key can read for the server's current reviewers.
+    Grant {
+        #[command(flatten)]
+        connection: Connection,
+        /// Only this case (its reference).
+        #[arg(long)]
+        case: Option<String>,
+    },
+}
+
+fn client_for(connection: &Connection) -> Result<candor::workstation::Client, String> {
+    let (name, identities) =
+        candor::workstation::load_identity(&connection.identity, connection.name.as_deref())
+            .map_err(|e| e.to_string())?;
+    candor::workstation::Client::new(
+        &connection.server,
+        &name,
+        identities,
+        connection.proxy.as_deref(),
+    )
+    .map_err(|e| e.to_string())
+}
+
+fn run_review(action: ReviewCommand) -> Result<(), String> {
+    match action {
+        ReviewCommand::Serve {
+            connection,
+            listen,
+            export_dir,
+        } => {
+            let client = client_for(&connection)?;
+            runtime()?
+                .block_on(candor::workstation::serve::serve(client, listen, export_dir, |url| {
+                    println!("Candor workstation is listening on {url}");
+                    println!("Open that address in your browser; it contains this session's access token.");
+                }))
+                .map_err(|e| e.to_string())
+        }
+        ReviewCommand::Fetch { connection, out } => {
+            let client = client_for(&connection)?;
+            let (cases, items) = runtime()?
+                .block_on(candor::workstation::bundle::fetch(&client, &out))
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Fetched {cases} cases, {items} items (ciphertext only) into {}",
+                out.display()
+            );
+            Ok(())
+        }
+        ReviewCommand::Open { dir, identity, out } => {
+            let (_, identities) = candor::workstation::load_identity(&identity, Some("offline"))
+                .map_err(|e| e.to_string())?;
+            let (cases, problems) = candor::workstation::bundle::open(&dir, &identities, &out)
+                .map_err(|e| e.to_string())?;
+            for case in &cases {
+                println!("Decrypted {}", case.display());
+            }
+            for p in &problems {
+                eprintln!("warning: {p}");
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} problems; see the warnings above",
+                    problems.len()
+                ))
+            }
+        }
+        ReviewCommand::Grant { connection, case } => {
+            let client = client_for(&connection)?;
+            let (done, skipped) = runtime()?
+                .block_on(candor::workstation::grant(&client, case.as_deref()))
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Re-encrypted {done} items for the current reviewers; {skipped} could not be opened with this key."
+            );
+            Ok(())
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -109,24 +244,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 }))
                 .map_err(|e| e.to_string())
         }
-        Command::Demo { dir, listen } => {
-            let demo = candor::demo::prepare(&dir, listen).map_err(|e| e.to_string())?;
-            let key = demo.reviewer_key.display().to_string();
-            let config_path = demo.config_path.display().to_string();
-            runtime()?
-                .block_on(candor::server::serve(demo.config, move |addr| {
-                    println!("Candor demo is running. Stop it with Ctrl-C.");
-                    println!();
-                    println!("  Reporter pages:  {addr}/");
-                    println!("  Reviewer key:    {key}");
-                    println!("                   every report is encrypted to this key; read an exported item with");
-                    println!("                   age -d -i {key} ITEM.age");
-                    println!("  Configuration:   {config_path}");
-                    println!();
-                    println!("Candor is listening on {addr}");
-                }))
-                .map_err(|e| e.to_string())
-        }
+        Command::Demo {
+            dir,
+            listen,
+            workstation_listen,
+        } => runtime()?.block_on(candor::demo::run(&dir, listen, workstation_listen)),
+        Command::Review { action } => run_review(action),
         Command::Keygen {
             kind: KeygenKind::Reviewer { name, out },
         } => {

@@ -165,6 +165,37 @@ pub fn seal_bytes(recipients: &[Recipient], plaintext: &[u8]) -> Result<Vec<u8>,
     Ok(out)
 }
 
+/// Seals a small plaintext to one recipient as an armored (text) age file.
+pub fn seal_armored(recipient: &Recipient, plaintext: &[u8]) -> Result<String, SealError> {
+    use age::armor::{ArmoredWriter, Format};
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
+            .map_err(|_| SealError::Encrypt)?;
+    let armored = ArmoredWriter::wrap_output(Vec::new(), Format::AsciiArmor)
+        .map_err(|_| SealError::Encrypt)?;
+    let mut writer = encryptor
+        .wrap_output(armored)
+        .map_err(|_| SealError::Encrypt)?;
+    writer
+        .write_all(plaintext)
+        .map_err(|_| SealError::Encrypt)?;
+    let out = writer
+        .finish()
+        .and_then(|armored| armored.finish())
+        .map_err(|_| SealError::Encrypt)?;
+    String::from_utf8(out).map_err(|_| SealError::Encrypt)
+}
+
+/// Opens an armored or binary age file held in memory.
+pub fn open_armored(identities: &[Identity], text: &[u8]) -> Result<Zeroizing<Vec<u8>>, SealError> {
+    let reader = age::armor::ArmoredReader::new(text);
+    let mut plain = Zeroizing::new(Vec::new());
+    open_reader(identities, reader)?
+        .read_to_end(&mut plain)
+        .map_err(|_| SealError::Malformed)?;
+    Ok(plain)
+}
+
 /// Opens an age file from a reader with any of the identities; the result reads plaintext.
 pub fn open_reader<R: Read>(
     identities: &[Identity],
@@ -350,6 +381,18 @@ mod tests {
             .await;
         assert_eq!(results.len(), 1);
         assert!(results[0].is_err());
+    }
+
+    #[test]
+    fn armored_round_trip() {
+        let id = Identity::generate();
+        let text = seal_armored(&id.to_public(), b"challenge").expect("seal");
+        assert!(text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+        assert_eq!(
+            *open_armored(&[id], text.as_bytes()).expect("open"),
+            b"challenge"
+        );
+        assert!(open_armored(&[Identity::generate()], text.as_bytes()).is_err());
     }
 
     #[test]

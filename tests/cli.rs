@@ -264,7 +264,14 @@ fn demo_sets_up_once_and_reuses_its_folder() {
     let demo_dir = dir.path().join("candor-demo");
     let run = || {
         let mut child = Command::new(BIN)
-            .args(["demo", "--listen", "127.0.0.1:0", "--dir"])
+            .args([
+                "demo",
+                "--listen",
+                "127.0.0.1:0",
+                "--workstation-listen",
+                "127.0.0.1:0",
+                "--dir",
+            ])
             .arg(&demo_dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -167,7 +167,41 @@ pub struct ItemRow {
     pub kind: ItemKind,
     pub blob_id: i64,
     pub blob_size: i64,
+    /// SHA-256 of the stored ciphertext.
+    pub blob_sha256: Vec<u8>,
     pub meta_blob_id: Option<i64>,
+    pub meta_size: Option<i64>,
+    pub meta_sha256: Option<Vec<u8>>,
+}
+
+/// The columns [`item_from_row`] reads, in order; `i`, `b` and `mb` are the item, its blob
+/// and its metadata blob (macros, so that queries stay literal strings).
+macro_rules! item_columns {
+    () => {
+        "i.id, i.position, i.kind, i.blob_id, b.size, b.sha256, i.meta_blob_id, mb.size, mb.sha256"
+    };
+}
+macro_rules! item_joins {
+    () => {
+        "JOIN blobs b ON b.id = i.blob_id LEFT JOIN blobs mb ON mb.id = i.meta_blob_id"
+    };
+}
+
+fn item_from_row(row: &sqlx::sqlite::SqliteRow, first: usize) -> Result<ItemRow, StoreError> {
+    let kind: String = row.try_get(first + 2)?;
+    Ok(ItemRow {
+        id: row.try_get(first)?,
+        position: row.try_get(first + 1)?,
+        kind: kind.parse().map_err(StoreError::Corrupt)?,
+        blob_id: row.try_get(first + 3)?,
+        blob_size: row.try_get(first + 4)?,
+        blob_sha256: row
+            .try_get::<Option<Vec<u8>>, _>(first + 5)?
+            .unwrap_or_default(),
+        meta_blob_id: row.try_get(first + 6)?,
+        meta_size: row.try_get(first + 7)?,
+        meta_sha256: row.try_get(first + 8)?,
+    })
 }
 
 /// A part of a message sealed elsewhere (on the workstation, or by the library API):
@@ -177,6 +211,17 @@ pub struct SealedPart {
     pub content: Vec<u8>,
     /// For files: the sealed metadata (name, type, size, SHA-256).
     pub meta: Option<Vec<u8>>,
+}
+
+/// An entry of the reviewers' audit trail.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub id: i64,
+    pub day: String,
+    pub reviewer: String,
+    pub action: String,
+    pub case_reference: Option<String>,
+    pub detail: Option<String>,
 }
 
 /// Values fixed at installation.
@@ -340,6 +385,9 @@ impl Store {
         day: Day,
         parts: Vec<SealedPart>,
     ) -> Result<Committed, StoreError> {
+        if parts.is_empty() {
+            return Err(StoreError::Corrupt("a message needs at least one item"));
+        }
         let mut upload = self.begin_upload()?;
         let mut items = Vec::with_capacity(parts.len());
         for part in parts {
@@ -392,25 +440,171 @@ impl Store {
         case_id: i64,
         item_id: i64,
     ) -> Result<Option<ItemRow>, StoreError> {
+        Ok(self
+            .item(item_id)
+            .await?
+            .filter(|(owner, _)| *owner == case_id)
+            .map(|(_, item)| item))
+    }
+
+    /// An item and the id of its case.
+    pub async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError> {
+        let sql = concat!(
+            "SELECT m.case_id, ",
+            item_columns!(),
+            " FROM items i JOIN messages m ON m.id = i.message_id ",
+            item_joins!(),
+            " WHERE i.id = $1"
+        );
+        let row = sqlx::query(sql)
+            .bind(item_id)
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|row| Ok((row.try_get(0)?, item_from_row(&row, 1)?)))
+            .transpose()
+    }
+
+    /// Finds a case by its reference.
+    pub async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT i.id, i.position, i.kind, i.blob_id, b.size, i.meta_blob_id \
-             FROM items i JOIN messages m ON m.id = i.message_id JOIN blobs b ON b.id = i.blob_id \
-             WHERE i.id = $1 AND m.case_id = $2",
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE reference = $1",
         )
-        .bind(item_id)
-        .bind(case_id)
+        .bind(reference)
         .fetch_optional(&self.read)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let kind: String = row.try_get(2)?;
-        Ok(Some(ItemRow {
-            id: row.try_get(0)?,
-            position: row.try_get(1)?,
-            kind: kind.parse().map_err(StoreError::Corrupt)?,
-            blob_id: row.try_get(3)?,
-            blob_size: row.try_get(4)?,
-            meta_blob_id: row.try_get(5)?,
-        }))
+        row.map(|r| case_from_row(&r)).transpose()
+    }
+
+    /// Records a reviewer's bearer token (its hash) valid until `expires_at` (Unix seconds).
+    pub async fn insert_token(
+        &self,
+        token_hash: &[u8],
+        reviewer: &str,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write.begin().await?;
+        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
+            .bind(expires_at - 366 * 24 * 3600)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO reviewer_tokens (token_hash, reviewer, expires_at) VALUES ($1, $2, $3)",
+        )
+        .bind(token_hash)
+        .bind(reviewer)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The reviewer and expiry of a token hash.
+    pub async fn token(&self, token_hash: &[u8]) -> Result<Option<(String, i64)>, StoreError> {
+        let row =
+            sqlx::query("SELECT reviewer, expires_at FROM reviewer_tokens WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.read)
+                .await?;
+        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+    }
+
+    /// Drops tokens that expired before `now` (Unix seconds).
+    pub async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Appends to the reviewers' audit trail.
+    pub async fn audit(
+        &self,
+        reviewer: &str,
+        action: &str,
+        case_reference: Option<&str>,
+        detail: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO audit (day, reviewer, action, case_reference, detail) VALUES ($1, $2, $3, $4, $5)")
+            .bind(Day::today().to_string())
+            .bind(reviewer)
+            .bind(action)
+            .bind(case_reference)
+            .bind(detail)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest `limit` audit entries, newest first, optionally for one case.
+    pub async fn audit_entries(
+        &self,
+        case_reference: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, day, reviewer, action, case_reference, detail FROM audit \
+             WHERE ($1 IS NULL OR case_reference = $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(case_reference)
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditRow {
+                    id: r.try_get(0)?,
+                    day: r.try_get(1)?,
+                    reviewer: r.try_get(2)?,
+                    action: r.try_get(3)?,
+                    case_reference: r.try_get(4)?,
+                    detail: r.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The number of messages of each case.
+    pub async fn message_counts(&self) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
+        let rows = sqlx::query("SELECT case_id, COUNT(*) FROM messages GROUP BY case_id")
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
+    /// Notes that `reviewer` has seen a case up to its newest message.
+    pub async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO reviewer_reads (reviewer, case_id, last_message_id) \
+             SELECT $1, $2, COALESCE(MAX(id), 0) FROM messages WHERE case_id = $2 \
+             ON CONFLICT (reviewer, case_id) DO UPDATE SET last_message_id = excluded.last_message_id",
+        )
+        .bind(reviewer)
+        .bind(case_id)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// For each case, the number of the reporter's items `reviewer` has not opened yet.
+    pub async fn unread_items(
+        &self,
+        reviewer: &str,
+    ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT m.case_id, COUNT(i.id) FROM messages m JOIN items i ON i.message_id = m.id \
+             LEFT JOIN reviewer_reads r ON r.case_id = m.case_id AND r.reviewer = $1 \
+             WHERE m.author = 'reporter' AND m.id > COALESCE(r.last_message_id, 0) GROUP BY m.case_id",
+        )
+        .bind(reviewer)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     /// Finds the case a lookup key opens.
@@ -447,14 +641,15 @@ impl Store {
 
     /// The conversation of a case, in order, with every item.
     pub async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT m.id, m.author, m.day, i.id, i.position, i.kind, i.blob_id, b.size, i.meta_blob_id \
-             FROM messages m LEFT JOIN items i ON i.message_id = m.id LEFT JOIN blobs b ON b.id = i.blob_id \
-             WHERE m.case_id = $1 ORDER BY m.id, i.position",
-        )
-        .bind(case_id)
-        .fetch_all(&self.read)
-        .await?;
+        // Messages always have items; the inner joins keep the query simple.
+        let sql = concat!(
+            "SELECT m.id, m.author, m.day, ",
+            item_columns!(),
+            " FROM messages m JOIN items i ON i.message_id = m.id ",
+            item_joins!(),
+            " WHERE m.case_id = $1 ORDER BY m.id, i.position"
+        );
+        let rows = sqlx::query(sql).bind(case_id).fetch_all(&self.read).await?;
         let mut out: Vec<MessageRow> = Vec::new();
         for row in rows {
             let id: i64 = row.try_get(0)?;
@@ -468,17 +663,8 @@ impl Store {
                     items: Vec::new(),
                 });
             }
-            let item_id: Option<i64> = row.try_get(3)?;
-            if let (Some(item_id), Some(message)) = (item_id, out.last_mut()) {
-                let kind: String = row.try_get(5)?;
-                message.items.push(ItemRow {
-                    id: item_id,
-                    position: row.try_get(4)?,
-                    kind: kind.parse().map_err(StoreError::Corrupt)?,
-                    blob_id: row.try_get(6)?,
-                    blob_size: row.try_get::<Option<i64>, _>(7)?.unwrap_or(0),
-                    meta_blob_id: row.try_get(8)?,
-                });
+            if let Some(message) = out.last_mut() {
+                message.items.push(item_from_row(&row, 3)?);
             }
         }
         Ok(out)

@@ -288,6 +288,66 @@ impl Upload {
         })
     }
 
+    /// Replaces an item's ciphertext (and, for files, its metadata's) with blobs of this
+    /// upload, and deletes the old ones, in one transaction: readers see either the old
+    /// item or the new one, never a mix, and the old ciphertext is gone afterwards.
+    pub async fn commit_replacement(
+        mut self,
+        item_id: i64,
+        content: BlobRef,
+        meta: Option<BlobRef>,
+    ) -> Result<(), StoreError> {
+        for blob in std::iter::once(content).chain(meta) {
+            let buf = self.buf(blob)?;
+            if !buf.finished || buf.discarded {
+                return Err(StoreError::Corrupt("commit of an unfinished blob"));
+            }
+        }
+        let mut tx = self.store.writer().begin().await?;
+        self.write_held(&mut tx, true).await?;
+        let old = sqlx::query("SELECT blob_id, meta_blob_id FROM items WHERE id = $1")
+            .bind(item_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::Corrupt("no such item"))?;
+        let old_blob: i64 = old.try_get(0)?;
+        let old_meta: Option<i64> = old.try_get(1)?;
+        if old_meta.is_some() != meta.is_some() {
+            return Err(StoreError::Corrupt(
+                "metadata must be replaced with the file",
+            ));
+        }
+        let mut hashes = Vec::new();
+        let new_blob = self.seal_blob(&mut tx, content, &mut hashes).await?;
+        let new_meta = match meta {
+            Some(m) => Some(self.seal_blob(&mut tx, m, &mut hashes).await?),
+            None => None,
+        };
+        sqlx::query("UPDATE items SET blob_id = $1, meta_blob_id = $2 WHERE id = $3")
+            .bind(new_blob)
+            .bind(new_meta)
+            .bind(item_id)
+            .execute(&mut *tx)
+            .await?;
+        for old in std::iter::once(old_blob).chain(old_meta) {
+            sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM blobs WHERE id = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM blobs WHERE upload = $1")
+            .bind(&self.token[..])
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.done = true;
+        Ok(())
+    }
+
     async fn seal_blob(
         &mut self,
         conn: &mut SqliteConnection,

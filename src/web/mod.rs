@@ -1,5 +1,6 @@
 //! The HTTP server: router, security headers on every response, and errors as pages.
 
+pub mod api;
 mod followup;
 pub mod pages;
 pub mod session;
@@ -36,6 +37,7 @@ pub struct AppState {
     pub deriver: Deriver,
     pub sessions: Arc<Sessions>,
     pub signin_limit: Arc<RateLimit>,
+    pub challenges: Arc<api::Challenges>,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
         ));
         let signin_limit = Arc::new(RateLimit::per_minute(config.signin_attempts_per_minute));
         AppState {
+            challenges: Arc::new(api::Challenges::default()),
             sessions,
             signin_limit,
             config: Arc::new(config),
@@ -90,6 +93,7 @@ pub fn router(state: AppState) -> Router {
             "/logout",
             post(followup::logout).layer(DefaultBodyLimit::max(4096)),
         )
+        .nest(crate::api::PREFIX, api::routes())
         .route("/static/candor.css", get(stylesheet))
         .fallback(not_found)
         .with_state(state)
@@ -141,7 +145,8 @@ async fn not_found(State(app): State<AppState>) -> Response {
     )
 }
 
-async fn stylesheet() -> Response {
+/// The one stylesheet (also served by the workstation).
+pub async fn stylesheet() -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),

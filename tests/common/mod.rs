@@ -452,3 +452,155 @@ pub fn status_of(response: &str) -> u16 {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
 }
+
+/// A running `candor review serve` (the reviewer's workstation) for a test server.
+pub struct WorkstationProcess {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    /// The access URL printed at start (with its token).
+    pub access_url: String,
+    /// `candor_workstation=…`, obtained by opening the access URL.
+    pub cookie: String,
+    pub export_dir: tempfile::TempDir,
+}
+
+impl WorkstationProcess {
+    pub async fn start(server: &TestServer, key: &Path) -> WorkstationProcess {
+        let export_dir = tempfile::tempdir().expect("tempdir");
+        let mut child = Command::new(BIN)
+            .args(["review", "serve", "--server", &server.url, "--identity"])
+            .arg(key)
+            .args(["--listen", "127.0.0.1:0", "--export-dir"])
+            .arg(export_dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn workstation");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut reader = BufReader::new(stdout);
+        let mut line = String::new();
+        let mut access_url = None;
+        while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+            if let Some(url) = line
+                .trim()
+                .strip_prefix("Candor workstation is listening on ")
+            {
+                access_url = Some(url.to_string());
+                break;
+            }
+            line.clear();
+        }
+        let Some(access_url) = access_url else {
+            let mut err = String::new();
+            if let Some(mut e) = child.stderr.take() {
+                let _ = e.read_to_string(&mut err);
+            }
+            let _ = child.kill();
+            panic!("workstation did not start: {err}");
+        };
+        // Keep draining stdout so the process never blocks on a full pipe.
+        std::thread::spawn(move || {
+            let mut sink = String::new();
+            while reader.read_line(&mut sink).map(|n| n > 0).unwrap_or(false) {
+                sink.clear();
+            }
+        });
+        let base = access_url.split("/?").next().expect("base").to_string();
+        let response = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+            .get(&access_url)
+            .send()
+            .await
+            .expect("open access url");
+        assert_eq!(response.status(), 303);
+        let cookie = cookie_pair(response.headers()["set-cookie"].to_str().expect("cookie"));
+        WorkstationProcess {
+            child,
+            base,
+            access_url,
+            cookie,
+            export_dir,
+        }
+    }
+
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .timeout(Duration::from_secs(600))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let r = self
+            .client()
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .expect("get");
+        let status = r.status().as_u16();
+        (status, r.text().await.expect("text"))
+    }
+
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let r = self
+            .client()
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .expect("get");
+        let status = r.status().as_u16();
+        (status, r.bytes().await.expect("bytes").to_vec())
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect();
+        self.client()
+            .post(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.join("&"))
+            .send()
+            .await
+            .expect("post")
+    }
+
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
+        self.client()
+            .post(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .multipart(form)
+            .send()
+            .await
+            .expect("post")
+    }
+}
+
+impl Drop for WorkstationProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `candor` with arguments; returns success, stdout and stderr.
+pub fn run_candor(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN).args(args).output().expect("run candor");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -1,0 +1,199 @@
+//! The reviewer API's wire format (JSON, version 1), shared by the server and the
+//! workstation. Every request body type refuses unknown fields; see `docs/api.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// Path prefix of the API.
+pub const PREFIX: &str = "/api/v1";
+/// Largest JSON request body.
+pub const MAX_JSON_BYTES: usize = 16 * 1024;
+
+/// `POST /api/v1/auth/challenge`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeRequest {
+    pub reviewer: String,
+}
+
+/// A random challenge, age-encrypted to the reviewer's configured recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeResponse {
+    pub challenge_id: String,
+    /// The age file, armored (`-----BEGIN AGE ENCRYPTED FILE-----`).
+    pub encrypted_challenge: String,
+    pub expires_in_seconds: u64,
+}
+
+/// `POST /api/v1/auth/token`: the decrypted challenge proves the reviewer's identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub challenge_id: String,
+    /// The decrypted challenge, as it was inside the age file (64 hex characters).
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenResponse {
+    pub token: String,
+    pub reviewer: String,
+    pub expires_in_seconds: u64,
+}
+
+/// `GET /api/v1/info`: what a workstation needs to know about the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Info {
+    pub api_version: u32,
+    pub body_name: String,
+    pub feedback_months: u8,
+    pub max_upload_bytes: u64,
+    /// The reviewers every new item is encrypted to.
+    pub reviewers: Vec<ReviewerInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewerInfo {
+    pub name: String,
+    pub recipient: String,
+}
+
+/// A case in the list (`GET /api/v1/cases`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseSummary {
+    pub reference: String,
+    pub status: String,
+    pub received_day: String,
+    pub acknowledge_by: String,
+    pub feedback_by: String,
+    pub messages: u64,
+    /// Items of the reporter this reviewer has not opened yet.
+    pub unread_items: u64,
+}
+
+/// A case with its conversation, ciphertext references only (`GET /api/v1/cases/{ref}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseDetail {
+    pub reference: String,
+    pub status: String,
+    pub received_day: String,
+    pub acknowledge_by: String,
+    pub feedback_by: String,
+    /// The reporter's age recipient: replies are encrypted to it and to every reviewer.
+    pub reporter_recipient: String,
+    pub messages: Vec<MessageInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageInfo {
+    pub id: i64,
+    /// `reporter` or `body`.
+    pub author: String,
+    pub day: String,
+    pub items: Vec<ItemInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemInfo {
+    pub id: i64,
+    /// `text` or `file`.
+    pub kind: String,
+    /// Size of the ciphertext (`GET /api/v1/items/{id}/content`).
+    pub size: u64,
+    /// SHA-256 of the ciphertext, hex.
+    pub sha256: String,
+    /// For files: the encrypted metadata (`GET /api/v1/items/{id}/meta`).
+    pub meta: Option<BlobInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlobInfo {
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// `POST /api/v1/cases/{ref}/status`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    pub status: String,
+}
+
+/// An entry of the audit trail (`GET /api/v1/audit`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub day: String,
+    pub reviewer: String,
+    pub action: String,
+    pub case: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// The result of a write (`POST …/messages`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Created {
+    pub message_id: i64,
+}
+
+/// Every error: a stable code and one clear sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+}
+
+/// Parses a JSON request body of type `T`, refusing anything malformed or unexpected.
+pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    if body.len() > MAX_JSON_BYTES {
+        return Err(format!(
+            "the request body is larger than {MAX_JSON_BYTES} bytes"
+        ));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        // serde_json's messages name the field and position, never echo values in full.
+        let mut msg = e.to_string();
+        msg.truncate(200);
+        format!("the request body is not valid: {msg}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_parsing() {
+        assert!(parse_json::<ChallengeRequest>(br#"{"reviewer":"alice"}"#).is_ok());
+        assert!(parse_json::<ChallengeRequest>(br#"{"reviewer":"alice","x":1}"#).is_err());
+        assert!(parse_json::<ChallengeRequest>(br#"{"reviewer":5}"#).is_err());
+        assert!(parse_json::<ChallengeRequest>(b"not json").is_err());
+        assert!(parse_json::<StatusRequest>(&vec![b' '; MAX_JSON_BYTES + 1]).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parsers_never_panic(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+            let _ = parse_json::<ChallengeRequest>(&body);
+            let _ = parse_json::<TokenRequest>(&body);
+            let _ = parse_json::<StatusRequest>(&body);
+        }
+    }
+}

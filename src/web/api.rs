@@ -1,0 +1,780 @@
+//! The reviewer API (`/api/v1/…`): JSON, authenticated by an age-encrypted challenge and
+//! short-lived bearer tokens stored only as hashes. The server hands out ciphertext and
+//! accepts ciphertext; it never sees a reviewer's key or a reply in clear.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::AppState;
+use super::session::same_secret;
+use super::submit::{idle, limited};
+use crate::api::*;
+use crate::days::{Clocks, Day};
+use crate::seal;
+use crate::store::{Author, CaseRow, ItemKind, Status, StoreError, Upload};
+
+/// How long a challenge can be answered.
+pub const CHALLENGE_LIFETIME: Duration = Duration::from_secs(60);
+/// Most challenges outstanding at once (each is small; this bounds memory).
+const MAX_CHALLENGES: usize = 1000;
+/// The prefix of an upload that must hold the whole age header.
+const HEADER_PREFIX: usize = 64 * 1024;
+
+/// An API error: status, stable code, one sentence.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    fn unauthorized(code: &'static str, message: &str) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, code, message)
+    }
+
+    fn not_found(what: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no such {what}"),
+        )
+    }
+
+    fn internal() -> ApiError {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server could not complete the request; nothing was changed",
+        )
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NoSuchCase => ApiError::not_found("case"),
+            err => {
+                tracing::error!(error = %err, "reviewer API storage error");
+                ApiError::internal()
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_string(),
+                message: self.message,
+            },
+        };
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+struct Challenge {
+    reviewer: String,
+    answer_hash: [u8; 32],
+    expires: Instant,
+}
+
+/// Challenges waiting for an answer, in memory.
+#[derive(Default)]
+pub struct Challenges(Mutex<HashMap<String, Challenge>>);
+
+impl Challenges {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Challenge>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The routes under `/api/v1`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/challenge", post(challenge))
+        .route("/auth/token", post(token))
+        .route("/info", get(info))
+        .route("/cases", get(list_cases))
+        .route("/cases/{reference}", get(case_detail))
+        .route("/cases/{reference}/status", post(set_status))
+        .route(
+            "/cases/{reference}/messages",
+            post(post_message).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/items/{id}",
+            axum::routing::put(replace_item).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/items/{id}/content", get(item_content))
+        .route("/items/{id}/meta", get(item_meta))
+        .route("/audit", get(audit))
+        .fallback(|| async { ApiError::not_found("API endpoint") })
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Every error of the API is JSON, including the framework's own rejections (a path that
+/// is not a number, a body over the limit, a wrong method).
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let code = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let message = status
+        .canonical_reason()
+        .unwrap_or("request refused")
+        .to_lowercase();
+    ApiError::new(status, code, message).into_response()
+}
+
+fn json_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> ApiResult<T> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim() == "application/json")
+        });
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the request body as application/json",
+        ));
+    }
+    parse_json(body).map_err(ApiError::bad_request)
+}
+
+fn random_hex<const N: usize>() -> ApiResult<String> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|_| ApiError::internal())?;
+    Ok(hex::encode(bytes))
+}
+
+fn unix_now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+async fn challenge(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let request: ChallengeRequest = json_body(&headers, &body)?;
+    let reviewer = app
+        .config
+        .reviewers
+        .iter()
+        .find(|r| r.name == request.reviewer)
+        .ok_or_else(|| {
+            ApiError::unauthorized("unknown_reviewer", "no reviewer of that name is configured")
+        })?;
+    let answer = zeroize::Zeroizing::new(random_hex::<32>()?);
+    let encrypted = seal::seal_armored(&reviewer.recipient, answer.as_bytes())
+        .map_err(|_| ApiError::internal())?;
+    let id = random_hex::<16>()?;
+    {
+        let mut challenges = app.challenges.lock();
+        let now = Instant::now();
+        challenges.retain(|_, c| c.expires > now);
+        if challenges.len() >= MAX_CHALLENGES {
+            return Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "too many sign-ins are in progress; try again in a minute",
+            ));
+        }
+        challenges.insert(
+            id.clone(),
+            Challenge {
+                reviewer: reviewer.name.clone(),
+                answer_hash: Sha256::digest(answer.as_bytes()).into(),
+                expires: now + CHALLENGE_LIFETIME,
+            },
+        );
+    }
+    Ok(axum::Json(ChallengeResponse {
+        challenge_id: id,
+        encrypted_challenge: encrypted,
+        expires_in_seconds: CHALLENGE_LIFETIME.as_secs(),
+    })
+    .into_response())
+}
+
+async fn token(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let request: TokenRequest = json_body(&headers, &body)?;
+    // Single use: the challenge is gone whether or not the answer is right.
+    let challenge = app
+        .challenges
+        .lock()
+        .remove(&request.challenge_id)
+        .ok_or_else(|| {
+            ApiError::unauthorized(
+                "invalid_challenge",
+                "the challenge is unknown, used or expired",
+            )
+        })?;
+    if challenge.expires <= Instant::now() {
+        return Err(ApiError::unauthorized(
+            "invalid_challenge",
+            "the challenge is unknown, used or expired",
+        ));
+    }
+    let given: [u8; 32] = Sha256::digest(request.answer.trim().as_bytes()).into();
+    if !same_secret(&given, &challenge.answer_hash) {
+        return Err(ApiError::unauthorized(
+            "wrong_answer",
+            "the answer does not match the challenge",
+        ));
+    }
+    if !app
+        .config
+        .reviewers
+        .iter()
+        .any(|r| r.name == challenge.reviewer)
+    {
+        return Err(ApiError::unauthorized(
+            "unknown_reviewer",
+            "no reviewer of that name is configured",
+        ));
+    }
+    let token = random_hex::<32>()?;
+    let lifetime = app.config.reviewer_token_lifetime;
+    let expires_at = unix_now() + i64::try_from(lifetime.as_secs()).unwrap_or(3600);
+    let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+    app.store
+        .insert_token(&hash, &challenge.reviewer, expires_at)
+        .await?;
+    app.store
+        .audit(&challenge.reviewer, "signed in", None, None)
+        .await?;
+    Ok(axum::Json(TokenResponse {
+        token,
+        reviewer: challenge.reviewer,
+        expires_in_seconds: lifetime.as_secs(),
+    })
+    .into_response())
+}
+
+/// A request made with a valid bearer token of a reviewer who is still configured.
+pub struct Reviewer(pub String);
+
+impl FromRequestParts<AppState> for Reviewer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                ApiError::unauthorized("missing_token", "send Authorization: Bearer TOKEN")
+            })?;
+        let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+        let invalid = || {
+            ApiError::unauthorized(
+                "invalid_token",
+                "the token is unknown or expired; sign in again",
+            )
+        };
+        let (reviewer, expires_at) = app.store.token(&hash).await?.ok_or_else(invalid)?;
+        if expires_at <= unix_now() {
+            return Err(invalid());
+        }
+        // A reviewer removed from the configuration loses access at once.
+        if !app.config.reviewers.iter().any(|r| r.name == reviewer) {
+            return Err(ApiError::unauthorized(
+                "unknown_reviewer",
+                "this reviewer is no longer configured on the server",
+            ));
+        }
+        Ok(Reviewer(reviewer))
+    }
+}
+
+async fn info(State(app): State<AppState>, _reviewer: Reviewer) -> ApiResult<axum::Json<Info>> {
+    Ok(axum::Json(Info {
+        api_version: 1,
+        body_name: app.config.body.name.clone(),
+        feedback_months: app.config.feedback_months,
+        max_upload_bytes: app.config.max_upload_bytes,
+        reviewers: app
+            .config
+            .reviewers
+            .iter()
+            .map(|r| ReviewerInfo {
+                name: r.name.clone(),
+                recipient: r.recipient.to_string(),
+            })
+            .collect(),
+    }))
+}
+
+fn clocks(app: &AppState, case: &CaseRow) -> Clocks {
+    Clocks::new(case.received_day, app.config.feedback_months)
+}
+
+async fn list_cases(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+) -> ApiResult<axum::Json<Vec<CaseSummary>>> {
+    let cases = app.store.cases().await?;
+    let unread = app.store.unread_items(&reviewer).await?;
+    let counts = app.store.message_counts().await?;
+    app.store
+        .audit(&reviewer, "listed cases", None, None)
+        .await?;
+    Ok(axum::Json(
+        cases
+            .iter()
+            .map(|case| {
+                let c = clocks(&app, case);
+                CaseSummary {
+                    reference: case.reference.clone(),
+                    status: case.status.as_str().to_string(),
+                    received_day: case.received_day.to_string(),
+                    acknowledge_by: c.acknowledge_by.to_string(),
+                    feedback_by: c.feedback_by.to_string(),
+                    messages: counts.get(&case.id).copied().unwrap_or(0).max(0) as u64,
+                    unread_items: unread.get(&case.id).copied().unwrap_or(0).max(0) as u64,
+                }
+            })
+            .collect(),
+    ))
+}
+
+async fn find_case(app: &AppState, reference: &str) -> ApiResult<CaseRow> {
+    app.store
+        .case_by_reference(reference)
+        .await?
+        .ok_or_else(|| ApiError::not_found("case"))
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+    hex::encode(bytes)
+}
+
+async fn case_detail(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(reference): Path<String>,
+) -> ApiResult<axum::Json<CaseDetail>> {
+    let case = find_case(&app, &reference).await?;
+    let messages = app.store.messages(case.id).await?;
+    app.store.mark_read(&reviewer, case.id).await?;
+    app.store
+        .audit(&reviewer, "opened case", Some(&case.reference), None)
+        .await?;
+    let c = clocks(&app, &case);
+    Ok(axum::Json(CaseDetail {
+        reference: case.reference.clone(),
+        status: case.status.as_str().to_string(),
+        received_day: case.received_day.to_string(),
+        acknowledge_by: c.acknowledge_by.to_string(),
+        feedback_by: c.feedback_by.to_string(),
+        reporter_recipient: case.reporter_recipient.clone(),
+        messages: messages
+            .iter()
+            .map(|m| MessageInfo {
+                id: m.id,
+                author: m.author.as_str().to_string(),
+                day: m.day.to_string(),
+                items: m
+                    .items
+                    .iter()
+                    .map(|i| ItemInfo {
+                        id: i.id,
+                        kind: i.kind.as_str().to_string(),
+                        size: i.blob_size.max(0) as u64,
+                        sha256: hex_of(&i.blob_sha256),
+                        meta: i.meta_blob_id.map(|_| BlobInfo {
+                            size: i.meta_size.unwrap_or(0).max(0) as u64,
+                            sha256: hex_of(i.meta_sha256.as_deref().unwrap_or(&[])),
+                        }),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }))
+}
+
+async fn set_status(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<StatusCode> {
+    let request: StatusRequest = json_body(&headers, &body)?;
+    let status: Status = request.status.parse().map_err(|_| {
+        ApiError::bad_request(
+            "status must be one of received, acknowledged, in-review, decided, closed",
+        )
+    })?;
+    let case = find_case(&app, &reference).await?;
+    app.store.set_status(case.id, status).await?;
+    app.store
+        .audit(
+            &reviewer,
+            "changed status",
+            Some(&case.reference),
+            Some(status.as_str()),
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn stream_blob(app: &AppState, blob_id: i64) -> Response {
+    let stream = app
+        .store
+        .blob_chunks(blob_id)
+        .map(|r| r.map(Bytes::from).map_err(std::io::Error::other));
+    let mut response = Response::new(Body::from_stream(stream));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    response
+}
+
+async fn item_content(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let (case_id, item) = app
+        .store
+        .item(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("item"))?;
+    let case = app.store.case_by_id(case_id).await?;
+    app.store
+        .audit(
+            &reviewer,
+            "downloaded item",
+            Some(&case.reference),
+            Some(&id.to_string()),
+        )
+        .await?;
+    Ok(stream_blob(&app, item.blob_id).await)
+}
+
+async fn item_meta(
+    State(app): State<AppState>,
+    Reviewer(_reviewer): Reviewer,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let (_, item) = app
+        .store
+        .item(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("item"))?;
+    let meta = item
+        .meta_blob_id
+        .ok_or_else(|| ApiError::not_found("metadata for this item"))?;
+    Ok(stream_blob(&app, meta).await)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditQuery {
+    case: Option<String>,
+    limit: Option<i64>,
+}
+
+async fn audit(
+    State(app): State<AppState>,
+    Reviewer(_reviewer): Reviewer,
+    query: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<axum::Json<Vec<AuditEntry>>> {
+    let Query(query) =
+        query.map_err(|_| ApiError::bad_request("query parameters: case=REF, limit=N"))?;
+    let limit = query.limit.unwrap_or(200).clamp(1, 10_000);
+    let rows = app
+        .store
+        .audit_entries(query.case.as_deref(), limit)
+        .await?;
+    Ok(axum::Json(
+        rows.into_iter()
+            .map(|r| AuditEntry {
+                id: r.id,
+                day: r.day,
+                reviewer: r.reviewer,
+                action: r.action,
+                case: r.case_reference,
+                detail: r.detail,
+            })
+            .collect(),
+    ))
+}
+
+/// Reads a multipart body of age files: each part is checked to start with a well-formed
+/// age header and streamed into a blob. Returns the part names with their blobs.
+async fn read_sealed_parts(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+    upload: &mut Upload,
+    allowed: &[&str],
+) -> ApiResult<Vec<(String, crate::store::BlobRef)>> {
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok())
+        .ok_or_else(|| ApiError::bad_request("send the sealed items as multipart/form-data"))?;
+    let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stream = limited(body, app.config.max_upload_bytes, Arc::clone(&exceeded));
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!(
+                "the request is larger than the limit of {} bytes",
+                app.config.max_upload_bytes
+            ),
+        )
+    };
+    let malformed = |e: &multer::Error| {
+        if exceeded.load(std::sync::atomic::Ordering::Relaxed) {
+            too_large()
+        } else {
+            ApiError::bad_request(format!("the multipart body could not be read: {e}"))
+        }
+    };
+    let timeout = |_| ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", "the upload stalled");
+    let mut parts = Vec::new();
+    while let Some(mut field) = idle(multipart.next_field())
+        .await
+        .map_err(timeout)?
+        .map_err(|e| malformed(&e))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        if !allowed.contains(&name.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "unexpected part {name:?}; expected one of {allowed:?}"
+            )));
+        }
+        let blob = upload.new_blob();
+        let mut prefix: Vec<u8> = Vec::new();
+        let mut checked = false;
+        while let Some(chunk) = idle(field.chunk())
+            .await
+            .map_err(timeout)?
+            .map_err(|e| malformed(&e))?
+        {
+            if checked {
+                upload.append(blob, &chunk).await?;
+                continue;
+            }
+            prefix.extend_from_slice(&chunk);
+            if prefix.len() >= HEADER_PREFIX {
+                check_age_header(&name, &prefix)?;
+                checked = true;
+                upload.append(blob, &std::mem::take(&mut prefix)).await?;
+            }
+        }
+        if !checked {
+            check_age_header(&name, &prefix)?;
+            upload.append(blob, &prefix).await?;
+        }
+        upload.finish_blob(blob)?;
+        parts.push((name, blob));
+    }
+    Ok(parts)
+}
+
+fn check_age_header(name: &str, prefix: &[u8]) -> ApiResult<()> {
+    if seal::is_age_header(prefix) {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_age",
+            format!("part {name:?} is not a well-formed age file"),
+        ))
+    }
+}
+
+/// `POST /api/v1/cases/{ref}/messages`: a reply sealed on the workstation. Parts: an
+/// optional `text`, then `file` and `meta` pairs, each an age file.
+async fn post_message(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, axum::Json<Created>)> {
+    let case = find_case(&app, &reference).await?;
+    let mut upload = app.store.begin_upload()?;
+    let parts =
+        read_sealed_parts(&app, &headers, body, &mut upload, &["text", "file", "meta"]).await?;
+    let items = pair_message_parts(&parts)?;
+    let committed = upload
+        .commit(crate::store::CommitPlan {
+            case: crate::store::CaseTarget::Existing(case.id),
+            author: Author::Body,
+            day: Day::today(),
+            items,
+        })
+        .await?;
+    app.store
+        .audit(
+            &reviewer,
+            "replied",
+            Some(&case.reference),
+            Some(&format!("{} items", parts.len())),
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(Created {
+            message_id: committed.message_id,
+        }),
+    ))
+}
+
+/// Orders the parts of a reply into items: `text` first (at most one), then every `file`
+/// followed by its `meta`.
+pub fn pair_message_parts(
+    parts: &[(String, crate::store::BlobRef)],
+) -> ApiResult<Vec<crate::store::NewItem>> {
+    let mut items = Vec::new();
+    let mut pending_file = None;
+    for (i, (name, blob)) in parts.iter().enumerate() {
+        match name.as_str() {
+            "text" if i == 0 => items.push(crate::store::NewItem {
+                kind: ItemKind::Text,
+                blob: *blob,
+                meta: None,
+            }),
+            "file" if pending_file.is_none() => pending_file = Some(*blob),
+            "meta" => {
+                let file = pending_file.take().ok_or_else(|| {
+                    ApiError::bad_request("a meta part must follow its file part")
+                })?;
+                items.push(crate::store::NewItem {
+                    kind: ItemKind::File,
+                    blob: file,
+                    meta: Some(*blob),
+                });
+            }
+            _ => {
+                return Err(ApiError::bad_request(
+                    "parts must be: an optional text, then file and meta pairs",
+                ));
+            }
+        }
+    }
+    if pending_file.is_some() {
+        return Err(ApiError::bad_request(
+            "every file part needs a meta part after it",
+        ));
+    }
+    if items.is_empty() {
+        return Err(ApiError::bad_request("the message is empty"));
+    }
+    Ok(items)
+}
+
+/// `PUT /api/v1/items/{id}`: the item re-encrypted on a workstation (for the current
+/// reviewers), replacing the stored ciphertext atomically. Parts: `content`, and `meta`
+/// for files.
+async fn replace_item(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<StatusCode> {
+    let (case_id, item) = app
+        .store
+        .item(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("item"))?;
+    let case = app.store.case_by_id(case_id).await?;
+    let mut upload = app.store.begin_upload()?;
+    let parts = read_sealed_parts(&app, &headers, body, &mut upload, &["content", "meta"]).await?;
+    let content = parts
+        .iter()
+        .find(|(n, _)| n == "content")
+        .map(|(_, b)| *b)
+        .ok_or_else(|| ApiError::bad_request("a content part is required"))?;
+    let meta = parts.iter().find(|(n, _)| n == "meta").map(|(_, b)| *b);
+    if parts.len() != 1 + usize::from(meta.is_some())
+        || meta.is_some() != item.meta_blob_id.is_some()
+    {
+        return Err(ApiError::bad_request(
+            "send exactly one content part, and one meta part if and only if the item is a file",
+        ));
+    }
+    upload.commit_replacement(id, content, meta).await?;
+    app.store
+        .audit(
+            &reviewer,
+            "re-encrypted item",
+            Some(&case.reference),
+            Some(&id.to_string()),
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,298 @@
+//! The workstation's local pages (no scripts, the same stylesheet as the reporter pages).
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::api::{AuditEntry, CaseDetail, CaseSummary};
+use crate::conversation::FileMeta;
+use crate::days::Day;
+use crate::web::pages::human_size;
+
+/// The page frame of the workstation.
+pub fn layout(body_name: &str, reviewer: &str, title: &str, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" dir="ltr" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " — Candor workstation" }
+                link rel="stylesheet" href="/static/candor.css";
+            }
+            body {
+                header.site {
+                    div.wrap {
+                        a.brand href="/" { "Candor workstation — " (body_name) }
+                        nav aria-label="Main" {
+                            ul {
+                                li { a href="/" { "Inbox" } }
+                                li { a href="/audit" { "Audit trail" } }
+                                li { "Signed in as " strong { (reviewer) } }
+                            }
+                        }
+                    }
+                }
+                main.wrap id="main" { (content) }
+            }
+        }
+    }
+}
+
+/// What is due next for a case, and whether it is late.
+pub struct Due {
+    pub what: &'static str,
+    pub by: Option<Day>,
+    pub overdue: bool,
+}
+
+/// The next legal deadline of a case: acknowledgement while it is only received, feedback
+/// while it is open, none once decided or closed.
+pub fn due(status: &str, acknowledge_by: &str, feedback_by: &str, today: Day) -> Due {
+    let (what, by) = match status {
+        "received" => ("acknowledge", acknowledge_by.parse::<Day>().ok()),
+        "acknowledged" | "in-review" => ("give feedback", feedback_by.parse::<Day>().ok()),
+        _ => ("nothing due", None),
+    };
+    Due {
+        what,
+        by,
+        overdue: by.is_some_and(|d| d < today),
+    }
+}
+
+/// Cases sorted by what is due first (overdue first, then soonest; nothing due last).
+pub fn sort_by_due(cases: &mut [CaseSummary], today: Day) {
+    cases.sort_by_key(|c| {
+        let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, today);
+        (d.by.is_none(), d.by, c.received_day.clone())
+    });
+}
+
+pub fn inbox(
+    body_name: &str,
+    reviewer: &str,
+    cases: &[CaseSummary],
+    today: Day,
+    flash: Option<&str>,
+) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        "Inbox",
+        html! {
+            h1 { "Inbox" }
+            @if let Some(flash) = flash { div.notice.ok role="status" { p { (flash) } } }
+            @if cases.is_empty() {
+                p { "No reports yet." }
+            } @else {
+                p { (cases.len()) " cases, most urgent first. Reports must be acknowledged within 7 days and answered with feedback within the feedback period." }
+                table {
+                    thead { tr { th { "Case" } th { "Status" } th { "Received" } th { "Next deadline" } th { "Unread" } } }
+                    tbody {
+                        @for c in cases {
+                            @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, today);
+                            tr {
+                                td { a href=(format!("/cases/{}", c.reference)) { (c.reference) } }
+                                td { (c.status) }
+                                td { (c.received_day) }
+                                td {
+                                    @if let Some(by) = d.by {
+                                        (d.what) " by " (by)
+                                        @if d.overdue { " " span.overdue { "overdue" } }
+                                    } @else { (d.what) }
+                                }
+                                td { @if c.unread_items > 0 { strong { (c.unread_items) " new" } } @else { "—" } }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// An item of the conversation, opened locally.
+pub enum ShownItem {
+    Text(String),
+    File { id: i64, meta: FileMeta },
+    Unreadable(i64),
+}
+
+pub struct ShownMessage {
+    pub author: String,
+    pub day: String,
+    pub items: Vec<ShownItem>,
+}
+
+pub struct CaseView<'a> {
+    pub body_name: &'a str,
+    pub reviewer: &'a str,
+    pub case: &'a CaseDetail,
+    pub messages: &'a [ShownMessage],
+    pub csrf: &'a str,
+    pub flash: Option<&'a str>,
+    pub export_dir: &'a str,
+    pub today: Day,
+}
+
+pub fn case_page(v: &CaseView<'_>) -> Markup {
+    let c = v.case;
+    let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, v.today);
+    layout(
+        v.body_name,
+        v.reviewer,
+        &format!("Case {}", c.reference),
+        html! {
+            h1 { "Case " (c.reference) }
+            @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
+            table {
+                tbody {
+                    tr { th scope="row" { "Status" } td { (c.status) } }
+                    tr { th scope="row" { "Received" } td { (c.received_day) } }
+                    tr { th scope="row" { "Acknowledge by" } td { (c.acknowledge_by) } }
+                    tr { th scope="row" { "Feedback by" } td { (c.feedback_by) } }
+                    tr {
+                        th scope="row" { "Next" }
+                        td {
+                            @if let Some(by) = d.by { (d.what) " by " (by) @if d.overdue { " " span.overdue { "overdue" } } }
+                            @else { (d.what) }
+                        }
+                    }
+                }
+            }
+            h2 { "Conversation" }
+            @for m in v.messages {
+                @let reporter = m.author == "reporter";
+                div class=(if reporter { "msg" } else { "msg body" }) {
+                    p.who { @if reporter { "Reporter" } @else { "The body" } " — " (m.day) }
+                    @for item in &m.items {
+                        @match item {
+                            ShownItem::Text(t) => { pre { (t) } }
+                            ShownItem::File { id, meta } => {
+                                p {
+                                    "File: "
+                                    a href=(format!("/cases/{}/items/{id}", c.reference)) { (meta.safe_name()) }
+                                    " (" (human_size(meta.size)) ", " (meta.content_type) ")"
+                                    br;
+                                    span.hint { "SHA-256 " (meta.sha256) }
+                                }
+                            }
+                            ShownItem::Unreadable(id) => { p.hint { "Item " (id) " cannot be opened with this key." } }
+                        }
+                    }
+                }
+            }
+
+            h2 { "Reply" }
+            form method="post" action=(format!("/cases/{}/reply", c.reference)) enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(v.csrf);
+                label for="message" { "Message to the reporter" }
+                p.hint id="message-hint" { "Encrypted here, on this workstation, to the reporter and to every reviewer." }
+                textarea id="message" name="message" rows="8" aria-describedby="message-hint" {}
+                label for="files" { "Attachments (optional)" }
+                input type="file" id="files" name="files" multiple;
+                div { button type="submit" { "Send reply" } }
+            }
+
+            h2 { "Status" }
+            form method="post" action=(format!("/cases/{}/status", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                label for="status" { "Set the case status" }
+                select id="status" name="status" {
+                    @for s in ["received", "acknowledged", "in-review", "decided", "closed"] {
+                        option value=(s) selected[s == c.status] { (s) }
+                    }
+                }
+                div { button type="submit" { "Change status" } }
+            }
+
+            h2 { "Export and access" }
+            form method="post" action=(format!("/cases/{}/export", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                label for="dir" { "Export the decrypted case to a folder on this computer" }
+                input type="text" id="dir" name="dir" value=(v.export_dir);
+                div { button.secondary type="submit" { "Export decrypted case" } }
+            }
+            form method="post" action=(format!("/cases/{}/grant", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                p.hint { "After reviewers are added on the server, re-encrypt this case so that they can read it. Items are replaced on the server; the old ciphertext is deleted." }
+                button.secondary type="submit" { "Re-encrypt for the current reviewers" }
+            }
+            p { a href=(format!("/audit?case={}", c.reference)) { "Audit trail of this case" } }
+        },
+    )
+}
+
+pub fn audit_page(body_name: &str, reviewer: &str, entries: &[AuditEntry]) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        "Audit trail",
+        html! {
+            h1 { "Audit trail" }
+            p { "Every reviewer action, as recorded by the server (newest first)." }
+            table {
+                thead { tr { th { "Day" } th { "Reviewer" } th { "Action" } th { "Case" } th { "Detail" } } }
+                tbody {
+                    @for e in entries {
+                        tr {
+                            td { (e.day) } td { (e.reviewer) } td { (e.action) }
+                            td { (e.case.as_deref().unwrap_or("")) } td { (e.detail.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn error_page(body_name: &str, reviewer: &str, title: &str, message: &str) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        title,
+        html! {
+            h1 { (title) }
+            div.notice role="alert" { p { (message) } }
+            p { a href="/" { "Back to the inbox" } }
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(reference: &str, status: &str, received: &str) -> CaseSummary {
+        let day: Day = received.parse().expect("day");
+        CaseSummary {
+            reference: reference.into(),
+            status: status.into(),
+            received_day: received.into(),
+            acknowledge_by: day.plus_days(7).to_string(),
+            feedback_by: day.plus_months(3).to_string(),
+            messages: 1,
+            unread_items: 0,
+        }
+    }
+
+    #[test]
+    fn inbox_order_follows_deadlines() {
+        let today: Day = "2026-11-23".parse().expect("day");
+        let mut cases = vec![
+            summary("CLOSED", "closed", "2026-01-01"),
+            summary("FEEDBACK", "acknowledged", "2026-09-01"),
+            summary("NEW", "received", "2026-11-22"),
+            summary("LATE", "received", "2026-11-01"),
+        ];
+        sort_by_due(&mut cases, today);
+        let order: Vec<&str> = cases.iter().map(|c| c.reference.as_str()).collect();
+        assert_eq!(order, ["LATE", "NEW", "FEEDBACK", "CLOSED"]);
+        assert!(due("received", "2026-11-08", "2027-02-01", today).overdue);
+        assert!(!due("acknowledged", "2026-11-08", "2027-02-01", today).overdue);
+        assert!(
+            due("closed", "2026-11-08", "2027-02-01", today)
+                .by
+                .is_none()
+        );
+    }
+}

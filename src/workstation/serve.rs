@@ -1,0 +1,640 @@
+//! `candor review serve`: the workstation's local pages, bound to loopback.
+//!
+//! Protection against other local users and other browser tabs: a random access token,
+//! printed at start, is exchanged for an `HttpOnly; SameSite=Strict` cookie; requests must
+//! name a loopback host (no DNS rebinding); every form carries a per-run token and
+//! cross-site requests are refused.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use serde::Deserialize;
+use tower_http::csrf::CsrfLayer;
+use zeroize::Zeroizing;
+
+use super::pages::{self, ShownItem, ShownMessage};
+use super::{
+    Client, ClientError, SealedAttachment, WorkstationError, reply_recipients, seal_to_tempfile,
+};
+use crate::conversation::FileMeta;
+use crate::days::Day;
+use crate::seal;
+use crate::web::session::same_secret;
+
+const COOKIE: &str = "candor_workstation";
+/// Largest reply text.
+const MAX_TEXT: usize = 1024 * 1024;
+
+/// The workstation's state.
+pub struct Workstation {
+    pub client: Client,
+    pub body_name: String,
+    access: String,
+    csrf: String,
+    flash: Mutex<Option<String>>,
+    pub export_dir: PathBuf,
+    port: u16,
+}
+
+type Shared = Arc<Workstation>;
+
+impl Workstation {
+    fn set_flash(&self, text: String) {
+        *self.flash.lock().unwrap_or_else(|p| p.into_inner()) = Some(text);
+    }
+
+    fn take_flash(&self) -> Option<String> {
+        self.flash.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    fn page_error(&self, status: StatusCode, title: &str, message: &str) -> Response {
+        (
+            status,
+            pages::error_page(&self.body_name, self.client.reviewer(), title, message),
+        )
+            .into_response()
+    }
+
+    fn client_error(&self, err: &WorkstationError) -> Response {
+        let (status, title) = match err {
+            WorkstationError::Client(ClientError::Unreachable(_)) => {
+                (StatusCode::BAD_GATEWAY, "The server cannot be reached")
+            }
+            WorkstationError::Client(ClientError::WrongKey(_)) => {
+                (StatusCode::BAD_GATEWAY, "This key is not accepted")
+            }
+            WorkstationError::Client(ClientError::Api { status: 401, .. }) => {
+                (StatusCode::BAD_GATEWAY, "The server refused this reviewer")
+            }
+            WorkstationError::Client(ClientError::Api { status: 404, .. }) => {
+                (StatusCode::NOT_FOUND, "Not found")
+            }
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong"),
+        };
+        self.page_error(status, title, &err.to_string())
+    }
+}
+
+fn random_hex() -> Result<String, WorkstationError> {
+    let mut b = [0u8; 32];
+    getrandom::fill(&mut b)
+        .map_err(|e| WorkstationError::Bundle(format!("random generator failed: {e}")))?;
+    Ok(hex::encode(b))
+}
+
+/// Binds `listen` (loopback only), checks the key against the server, and serves until
+/// interrupted. `on_ready` gets the URL to open, with the access token.
+pub async fn serve(
+    client: Client,
+    listen: SocketAddr,
+    export_dir: PathBuf,
+    on_ready: impl FnOnce(&str),
+) -> Result<(), WorkstationError> {
+    if !listen.ip().is_loopback() {
+        return Err(WorkstationError::Bundle(
+            "--listen: the workstation only listens on a loopback address (127.0.0.1 or [::1])"
+                .into(),
+        ));
+    }
+    // Fail early and clearly when the server is unreachable or refuses the key.
+    let info = client.info().await?;
+    let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
+        WorkstationError::Bundle(format!("--listen: cannot listen on {listen}: {e}"))
+    })?;
+    let local = listener.local_addr()?;
+    let state = Arc::new(Workstation {
+        client,
+        body_name: info.body_name,
+        access: random_hex()?,
+        csrf: random_hex()?,
+        flash: Mutex::new(None),
+        export_dir,
+        port: local.port(),
+    });
+    let url = format!("http://{local}/?access={}", state.access);
+    let app = router(Arc::clone(&state));
+    on_ready(&url);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+fn router(state: Shared) -> Router {
+    let guard_state = Arc::clone(&state);
+    Router::new()
+        .route("/", get(inbox))
+        .route("/audit", get(audit))
+        .route("/cases/{reference}", get(case))
+        .route("/cases/{reference}/items/{id}", get(download))
+        .route(
+            "/cases/{reference}/reply",
+            post(reply).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/cases/{reference}/status", post(status))
+        .route("/cases/{reference}/export", post(export))
+        .route("/cases/{reference}/grant", post(grant))
+        .route("/static/candor.css", get(crate::web::stylesheet))
+        .fallback(|State(ws): State<Shared>| async move {
+            ws.page_error(
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                "There is no page at this address.",
+            )
+        })
+        .with_state(state)
+        .layer(CsrfLayer::new())
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let ws = Arc::clone(&guard_state);
+            async move { guard(ws, req, next).await }
+        }))
+}
+
+#[derive(Deserialize)]
+struct AccessQuery {
+    access: Option<String>,
+}
+
+/// Loopback host only; access token or cookie required; security headers on everything.
+async fn guard(ws: Shared, req: Request, next: Next) -> Response {
+    let host_ok = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| {
+            [
+                format!("127.0.0.1:{}", ws.port),
+                format!("localhost:{}", ws.port),
+                format!("[::1]:{}", ws.port),
+            ]
+            .iter()
+            .any(|allowed| allowed == h)
+        });
+    let mut response = if !host_ok {
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            "This workstation only answers on its loopback address.",
+        )
+            .into_response()
+    } else if req.uri().path() == "/static/candor.css" {
+        next.run(req).await
+    } else {
+        let query_token = req
+            .uri()
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<AccessQuery>(q).ok())
+            .and_then(|q| q.access);
+        let jar = CookieJar::from_headers(req.headers());
+        let cookie_ok = jar
+            .get(COOKIE)
+            .is_some_and(|c| same_secret(c.value().as_bytes(), ws.access.as_bytes()));
+        match query_token {
+            Some(token) if same_secret(token.as_bytes(), ws.access.as_bytes()) => {
+                // Trade the token in the URL for a cookie, and drop it from the address bar.
+                let cookie = Cookie::build((COOKIE, ws.access.clone()))
+                    .path("/")
+                    .http_only(true)
+                    .same_site(SameSite::Strict);
+                let mut r = Redirect::to(req.uri().path()).into_response();
+                if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
+                    r.headers_mut().insert(header::SET_COOKIE, v);
+                }
+                r
+            }
+            _ if cookie_ok => next.run(req).await,
+            _ => ws.page_error(
+                StatusCode::UNAUTHORIZED,
+                "Open the workstation from its link",
+                "Open the address that `candor review serve` printed when it started (it contains an access token).",
+            ),
+        }
+    };
+    let headers = response.headers_mut();
+    crate::web::set_security_headers(headers);
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+async fn inbox(State(ws): State<Shared>) -> Response {
+    match ws.client.cases().await {
+        Ok(mut cases) => {
+            let today = Day::today();
+            pages::sort_by_due(&mut cases, today);
+            let flash = ws.take_flash();
+            pages::inbox(
+                &ws.body_name,
+                ws.client.reviewer(),
+                &cases,
+                today,
+                flash.as_deref(),
+            )
+            .into_response()
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct AuditParams {
+    case: Option<String>,
+}
+
+async fn audit(State(ws): State<Shared>, Query(params): Query<AuditParams>) -> Response {
+    match ws.client.audit(params.case.as_deref()).await {
+        Ok(entries) => {
+            pages::audit_page(&ws.body_name, ws.client.reviewer(), &entries).into_response()
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+async fn open_messages(
+    ws: &Workstation,
+    case: &crate::api::CaseDetail,
+) -> Result<Vec<ShownMessage>, WorkstationError> {
+    let ids = ws.client.identities();
+    let mut out = Vec::new();
+    for m in &case.messages {
+        let mut items = Vec::new();
+        for item in &m.items {
+            items.push(if item.kind == "text" {
+                let ct = ws.client.item_bytes(item.id).await?;
+                match seal::open_bytes(ids, &ct) {
+                    Ok(p) => ShownItem::Text(String::from_utf8_lossy(&p).into_owned()),
+                    Err(_) => ShownItem::Unreadable(item.id),
+                }
+            } else {
+                let ct = ws.client.meta_bytes(item.id).await?;
+                match seal::open_bytes(ids, &ct)
+                    .ok()
+                    .and_then(|p| FileMeta::from_json(&p).ok())
+                {
+                    Some(meta) => ShownItem::File { id: item.id, meta },
+                    None => ShownItem::Unreadable(item.id),
+                }
+            });
+        }
+        out.push(ShownMessage {
+            author: m.author.clone(),
+            day: m.day.clone(),
+            items,
+        });
+    }
+    Ok(out)
+}
+
+async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Response {
+    let result = async {
+        let case = ws.client.case(&reference).await?;
+        let messages = open_messages(&ws, &case).await?;
+        Ok::<_, WorkstationError>((case, messages))
+    }
+    .await;
+    match result {
+        Ok((case, messages)) => {
+            let flash = ws.take_flash();
+            let export_dir = ws.export_dir.display().to_string();
+            pages::case_page(&pages::CaseView {
+                body_name: &ws.body_name,
+                reviewer: ws.client.reviewer(),
+                case: &case,
+                messages: &messages,
+                csrf: &ws.csrf,
+                flash: flash.as_deref(),
+                export_dir: &export_dir,
+                today: Day::today(),
+            })
+            .into_response()
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+async fn download(
+    State(ws): State<Shared>,
+    Path((reference, id)): Path<(String, i64)>,
+) -> Response {
+    let result = async {
+        let case = ws.client.case(&reference).await?;
+        if !case
+            .messages
+            .iter()
+            .flat_map(|m| &m.items)
+            .any(|i| i.id == id && i.kind == "file")
+        {
+            return Err(WorkstationError::Client(ClientError::Api {
+                status: 404,
+                code: "not_found".into(),
+                message: "no such file in this case".into(),
+            }));
+        }
+        let meta_ct = ws.client.meta_bytes(id).await?;
+        let meta = seal::open_bytes(ws.client.identities(), &meta_ct)
+            .ok()
+            .and_then(|p| FileMeta::from_json(&p).ok())
+            .ok_or(WorkstationError::Seal(seal::SealError::NoMatchingKey))?;
+        let stream = ws.client.item_plaintext(id).await?;
+        Ok::<_, WorkstationError>((meta, stream))
+    }
+    .await;
+    let (meta, stream) = match result {
+        Ok(x) => x,
+        Err(e) => return ws.client_error(&e),
+    };
+    let mut stream = Box::pin(stream);
+    let first = match stream.next().await {
+        Some(Ok(b)) => b,
+        None => Bytes::new(),
+        Some(Err(_)) => {
+            return ws.page_error(
+                StatusCode::BAD_GATEWAY,
+                "The file cannot be opened",
+                "The file is damaged or not readable with this key.",
+            );
+        }
+    };
+    let body = Body::from_stream(
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) }).chain(stream),
+    );
+    let mut response = Response::new(body);
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&crate::web::content_disposition(&meta.safe_name())) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<Zeroizing<String>> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| Zeroizing::new(v))
+}
+
+fn csrf_ok(ws: &Workstation, body: &[u8]) -> bool {
+    form_field(body, "csrf").is_some_and(|t| same_secret(t.as_bytes(), ws.csrf.as_bytes()))
+}
+
+fn back_to(reference: &str) -> Response {
+    Redirect::to(&format!("/cases/{reference}")).into_response()
+}
+
+fn forbidden(ws: &Workstation) -> Response {
+    ws.page_error(
+        StatusCode::FORBIDDEN,
+        "Request refused",
+        "This form is out of date; reload the page and try again.",
+    )
+}
+
+async fn status(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let Some(status) = form_field(&body, "status") else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "No status chosen",
+            "Choose a status and try again.",
+        );
+    };
+    match ws.client.set_status(&reference, &status).await {
+        Ok(()) => {
+            ws.set_flash(format!("Status set to {}.", status.as_str()));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+async fn export(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let dir = form_field(&body, "dir")
+        .map(|d| PathBuf::from(d.trim()))
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| ws.export_dir.clone());
+    match super::export_case(&ws.client, &reference, &dir).await {
+        Ok((path, problems)) => {
+            let mut text = format!("The decrypted case was written to {}.", path.display());
+            if !problems.is_empty() {
+                text.push_str(&format!(" Problems: {}.", problems.join("; ")));
+            }
+            ws.set_flash(text);
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    match super::grant(&ws.client, Some(&reference)).await {
+        Ok((done, skipped)) => {
+            ws.set_flash(format!(
+                "{done} items were re-encrypted for the current reviewers{}.",
+                if skipped > 0 {
+                    format!(
+                        "; {skipped} could not be opened with this key and were left as they are"
+                    )
+                } else {
+                    String::new()
+                }
+            ));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+/// The reply form: `csrf`, `message`, `files`; attachments are sealed as they stream in,
+/// into temporary files that hold only ciphertext.
+async fn reply(
+    State(ws): State<Shared>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    match receive_reply(&ws, &reference, &headers, body).await {
+        Ok(Some(count)) => {
+            ws.set_flash(format!(
+                "Your reply was encrypted and sent ({count} items)."
+            ));
+            back_to(&reference)
+        }
+        Ok(None) => forbidden(&ws),
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+async fn receive_reply(
+    ws: &Workstation,
+    reference: &str,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Option<usize>, WorkstationError> {
+    let bad = |m: &str| WorkstationError::Bundle(m.to_string());
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok())
+        .ok_or_else(|| bad("the reply form could not be read"))?;
+    let info = ws.client.info().await?;
+    let case = ws.client.case(reference).await?;
+    let recipients = reply_recipients(&info, &case)?;
+    let mut multipart = multer::Multipart::new(body.into_data_stream(), boundary);
+    let mut text: Option<Zeroizing<String>> = None;
+    let mut attachments = Vec::new();
+    let mut first = true;
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| bad("the reply form could not be read"))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        if first {
+            first = false;
+            let mut token = Vec::new();
+            while let Some(c) = field
+                .chunk()
+                .await
+                .map_err(|_| bad("the reply form could not be read"))?
+            {
+                token.extend_from_slice(&c);
+                if token.len() > 256 {
+                    break;
+                }
+            }
+            if name != "csrf" || !same_secret(&token, ws.csrf.as_bytes()) {
+                return Ok(None);
+            }
+            continue;
+        }
+        match name.as_str() {
+            "message" => {
+                let mut bytes = Zeroizing::new(Vec::new());
+                while let Some(c) = field
+                    .chunk()
+                    .await
+                    .map_err(|_| bad("the reply form could not be read"))?
+                {
+                    bytes.extend_from_slice(&c);
+                    if bytes.len() > MAX_TEXT {
+                        return Err(bad(
+                            "the message is longer than 1 MiB; attach long texts as files",
+                        ));
+                    }
+                }
+                let s = String::from_utf8(bytes.to_vec())
+                    .map_err(|_| bad("the message is not valid text"))?;
+                text = Some(Zeroizing::new(s));
+            }
+            "files" => {
+                let file_name = field.file_name().unwrap_or("").to_string();
+                let content_type = field
+                    .content_type()
+                    .map(|m| m.essence_str().to_string())
+                    .unwrap_or_else(|| "application/octet-stream".into());
+                // Collect the part through a pipe into the blocking sealer.
+                let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(8);
+                let recips = recipients.clone();
+                let sealing = tokio::task::spawn_blocking(move || {
+                    seal_to_tempfile(&recips, ChannelReader::new(rx))
+                });
+                while let Some(c) = field
+                    .chunk()
+                    .await
+                    .map_err(|_| bad("the reply form could not be read"))?
+                {
+                    if tx.send(c).await.is_err() {
+                        break;
+                    }
+                }
+                drop(tx);
+                let (mut file, len, parts) = sealing.await.map_err(|e| bad(&e.to_string()))??;
+                if file_name.is_empty() && parts.size == 0 {
+                    continue;
+                }
+                use std::io::Seek;
+                file.rewind()?;
+                attachments.push(SealedAttachment {
+                    file,
+                    len,
+                    meta: FileMeta::new(&file_name, &content_type, parts.size, parts.sha256),
+                });
+            }
+            _ => return Err(bad("the reply form has an unexpected field")),
+        }
+    }
+    if first {
+        return Ok(None);
+    }
+    let count =
+        usize::from(text.as_ref().is_some_and(|t| !t.trim().is_empty())) + attachments.len();
+    if count == 0 {
+        return Err(bad("the reply is empty: write a message or attach a file"));
+    }
+    super::send_reply(
+        &ws.client,
+        reference,
+        text.as_deref().map(|s| s.as_str()),
+        attachments,
+        &recipients,
+    )
+    .await?;
+    Ok(Some(count))
+}
+
+/// A blocking reader (for the blocking pool) fed by an async channel of byte chunks.
+struct ChannelReader {
+    rx: tokio::sync::mpsc::Receiver<Bytes>,
+    current: Bytes,
+}
+
+impl ChannelReader {
+    fn new(rx: tokio::sync::mpsc::Receiver<Bytes>) -> Self {
+        Self {
+            rx,
+            current: Bytes::new(),
+        }
+    }
+}
+
+impl std::io::Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.current.is_empty() {
+            match self.rx.blocking_recv() {
+                Some(b) => self.current = b,
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        buf[..n].copy_from_slice(&self.current[..n]);
+        self.current = self.current.slice(n..);
+        Ok(n)
+    }
+}

@@ -1,0 +1,860 @@
+//! The review workstation and the reviewer API, against a real server on loopback.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::*;
+
+use candor::api::{ChallengeRequest, ChallengeResponse, TokenRequest, TokenResponse};
+use candor::days::Day;
+
+/// A first report with a message and a file; returns the receipt.
+async fn report(server: &TestServer, message: &str, name: &str, content: &[u8]) -> String {
+    let (status, html) = submit(
+        server,
+        vec![
+            Part::Message(message.as_bytes().to_vec()),
+            file(name, "application/pdf", content.to_vec()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    receipt_from(&html).expect("receipt")
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let s = text.find(start)? + start.len();
+    let e = text[s..].find(end)?;
+    Some(&text[s..s + e])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn review_a_case_end_to_end() {
+    let server = TestServer::start();
+    let evidence = bytes(600_000, 21);
+    let code = report(
+        &server,
+        "The mayor's office rigged the tender.",
+        "tender.pdf",
+        &evidence,
+    )
+    .await;
+    let reference = server.store().await.cases().await.expect("cases")[0]
+        .reference
+        .clone();
+    let today = Day::today();
+
+    let ws = WorkstationProcess::start(&server, &server.reviewer.key_path).await;
+
+    // Without the access cookie nothing is served; from another host name neither.
+    let r = ws
+        .client()
+        .get(format!("{}/", ws.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 401);
+    let r = ws
+        .client()
+        .get(format!("{}/", ws.base))
+        .header("cookie", &ws.cookie)
+        .header("host", "evil.example")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 421);
+
+    // Inbox: the case, its deadlines, unread items.
+    let (status, inbox) = ws.get("/").await;
+    assert_eq!(status, 200, "{inbox}");
+    assert!(inbox.contains(&reference));
+    assert!(
+        inbox.contains(&format!("acknowledge by {}", today.plus_days(7))),
+        "{inbox}"
+    );
+    assert!(inbox.contains("2 new"), "{inbox}");
+    assert!(!inbox.to_lowercase().contains("<script"));
+
+    // Case page: decrypted locally.
+    let (status, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("The mayor&#39;s office rigged the tender.")
+            || page.contains("The mayor's office rigged the tender."),
+        "{page}"
+    );
+    assert!(page.contains("tender.pdf"));
+    assert!(page.contains(&today.plus_months(3).to_string()));
+    let link =
+        between(&page, &format!("href=\"/cases/{reference}/items/"), "\"").expect("file link");
+    let (status, downloaded) = ws
+        .get_bytes(&format!("/cases/{reference}/items/{link}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        downloaded == evidence,
+        "the file decrypts on the workstation"
+    );
+    let csrf = between(&page, "name=\"csrf\" value=\"", "\"")
+        .expect("csrf")
+        .to_string();
+
+    // Reply with an attachment, sealed on the workstation.
+    let attachment = bytes(120_000, 22);
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.clone())
+        .text("message", "Thank you. We have opened an investigation.")
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(attachment.clone()).file_name("receipt-letter.pdf"),
+        );
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), form)
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+
+    // A reply without the form token is refused.
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", "nope")
+        .text("message", "forged");
+    assert_eq!(
+        ws.post_multipart(&format!("/cases/{reference}/reply"), form)
+            .await
+            .status(),
+        403
+    );
+
+    // Status change.
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/status"),
+            &[("csrf", &csrf), ("status", "acknowledged")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert!(page.contains("Status set to acknowledged."));
+    assert!(page.contains("We have opened an investigation."));
+
+    // The server holds the reply only as ciphertext, readable by the stock CLI.
+    let store = server.store().await;
+    let case = store
+        .case_by_reference(&reference)
+        .await
+        .expect("case")
+        .expect("exists");
+    let messages = store.messages(case.id).await.expect("messages");
+    assert_eq!(messages.len(), 2);
+    let reply_text = store
+        .read_blob(messages[1].items[0].blob_id)
+        .await
+        .expect("blob");
+    assert!(!contains(&reply_text, b"investigation"));
+    assert_eq!(
+        age_decrypt(&server.reviewer.key_path, &reply_text),
+        b"Thank you. We have opened an investigation."
+    );
+
+    // The reporter sees the reply, its attachment and the status.
+    let (status, set_cookie, _) = sign_in(&server, &code).await;
+    assert_eq!(status, 303);
+    let cookie = cookie_pair(&set_cookie.expect("cookie"));
+    let (_, case_page) = get_with_cookie(&server, "/case", &cookie).await;
+    assert!(case_page.contains("Status: Acknowledged"));
+    assert!(case_page.contains("We have opened an investigation."));
+    assert!(case_page.contains("receipt-letter.pdf"));
+    let last_link = case_page
+        .rsplit("href=\"/case/files/")
+        .next()
+        .and_then(|s| s.split('"').next())
+        .expect("link");
+    let r = server
+        .manual_client()
+        .get(format!("{}/case/files/{last_link}", server.url))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("download");
+    assert!(
+        r.bytes().await.expect("bytes") == attachment,
+        "the reporter opens the body's attachment"
+    );
+
+    // Export of the decrypted case.
+    let export_to = ws.export_dir.path().join("out");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/export"),
+            &[("csrf", &csrf), ("dir", export_to.to_str().expect("utf8"))],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let folder = export_to.join(&reference);
+    let conversation =
+        std::fs::read_to_string(folder.join("conversation.txt")).expect("conversation");
+    assert!(conversation.contains("The mayor's office rigged the tender."));
+    assert!(conversation.contains("We have opened an investigation."));
+    assert!(std::fs::read(folder.join("files/tender.pdf")).expect("file") == evidence);
+    assert!(std::fs::read(folder.join("files/receipt-letter.pdf")).expect("file") == attachment);
+
+    // Every action is in the audit trail, with the reviewer's name.
+    let (_, audit) = ws.get("/audit").await;
+    for action in [
+        "signed in",
+        "opened case",
+        "replied",
+        "changed status",
+        "downloaded item",
+    ] {
+        assert!(
+            audit.contains(action),
+            "{action} missing from the audit trail"
+        );
+    }
+    assert!(audit.contains("alice"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fetch_for_air_gapped_review_and_open_offline() {
+    let server = TestServer::start();
+    let one = bytes(300_000, 31);
+    let two = bytes(5_000, 32);
+    report(&server, "first confidential", "one.bin", &one).await;
+    report(&server, "second confidential", "two.bin", &two).await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let bundle = out.path().join("bundle");
+    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
+    let (ok, stdout, stderr) = run_candor(&[
+        "review",
+        "fetch",
+        "--server",
+        &server.url,
+        "--identity",
+        &key,
+        "--out",
+        bundle.to_str().expect("utf8"),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Fetched 2 cases, 4 items"), "{stdout}");
+
+    // Ciphertext only: every *.age file opens with the stock CLI, nothing else is in clear.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("manifest.json")).expect("manifest"))
+            .expect("json");
+    assert!(!contains(
+        &std::fs::read(bundle.join("manifest.json")).expect("m"),
+        b"confidential"
+    ));
+    let mut seen = Vec::new();
+    for case in manifest["cases"].as_array().expect("cases") {
+        for item in case["files"].as_array().expect("files") {
+            let content = std::fs::read(bundle.join(item["content"].as_str().expect("path")))
+                .expect("age file");
+            let plain = age_decrypt(&server.reviewer.key_path, &content);
+            if let Some(meta_path) = item["meta"].as_str() {
+                let meta = age_decrypt(
+                    &server.reviewer.key_path,
+                    &std::fs::read(bundle.join(meta_path)).expect("meta"),
+                );
+                let meta: serde_json::Value = serde_json::from_slice(&meta).expect("json");
+                let expected = if meta["name"] == "one.bin" {
+                    &one
+                } else {
+                    &two
+                };
+                assert!(plain == *expected, "file decrypts to exactly what was sent");
+                seen.push(meta["name"].as_str().expect("name").to_string());
+            } else {
+                seen.push(String::from_utf8(plain).expect("text"));
+            }
+        }
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "first confidential",
+            "one.bin",
+            "second confidential",
+            "two.bin"
+        ]
+    );
+
+    // Offline: no server needed.
+    let opened = out.path().join("opened");
+    let (ok, stdout, stderr) = run_candor(&[
+        "review",
+        "open",
+        bundle.to_str().expect("utf8"),
+        "--identity",
+        &key,
+        "--out",
+        opened.to_str().expect("utf8"),
+    ]);
+    assert!(ok, "{stderr}");
+    assert_eq!(stdout.matches("Decrypted").count(), 2);
+    let mut found = 0;
+    for entry in std::fs::read_dir(&opened).expect("dir").flatten() {
+        let conversation =
+            std::fs::read_to_string(entry.path().join("conversation.txt")).expect("conversation");
+        for (text, name, content) in [
+            ("first confidential", "one.bin", &one),
+            ("second confidential", "two.bin", &two),
+        ] {
+            if conversation.contains(text) {
+                assert!(
+                    std::fs::read(entry.path().join("files").join(name)).expect("file") == *content
+                );
+                found += 1;
+            }
+        }
+    }
+    assert_eq!(found, 2);
+
+    // Another key opens nothing, and says so.
+    let other = keygen_reviewer(out.path(), "mallory");
+    let (ok, _, stderr) = run_candor(&[
+        "review",
+        "open",
+        bundle.to_str().expect("utf8"),
+        "--identity",
+        other.key_path.to_str().expect("utf8"),
+        "--out",
+        out.path().join("nope").to_str().expect("utf8"),
+    ]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("could not be opened with this key"),
+        "{stderr}"
+    );
+}
+
+/// Runs the challenge with an identity file; returns the token request outcome.
+async fn api_sign_in(
+    server: &TestServer,
+    reviewer: &str,
+    key: &Path,
+) -> Result<String, (u16, String)> {
+    let client = server.manual_client();
+    let r = client
+        .post(format!("{}/api/v1/auth/challenge", server.url))
+        .json(&ChallengeRequest {
+            reviewer: reviewer.into(),
+        })
+        .send()
+        .await
+        .expect("challenge");
+    if r.status() != 200 {
+        return Err((r.status().as_u16(), r.text().await.unwrap_or_default()));
+    }
+    let challenge: ChallengeResponse = r.json().await.expect("json");
+    let identities = candor::seal::parse_identity_file(&std::fs::read_to_string(key).expect("key"))
+        .expect("identity");
+    let answer = candor::seal::open_armored(&identities, challenge.encrypted_challenge.as_bytes())
+        .map(|a| String::from_utf8(a.to_vec()).expect("text"))
+        .unwrap_or_else(|_| "0".repeat(64));
+    let r = client
+        .post(format!("{}/api/v1/auth/token", server.url))
+        .json(&TokenRequest {
+            challenge_id: challenge.challenge_id,
+            answer,
+        })
+        .send()
+        .await
+        .expect("token");
+    if r.status() != 200 {
+        return Err((r.status().as_u16(), r.text().await.unwrap_or_default()));
+    }
+    Ok(r.json::<TokenResponse>().await.expect("json").token)
+}
+
+async fn api_get(server: &TestServer, path: &str, token: Option<&str>) -> (u16, String) {
+    let mut req = server
+        .manual_client()
+        .get(format!("{}/api/v1{path}", server.url));
+    if let Some(token) = token {
+        req = req.header("authorization", format!("Bearer {token}"));
+    }
+    let r = req.send().await.expect("get");
+    let status = r.status().as_u16();
+    (status, r.text().await.expect("text"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn authentication_refuses_what_it_should() {
+    let mut server = TestServer::start_with(Options {
+        extra_config: "reviewer_token_lifetime = \"3s\"".into(),
+        ..Options::default()
+    });
+    let keys = tempfile::tempdir().expect("tempdir");
+    let key = server.reviewer.key_path.clone();
+
+    // The right key gets a token that works.
+    let token = api_sign_in(&server, "alice", &key).await.expect("sign in");
+    assert_eq!(api_get(&server, "/cases", Some(&token)).await.0, 200);
+
+    // A wrong key: the challenge cannot be answered.
+    let wrong = keygen_reviewer(keys.path(), "alice");
+    let (status, body) = api_sign_in(&server, "alice", &wrong.key_path)
+        .await
+        .expect_err("wrong key");
+    assert_eq!(status, 401);
+    assert!(body.contains("wrong_answer"), "{body}");
+    // The workstation explains it in words.
+    let (ok, _, stderr) = run_candor(&[
+        "review",
+        "fetch",
+        "--server",
+        &server.url,
+        "--identity",
+        wrong.key_path.to_str().expect("utf8"),
+        "--out",
+        keys.path().join("x").to_str().expect("utf8"),
+    ]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("cannot open the server's sign-in challenge"),
+        "{stderr}"
+    );
+
+    // An unknown reviewer.
+    let (status, body) = api_sign_in(&server, "eve", &key)
+        .await
+        .expect_err("unknown");
+    assert_eq!(status, 401);
+    assert!(body.contains("unknown_reviewer"));
+
+    // A replayed challenge: the answer works once.
+    let client = server.manual_client();
+    let challenge: ChallengeResponse = client
+        .post(format!("{}/api/v1/auth/challenge", server.url))
+        .json(&ChallengeRequest {
+            reviewer: "alice".into(),
+        })
+        .send()
+        .await
+        .expect("challenge")
+        .json()
+        .await
+        .expect("json");
+    let identities =
+        candor::seal::parse_identity_file(&std::fs::read_to_string(&key).expect("key"))
+            .expect("id");
+    let answer = String::from_utf8(
+        candor::seal::open_armored(&identities, challenge.encrypted_challenge.as_bytes())
+            .expect("open")
+            .to_vec(),
+    )
+    .expect("text");
+    let request = TokenRequest {
+        challenge_id: challenge.challenge_id.clone(),
+        answer,
+    };
+    let first = client
+        .post(format!("{}/api/v1/auth/token", server.url))
+        .json(&request)
+        .send()
+        .await
+        .expect("token");
+    assert_eq!(first.status(), 200);
+    let replay = client
+        .post(format!("{}/api/v1/auth/token", server.url))
+        .json(&request)
+        .send()
+        .await
+        .expect("token");
+    assert_eq!(replay.status(), 401);
+    assert!(
+        replay
+            .text()
+            .await
+            .expect("text")
+            .contains("invalid_challenge")
+    );
+
+    // No token, an altered token, a made-up token.
+    let (status, body) = api_get(&server, "/cases", None).await;
+    assert_eq!(status, 401);
+    assert!(body.contains("missing_token"));
+    let mut altered = token.clone().into_bytes();
+    altered[10] = if altered[10] == b'a' { b'b' } else { b'a' };
+    let altered = String::from_utf8(altered).expect("utf8");
+    assert_eq!(api_get(&server, "/cases", Some(&altered)).await.0, 401);
+    assert_eq!(api_get(&server, "/cases", Some("not-a-token")).await.0, 401);
+
+    // The database holds no token in clear.
+    let raw = hex::decode(&token).expect("hex");
+    let mut server_stopped = std::mem::replace(&mut server, TestServer::start());
+    server_stopped.stop();
+    for needle in [token.as_bytes(), &raw[..]] {
+        assert!(
+            files_containing(&server_stopped.data_dir, needle).is_empty(),
+            "token found on disk"
+        );
+    }
+    server_stopped.spawn();
+    let server = server_stopped;
+
+    // Tokens expire.
+    let token = api_sign_in(&server, "alice", &key).await.expect("sign in");
+    assert_eq!(api_get(&server, "/info", Some(&token)).await.0, 200);
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let (status, body) = api_get(&server, "/info", Some(&token)).await;
+    assert_eq!(status, 401, "expired");
+    assert!(body.contains("invalid_token"));
+
+    // A reviewer removed from the configuration loses access at the next request.
+    let token = api_sign_in(&server, "alice", &key).await.expect("sign in");
+    let bob = keygen_reviewer(keys.path(), "bob");
+    let config = std::fs::read_to_string(&server.config_path).expect("config");
+    let config = config
+        .replace("name = \"alice\"", "name = \"bob\"")
+        .replace(&server.reviewer.recipient, &bob.recipient);
+    std::fs::write(&server.config_path, config).expect("write");
+    let mut server = server;
+    server.stop();
+    server.spawn();
+    let (status, body) = api_get(&server, "/info", Some(&token)).await;
+    assert_eq!(status, 401);
+    assert!(body.contains("unknown_reviewer"), "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn api_errors_are_json_and_never_500() {
+    let server = TestServer::start();
+    report(&server, "r", "a.pdf", b"%PDF").await;
+    let token = api_sign_in(&server, "alice", &server.reviewer.key_path)
+        .await
+        .expect("token");
+    let reference = server.store().await.cases().await.expect("cases")[0]
+        .reference
+        .clone();
+    let client = server.manual_client();
+    let url = |p: &str| format!("{}/api/v1{p}", server.url);
+    let auth = format!("Bearer {token}");
+
+    let cases: Vec<(reqwest::RequestBuilder, u16, &str)> = vec![
+        (
+            client
+                .post(url("/auth/challenge"))
+                .header("content-type", "application/json")
+                .body("{not json"),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url("/auth/challenge"))
+                .json(&serde_json::json!({"reviewer": "alice", "extra": 1})),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url("/auth/challenge"))
+                .json(&serde_json::json!({"reviewer": 42})),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url("/auth/challenge"))
+                .body("{\"reviewer\":\"alice\"}"),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            client
+                .post(url("/auth/challenge"))
+                .header("content-type", "application/json")
+                .body(vec![b' '; 100_000]),
+            413,
+            "too_large",
+        ),
+        (
+            client
+                .post(url("/auth/token"))
+                .json(&serde_json::json!({"challenge_id": "x"})),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .get(url("/no/such/endpoint"))
+                .header("authorization", &auth),
+            404,
+            "not_found",
+        ),
+        (
+            client.delete(url("/cases")).header("authorization", &auth),
+            405,
+            "method_not_allowed",
+        ),
+        (
+            client
+                .get(url("/items/not-a-number/content"))
+                .header("authorization", &auth),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .get(url("/items/999999/content"))
+                .header("authorization", &auth),
+            404,
+            "not_found",
+        ),
+        (
+            client
+                .get(url("/cases/NO-SUCH-CASE"))
+                .header("authorization", &auth),
+            404,
+            "not_found",
+        ),
+        (
+            client
+                .post(url(&format!("/cases/{reference}/status")))
+                .header("authorization", &auth)
+                .json(&serde_json::json!({"status": "vanished"})),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url(&format!("/cases/{reference}/status")))
+                .header("authorization", &auth)
+                .json(&serde_json::json!({"status": ["decided"]})),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url(&format!("/cases/{reference}/messages")))
+                .header("authorization", &auth)
+                .multipart(reqwest::multipart::Form::new().part(
+                    "text",
+                    reqwest::multipart::Part::bytes(b"plain text, not age".to_vec()),
+                )),
+            422,
+            "not_age",
+        ),
+        (
+            client
+                .post(url(&format!("/cases/{reference}/messages")))
+                .header("authorization", &auth)
+                .multipart(
+                    reqwest::multipart::Form::new()
+                        .part("file", reqwest::multipart::Part::bytes(sealed(&server))),
+                ),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url(&format!("/cases/{reference}/messages")))
+                .header("authorization", &auth)
+                .multipart(
+                    reqwest::multipart::Form::new()
+                        .part("other", reqwest::multipart::Part::bytes(sealed(&server))),
+                ),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .post(url(&format!("/cases/{reference}/messages")))
+                .header("authorization", &auth)
+                .body("x"),
+            400,
+            "bad_request",
+        ),
+        (
+            client
+                .get(url("/audit?limit=many"))
+                .header("authorization", &auth),
+            400,
+            "bad_request",
+        ),
+    ];
+    for (i, (request, status, code)) in cases.into_iter().enumerate() {
+        let r = request.send().await.expect("send");
+        assert_eq!(r.status().as_u16(), status, "case {i}");
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .expect("ct")
+                .starts_with("application/json"),
+            "case {i}"
+        );
+        let body: serde_json::Value = r.json().await.expect("json");
+        assert_eq!(body["error"]["code"], code, "case {i}: {body}");
+        assert!(
+            !body["error"]["message"]
+                .as_str()
+                .expect("message")
+                .is_empty()
+        );
+    }
+    // A well-formed reply is accepted.
+    let r = client
+        .post(url(&format!("/cases/{reference}/messages")))
+        .header("authorization", &auth)
+        .multipart(
+            reqwest::multipart::Form::new()
+                .part("text", reqwest::multipart::Part::bytes(sealed(&server))),
+        )
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(r.status(), 201);
+}
+
+/// A small age file for the reviewer (what a workstation would send).
+fn sealed(server: &TestServer) -> Vec<u8> {
+    let recipient: age::x25519::Recipient = server.reviewer.recipient.parse().expect("recipient");
+    candor::seal::seal_bytes(&[recipient], b"a sealed reply").expect("seal")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unread_counts_follow_what_a_reviewer_opened() {
+    let server = TestServer::start();
+    let code = report(&server, "r", "a.pdf", b"%PDF").await;
+    let token = api_sign_in(&server, "alice", &server.reviewer.key_path)
+        .await
+        .expect("token");
+    let (_, list) = api_get(&server, "/cases", Some(&token)).await;
+    let list: serde_json::Value = serde_json::from_str(&list).expect("json");
+    assert_eq!(list[0]["unread_items"], 2);
+    let reference = list[0]["reference"].as_str().expect("ref").to_string();
+    assert_eq!(
+        api_get(&server, &format!("/cases/{reference}"), Some(&token))
+            .await
+            .0,
+        200
+    );
+    let (_, list) = api_get(&server, "/cases", Some(&token)).await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&list).expect("json")[0]["unread_items"],
+        0
+    );
+
+    // The reporter answers: one new item.
+    let (_, set_cookie, _) = sign_in(&server, &code).await;
+    let cookie = cookie_pair(&set_cookie.expect("cookie"));
+    let (_, page) = get_with_cookie(&server, "/case", &cookie).await;
+    let csrf = csrf_from(&page).expect("csrf");
+    let r = server
+        .manual_client()
+        .post(format!("{}/case/reply", server.url))
+        .header("cookie", &cookie)
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("csrf", csrf)
+                .text("message", "more"),
+        )
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), 303);
+    let (_, list) = api_get(&server, "/cases", Some(&token)).await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&list).expect("json")[0]["unread_items"],
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_reviewer_reads_old_items_after_re_encryption() {
+    let mut server = TestServer::start();
+    let evidence = bytes(200_000, 41);
+    let code = report(&server, "before bob joined", "old.bin", &evidence).await;
+    let keys = tempfile::tempdir().expect("tempdir");
+    let bob = keygen_reviewer(keys.path(), "bob");
+    let config = std::fs::read_to_string(&server.config_path).expect("config");
+    std::fs::write(
+        &server.config_path,
+        format!(
+            "{config}\n[[reviewers]]\nname = \"bob\"\nrecipient = \"{}\"\n",
+            bob.recipient
+        ),
+    )
+    .expect("write");
+    server.stop();
+    server.spawn();
+
+    let store = server.store().await;
+    let case = &store.cases().await.expect("cases")[0];
+    let before = store.messages(case.id).await.expect("messages");
+    let old_blobs: Vec<i64> = before[0]
+        .items
+        .iter()
+        .flat_map(|i| std::iter::once(i.blob_id).chain(i.meta_blob_id))
+        .collect();
+    let old_ciphertext = store
+        .read_blob(before[0].items[1].blob_id)
+        .await
+        .expect("blob");
+    assert!(
+        candor::seal::open_bytes(&bob_identity(&bob.key_path), &old_ciphertext).is_err(),
+        "bob cannot read it yet"
+    );
+
+    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
+    let (ok, stdout, stderr) = run_candor(&[
+        "review",
+        "grant",
+        "--server",
+        &server.url,
+        "--identity",
+        &key,
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Re-encrypted 2 items"), "{stdout}");
+
+    let after = store.messages(case.id).await.expect("messages");
+    for item in &after[0].items {
+        let ct = store.read_blob(item.blob_id).await.expect("blob");
+        let plain = candor::seal::open_bytes(&bob_identity(&bob.key_path), &ct)
+            .expect("bob reads the new ciphertext");
+        if item.meta_blob_id.is_some() {
+            assert!(*plain == evidence);
+            assert_eq!(age_decrypt(&bob.key_path, &ct), evidence, "stock age too");
+        } else {
+            assert_eq!(&plain[..], b"before bob joined");
+        }
+    }
+    // The old ciphertext is gone.
+    let new_blobs: Vec<i64> = after[0]
+        .items
+        .iter()
+        .flat_map(|i| std::iter::once(i.blob_id).chain(i.meta_blob_id))
+        .collect();
+    for old in &old_blobs {
+        assert!(!new_blobs.contains(old));
+        assert!(
+            store.read_blob(*old).await.expect("read").is_empty(),
+            "old blob {old} deleted"
+        );
+    }
+    store.close().await;
+    server.stop();
+    let prefix = &old_ciphertext[old_ciphertext.len() - 64..];
+    assert!(
+        files_containing(&server.data_dir, prefix).is_empty(),
+        "old ciphertext wiped from the database"
+    );
+    server.spawn();
+    // The reporter still reads everything.
+    let (_, set_cookie, _) = sign_in(&server, &code).await;
+    let (_, page) =
+        get_with_cookie(&server, "/case", &cookie_pair(&set_cookie.expect("cookie"))).await;
+    assert!(page.contains("before bob joined"));
+    assert!(page.contains("old.bin"));
+}
+
+fn bob_identity(path: &Path) -> Vec<age::x25519::Identity> {
+    candor::seal::parse_identity_file(&std::fs::read_to_string(path).expect("key"))
+        .expect("identity")
+}
