@@ -146,6 +146,25 @@ pub struct Created {
     pub message_id: i64,
 }
 
+/// `GET /api/v1/log/entries/{commitment}`: where an entry is in the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntryInfo {
+    pub index: u64,
+}
+
+/// `POST /api/v1/log/cosignatures`: a witness cosignature of a checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CosignatureRequest {
+    /// Size of the checkpoint cosigned.
+    pub size: u64,
+    /// The witness's verifier key (type 0x04, cosignature/v1).
+    pub vkey: String,
+    /// The signature line (`— name base64`).
+    pub line: String,
+}
+
 /// Every error: a stable code and one clear sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -194,6 +213,7 @@ mod tests {
             let _ = parse_json::<ChallengeRequest>(&body);
             let _ = parse_json::<TokenRequest>(&body);
             let _ = parse_json::<StatusRequest>(&body);
+            let _ = parse_json::<CosignatureRequest>(&body);
         }
     }
 }

@@ -111,7 +111,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: String,
     pub max_upload_bytes: u64,
-    pub log_origin: Option<String>,
+    /// The sealed status log's origin (C2SP checkpoint origin line; also its key's name).
+    pub log_origin: String,
+    /// How often pending log entries are integrated and a checkpoint signed.
+    pub log_interval: Duration,
     pub onion_address: Option<String>,
     pub session_idle_timeout: Duration,
     pub session_max_age: Duration,
@@ -132,6 +135,7 @@ struct RawConfig {
     database_url: Option<String>,
     max_upload_bytes: Option<u64>,
     log_origin: Option<String>,
+    log_interval: Option<String>,
     onion_address: Option<String>,
     session_idle_timeout: Option<String>,
     session_max_age: Option<String>,
@@ -278,15 +282,22 @@ impl RawConfig {
             ));
         }
 
-        let log_origin = match self.log_origin {
-            None => None,
-            Some(origin) => Some(validate_log_origin(&origin)?),
-        };
-
         let onion_address = match self.onion_address {
             None => None,
             Some(addr) => Some(validate_onion(&addr)?),
         };
+        let log_origin = match self.log_origin {
+            Some(origin) => validate_log_origin(&origin)?,
+            None => match &onion_address {
+                Some(onion) => format!("{onion}/log"),
+                None => "candor.localhost/log".to_string(),
+            },
+        };
+        let log_interval = parse_duration(
+            "log_interval",
+            self.log_interval.as_deref(),
+            Duration::from_secs(3600),
+        )?;
 
         let session_idle_timeout = parse_duration(
             "session_idle_timeout",
@@ -402,6 +413,7 @@ impl RawConfig {
             database_url,
             max_upload_bytes,
             log_origin,
+            log_interval,
             onion_address,
             session_idle_timeout,
             session_max_age,

@@ -156,7 +156,7 @@ pub async fn reply_as_body(
     let recipients = case_recipients(reviewers, &case)?;
     let parts = seal_message(&recipients, text, files)?;
     Ok(store
-        .add_sealed_message(case_id, Author::Body, Day::today(), parts)
+        .add_sealed_message(case_id, Author::Body, Day::today(), parts, None)
         .await?)
 }
 
@@ -170,6 +170,11 @@ pub enum OpenedItem {
     File {
         id: i64,
         meta: FileMeta,
+    },
+    /// A log record: the opening of an entry about the case (a receipt or a decision).
+    Record {
+        id: i64,
+        opening: crate::log::entry::Opening,
     },
     /// The item could not be opened with the given key (or is damaged).
     Unreadable {
@@ -226,6 +231,20 @@ pub async fn open_conversation_item(
                     text: Zeroizing::new(String::from_utf8_lossy(&plain).into_owned()),
                 },
                 Err(_) => unreadable,
+            }
+        }
+        ItemKind::Record => {
+            let ciphertext = store.read_blob(item.blob_id).await?;
+            match seal::open_bytes(identities, &ciphertext)
+                .ok()
+                .and_then(|plain| String::from_utf8(plain.to_vec()).ok())
+                .and_then(|text| crate::log::entry::Opening::parse(&text).ok())
+            {
+                Some(opening) => OpenedItem::Record {
+                    id: item.id,
+                    opening,
+                },
+                None => unreadable,
             }
         }
         ItemKind::File => {

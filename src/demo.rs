@@ -9,6 +9,7 @@ use crate::keygen::{self, KeygenError};
 
 pub const REVIEWER_NAME: &str = "demo-reviewer";
 pub const BODY_NAME: &str = "Demo Whistleblower Protection Authority";
+pub const BODY_KEY_NAME: &str = "demo-authority";
 
 /// Why the demo could not be prepared.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +28,7 @@ pub struct Demo {
     pub config: Config,
     pub config_path: PathBuf,
     pub reviewer_key: PathBuf,
+    pub decision_key: PathBuf,
 }
 
 /// Creates `dir` with a reviewer key, a configuration and a data folder on first run;
@@ -40,7 +42,16 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
     let dir = fs::canonicalize(dir).map_err(io(dir))?;
     let config_path = dir.join("candor.toml");
     let reviewer_key = dir.join(format!("{REVIEWER_NAME}.key"));
+    let decision_key = dir.join("decision.key");
     if !config_path.exists() {
+        let decision_vkey = if decision_key.exists() {
+            fs::read_to_string(dir.join("decision.vkey"))
+                .map_err(io(&dir))?
+                .trim()
+                .to_string()
+        } else {
+            keygen::body(BODY_KEY_NAME, &dir)?.vkey
+        };
         let keys = if reviewer_key.exists() {
             fs::read_to_string(dir.join(format!("{REVIEWER_NAME}.pub")))
                 .map_err(io(&dir))?
@@ -54,9 +65,13 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
              listen = \"127.0.0.1:8080\"\n\
              data_dir = {data:?}\n\
              max_upload_bytes = {max}\n\
+             # The demo integrates its log every 10 seconds; a real server waits an hour.\n\
+             log_origin = \"demo.candor.localhost/log\"\n\
+             log_interval = \"10s\"\n\
              \n\
              [body]\n\
              name = \"{BODY_NAME}\"\n\
+             decision_key = \"{decision_vkey}\"\n\
              \n\
              [[reviewers]]\n\
              name = \"{REVIEWER_NAME}\"\n\
@@ -75,6 +90,7 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
         config,
         config_path,
         reviewer_key,
+        decision_key,
     })
 }
 
@@ -102,29 +118,51 @@ pub async fn run(
             .map_err(|e| e.to_string())?;
     let client = crate::workstation::Client::new(&addr, &name, identities, None)
         .map_err(|e| e.to_string())?;
-    let exports = demo.dir.join("exports");
-    let workstation = crate::workstation::serve::serve(
-        client,
-        workstation_listen,
-        exports,
-        move |url| {
-            println!("Candor demo is running. Stop it with Ctrl-C.");
-            println!();
-            println!("  Reporter pages:      {addr}/");
-            println!("  Reviewer workstation: {url}");
-            println!("  Reviewer key:        {key}");
-            println!(
-                "                       every report is encrypted to this key; the workstation uses it,"
-            );
-            println!(
-                "                       and the stock CLI reads exported items: age -d -i {key} ITEM.age"
-            );
-            println!("  Configuration:       {config_path}");
-            println!();
-            println!("Candor workstation is listening on {url}");
-            println!("Candor is listening on {addr}");
-        },
-    );
+    let decision_key =
+        crate::log::service::read_private_key(&demo.decision_key).map_err(|e| e.to_string())?;
+    let options = crate::workstation::serve::Options {
+        listen: workstation_listen,
+        export_dir: demo.dir.join("exports"),
+        decision_key: Some(decision_key),
+        log_state: demo.dir.join(format!("{REVIEWER_NAME}.log-state")),
+        log_key: None,
+    };
+    let decision_vkey = demo.dir.join("decision.vkey").display().to_string();
+    let log_keys = format!("{addr}/log/keys");
+    let workstation = crate::workstation::serve::serve(client, options, move |url| {
+        println!("Candor demo is running. Stop it with Ctrl-C.");
+        println!();
+        println!("  Reporter pages:      {addr}/");
+        println!("  Reviewer workstation: {url}");
+        println!("  Reviewer key:        {key}");
+        println!(
+            "                       every report is encrypted to this key; the workstation uses it,"
+        );
+        println!(
+            "                       and the stock CLI reads exported items: age -d -i {key} ITEM.age"
+        );
+        println!(
+            "  Body decision key:   {decision_vkey} (public); the workstation signs with decision.key"
+        );
+        println!("  Log keys:            {log_keys}");
+        println!("  Configuration:       {config_path}");
+        println!();
+        println!(
+            "A complete cycle: make a report (keep the receipt code); in the workstation, open the case,"
+        );
+        println!(
+            "reply and record decisions (acknowledged, status recognized, protection granted); wait"
+        );
+        println!(
+            "10 seconds for the log; sign in as the reporter at /followup and download a certificate;"
+        );
+        println!(
+            "check it offline: candor verify CERTIFICATE --log-key LOG-VKEY --body-key {decision_vkey}"
+        );
+        println!();
+        println!("Candor workstation is listening on {url}");
+        println!("Candor is listening on {addr}");
+    });
     tokio::select! {
         result = server => match result {
             Ok(r) => r.map_err(|e| e.to_string()),

@@ -81,3 +81,53 @@ pub fn write_new(path: &Path, contents: &[u8], mode: u32) -> Result<(), KeygenEr
     file.write_all(contents).map_err(io)?;
     file.sync_all().map_err(io)
 }
+
+/// The files written for the body's decision key.
+#[derive(Debug, Clone)]
+pub struct BodyKeyFiles {
+    pub private: PathBuf,
+    pub vkey_file: PathBuf,
+    pub vkey: String,
+    /// The vkey of the witness (cosigner) key the workstation derives from the decision
+    /// key, for `candor verify --witness-key`.
+    pub witness_vkey_file: PathBuf,
+}
+
+/// Writes `DIR/decision.key` (mode 0600), `DIR/decision.vkey`, and `DIR/witness.vkey` (the
+/// workstation's cosigner key, derived from the decision key) for the body.
+pub fn body(name: &str, dir: &Path) -> Result<BodyKeyFiles, KeygenError> {
+    if !crate::log::note::is_valid_key_name(name) {
+        return Err(KeygenError::Name(
+            "a key name may not be empty or contain spaces or '+'".into(),
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|err| KeygenError::Io {
+        path: dir.to_path_buf(),
+        err,
+    })?;
+    let private = dir.join("decision.key");
+    let vkey_file = dir.join("decision.vkey");
+    let witness_vkey_file = dir.join("witness.vkey");
+    for p in [&private, &vkey_file, &witness_vkey_file] {
+        if p.exists() {
+            return Err(KeygenError::Exists(p.clone()));
+        }
+    }
+    let signer =
+        crate::log::service::generate_signer(name).map_err(|e| KeygenError::Name(e.to_string()))?;
+    let vkey = signer.verifier().to_vkey();
+    let secret = zeroize::Zeroizing::new(format!("{}\n", signer.to_private_key()));
+    write_new(&private, secret.as_bytes(), 0o600)?;
+    write_new(&vkey_file, format!("{vkey}\n").as_bytes(), 0o644)?;
+    let witness = crate::log::service::witness_for(&signer)
+        .map_err(|e| KeygenError::Name(e.to_string()))?
+        .verifier()
+        .to_vkey();
+    write_new(&witness_vkey_file, format!("{witness}\n").as_bytes(), 0o644)?;
+    Ok(BodyKeyFiles {
+        private,
+        vkey_file,
+        vkey,
+        witness_vkey_file,
+    })
+}

@@ -8,6 +8,7 @@ pub mod conversation;
 pub mod days;
 pub mod demo;
 pub mod keygen;
+pub mod log;
 pub mod receipt;
 pub mod seal;
 pub mod server;

@@ -54,6 +54,46 @@ enum Command {
         #[command(subcommand)]
         action: ReviewCommand,
     },
+    /// Check a certificate offline with the log's and the body's public keys.
+    Verify {
+        /// The certificate file a reporter downloaded.
+        certificate: PathBuf,
+        /// The log's verifier key (C2SP vkey), or a file holding it.
+        #[arg(long)]
+        log_key: String,
+        /// The body's decision verifier key (C2SP vkey), or a file holding it.
+        #[arg(long)]
+        body_key: String,
+        /// A witness whose cosignature the checkpoint must carry (C2SP vkey or a file
+        /// holding it, e.g. the body's witness.vkey); may be given several times.
+        #[arg(long)]
+        witness_key: Vec<String>,
+    },
+    /// The sealed status log.
+    Log {
+        #[command(subcommand)]
+        action: LogCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LogCommand {
+    /// Follow a server's log independently: check the signed checkpoint, download every
+    /// entry and tile, recompute the tree, check it extends what was seen before.
+    Verify {
+        #[arg(long)]
+        server: String,
+        /// Where the last verified checkpoint and the pinned log key are kept.
+        #[arg(long, default_value = "candor-log-state.txt")]
+        state: PathBuf,
+        /// The log's verifier key; without it, the key in the state file is used, or the
+        /// server's /log/keys on first use (pinned from then on).
+        #[arg(long)]
+        log_key: Option<String>,
+        /// A SOCKS proxy for onion addresses, e.g. socks5h://127.0.0.1:9050.
+        #[arg(long)]
+        proxy: Option<String>,
+    },
 }
 
 /// How the workstation reaches the server and who it is.
@@ -84,6 +124,16 @@ enum ReviewCommand {
         /// Default folder for decrypted exports.
         #[arg(long, default_value = "candor-exports")]
         export_dir: PathBuf,
+        /// The body's decision key (decision.key), to sign decisions and cosign the log.
+        #[arg(long)]
+        decision_key: Option<PathBuf>,
+        /// Where the last verified log checkpoint is kept (default: next to the identity,
+        /// NAME.log-state).
+        #[arg(long)]
+        log_state: Option<PathBuf>,
+        /// The log's verifier key (otherwise pinned from the server on first use).
+        #[arg(long)]
+        log_key: Option<String>,
     },
     /// Download every case as ciphertext only (*.age and a manifest), for air-gapped review.
     Fetch {
@@ -111,6 +161,92 @@ enum ReviewCommand {
     },
 }
 
+fn verify_certificate(
+    path: &std::path::Path,
+    log_key: &str,
+    body_key: &str,
+    witness_keys: &[String],
+) -> Result<(), String> {
+    use candor::log::certificate::Certificate;
+    use candor::log::service::read_vkey;
+    let log_key = read_vkey(log_key).map_err(|e| format!("--log-key: {e}"))?;
+    let body_key = read_vkey(body_key).map_err(|e| format!("--body-key: {e}"))?;
+    let witnesses = witness_keys
+        .iter()
+        .map(|k| read_vkey(k).map_err(|e| format!("--witness-key: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let data = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let certificate = Certificate::parse(&data).map_err(|e| format!("NOT VERIFIED: {e}"))?;
+    let verified = certificate
+        .verify(&log_key, &body_key, &witnesses)
+        .map_err(|e| format!("NOT VERIFIED: {e}"))?;
+    println!("{}", verified.summary());
+    println!("VERIFIED");
+    Ok(())
+}
+
+fn log_verify(
+    server: &str,
+    state: &std::path::Path,
+    log_key: Option<&str>,
+    proxy: Option<&str>,
+) -> Result<(), String> {
+    let key = match log_key {
+        Some(k) => Some(candor::log::service::read_vkey(k).map_err(|e| format!("--log-key: {e}"))?),
+        None => None,
+    };
+    let mut builder =
+        reqwest::Client::builder().connect_timeout(std::time::Duration::from_secs(60));
+    builder = match proxy {
+        Some(p) => builder.proxy(
+            reqwest::Proxy::all(p).map_err(|_| format!("--proxy: invalid proxy address {p}"))?,
+        ),
+        None => builder.no_proxy(),
+    };
+    let http = builder.build().map_err(|e| e.to_string())?;
+    let (followed, stats) = runtime()?
+        .block_on(candor::workstation::follow::follow(
+            &http,
+            server,
+            state,
+            key.as_ref(),
+            true,
+        ))
+        .map_err(|e| e.to_string())?;
+    if followed.pinned_now {
+        println!(
+            "Pinned the log key from the server on first use; compare it with one from a trusted source:"
+        );
+        println!(
+            "  {}",
+            candor::workstation::follow::State::load(state)
+                .ok()
+                .flatten()
+                .map(|s| s.vkey)
+                .unwrap_or_default()
+        );
+    }
+    match followed.previous_size {
+        Some(prev) => println!(
+            "Log {}: {} entries, consistent with the {} seen before.",
+            followed.origin, followed.size, prev
+        ),
+        None => println!("Log {}: {} entries.", followed.origin, followed.size),
+    }
+    println!(
+        "Every entry and tile was downloaded and the tree recomputed: it matches the signed checkpoint."
+    );
+    if !stats.is_empty() {
+        println!();
+        println!("Entries by month and kind:");
+        for (month, kind, n) in stats {
+            println!("  {month}  {kind:<20} {n}");
+        }
+    }
+    println!("State saved to {}", state.display());
+    Ok(())
+}
+
 fn client_for(connection: &Connection) -> Result<candor::workstation::Client, String> {
     let (name, identities) =
         candor::workstation::load_identity(&connection.identity, connection.name.as_deref())
@@ -130,10 +266,34 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
             connection,
             listen,
             export_dir,
+            decision_key,
+            log_state,
+            log_key,
         } => {
             let client = client_for(&connection)?;
+            let decision_key = match decision_key {
+                Some(path) => Some(
+                    candor::log::service::read_private_key(&path)
+                        .map_err(|e| format!("--decision-key: {e}"))?,
+                ),
+                None => None,
+            };
+            let log_key = match log_key {
+                Some(k) => Some(
+                    candor::log::service::read_vkey(&k).map_err(|e| format!("--log-key: {e}"))?,
+                ),
+                None => None,
+            };
+            let options = candor::workstation::serve::Options {
+                listen,
+                export_dir,
+                decision_key,
+                log_state: log_state
+                    .unwrap_or_else(|| connection.identity.with_extension("log-state")),
+                log_key,
+            };
             runtime()?
-                .block_on(candor::workstation::serve::serve(client, listen, export_dir, |url| {
+                .block_on(candor::workstation::serve::serve(client, options, |url| {
                     println!("Candor workstation is listening on {url}");
                     println!("Open that address in your browser; it contains this session's access token.");
                 }))
@@ -187,6 +347,14 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
 enum KeygenKind {
     /// A reviewer's age identity: DIR/NAME.key (secret, for `age -d -i`) and DIR/NAME.pub.
     Reviewer {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The body's decision key: DIR/decision.key (secret) and DIR/decision.vkey (C2SP vkey).
+    Body {
+        /// The key's name, e.g. the body's domain or short name (no spaces, no '+').
         #[arg(long)]
         name: String,
         #[arg(long)]
@@ -250,6 +418,40 @@ fn run(cli: Cli) -> Result<(), String> {
             workstation_listen,
         } => runtime()?.block_on(candor::demo::run(&dir, listen, workstation_listen)),
         Command::Review { action } => run_review(action),
+        Command::Keygen {
+            kind: KeygenKind::Body { name, out },
+        } => {
+            let files = candor::keygen::body(&name, &out).map_err(|e| e.to_string())?;
+            println!(
+                "Wrote {} (secret: keep it on the body's workstations only)",
+                files.private.display()
+            );
+            println!("Wrote {}", files.vkey_file.display());
+            println!(
+                "Wrote {} (the workstation's witness key, for `candor verify --witness-key`)",
+                files.witness_vkey_file.display()
+            );
+            println!("Add to the server's candor.toml:");
+            println!();
+            println!("[body]");
+            println!("decision_key = \"{}\"", files.vkey);
+            Ok(())
+        }
+        Command::Verify {
+            certificate,
+            log_key,
+            body_key,
+            witness_key,
+        } => verify_certificate(&certificate, &log_key, &body_key, &witness_key),
+        Command::Log {
+            action:
+                LogCommand::Verify {
+                    server,
+                    state,
+                    log_key,
+                    proxy,
+                },
+        } => log_verify(&server, &state, log_key.as_deref(), proxy.as_deref()),
         Command::Keygen {
             kind: KeygenKind::Reviewer { name, out },
         } => {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use tokio::net::{TcpListener, UnixListener};
 
 use crate::config::{Config, Listen};
+use crate::log::service::LogService;
 use crate::receipt::Deriver;
 use crate::store::{Store, StoreError};
 use crate::web::{AppState, router};
@@ -22,6 +23,8 @@ pub enum ServeError {
     Listen(String),
     #[error("the database could not be opened: {0}")]
     Store(#[from] StoreError),
+    #[error("{0}")]
+    Log(#[from] crate::log::service::LogError),
     #[error("the server stopped with an error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -117,12 +120,35 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     let store = Store::open(&config.database_url).await?;
     let install = store.install().await?;
     let deriver = Deriver::for_this_machine(install.kdf);
+    let log = Arc::new(
+        LogService::open(
+            store.clone(),
+            &config.data_dir,
+            &config.log_origin,
+            config.body.decision_key.as_deref(),
+            &config.body.name,
+        )
+        .await?,
+    );
     let bound = bind(&config.listen).await?;
     let unix_path = match &config.listen {
         Listen::Unix(p) => Some(p.clone()),
         Listen::Tcp(_) => None,
     };
-    let state = AppState::new(config, store.clone(), install, deriver);
+    let interval = config.log_interval;
+    let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log));
+    // New log entries are integrated on a fixed schedule, in shuffled batches, so that the
+    // log's growth does not time anyone's action.
+    let integrator = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(err) = log.integrate().await {
+                tracing::error!(error = %err, "the log could not integrate new entries");
+            }
+        }
+    });
     let sessions = Arc::clone(&state.sessions);
     // Expired sessions go within a minute, so their identities do not linger in memory.
     let sweeper = {
@@ -150,6 +176,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         }
     };
     sweeper.abort();
+    integrator.abort();
     sessions.clear();
     store.close().await;
     if let Some(path) = unix_path {

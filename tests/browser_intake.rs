@@ -138,7 +138,8 @@ async fn reporter_sends_a_message_and_files_through_the_form() {
     let messages = store.messages(cases[0].id).await.expect("messages");
     assert_eq!(messages.len(), 1);
     let items = &messages[0].items;
-    assert_eq!(items.len(), 3, "a text and two files");
+    assert_eq!(items.len(), 4, "a text, two files and the receipt record");
+    assert_eq!(items[3].kind, ItemKind::Record);
     assert_eq!(items[0].kind, ItemKind::Text);
     let key = &server.reviewer.key_path;
     let text = age_decrypt(key, &store.read_blob(items[0].blob_id).await.expect("blob"));

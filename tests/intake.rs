@@ -40,8 +40,9 @@ async fn message_and_three_files_decrypt_with_stock_age() {
     let messages = store.messages(cases[0].id).await.expect("messages");
     assert_eq!(messages.len(), 1);
     let items = &messages[0].items;
-    assert_eq!(items.len(), 4);
+    assert_eq!(items.len(), 5, "text, three files, and the receipt record");
     assert_eq!(items[0].kind, ItemKind::Text);
+    assert_eq!(items[4].kind, ItemKind::Record);
     assert_eq!(items[0].meta_blob_id, None);
     let text = age_decrypt(
         &server.reviewer.key_path,
@@ -54,7 +55,7 @@ async fn message_and_three_files_decrypt_with_stock_age() {
         ("minutes.txt", "text/plain", &small),
         ("scan 04.pdf", "application/pdf", &binary),
     ];
-    for (item, (name, ctype, content)) in items[1..].iter().zip(expected) {
+    for (item, (name, ctype, content)) in items[1..4].iter().zip(expected) {
         assert_eq!(item.kind, ItemKind::File);
         let plain = age_decrypt(
             &server.reviewer.key_path,
@@ -85,8 +86,28 @@ async fn message_and_three_files_decrypt_with_stock_age() {
     .expect("derive");
     assert_eq!(derived.recipient().to_string(), cases[0].reporter_recipient);
     let text_ct = store.read_blob(items[0].blob_id).await.expect("blob");
-    let reopened = candor::seal::open_bytes(&[derived.identity], &text_ct).expect("reporter opens");
+    let reopened = candor::seal::open_bytes(std::slice::from_ref(&derived.identity), &text_ct)
+        .expect("reporter opens");
     assert_eq!(*reopened, message);
+
+    // The receipt record commits to the SHA-256 of every stored ciphertext.
+    let record = age_decrypt(
+        &server.reviewer.key_path,
+        &store.read_blob(items[4].blob_id).await.expect("blob"),
+    );
+    let opening = candor::log::entry::Opening::parse(std::str::from_utf8(&record).expect("utf8"))
+        .expect("opening");
+    assert_eq!(opening.kind, candor::log::entry::Kind::ReportReceived);
+    assert_eq!(opening.case, cases[0].reference);
+    let mut expected_hashes: Vec<[u8; 32]> = Vec::new();
+    for item in &items[..4] {
+        expected_hashes
+            .push(Sha256::digest(store.read_blob(item.blob_id).await.expect("blob")).into());
+        if let Some(meta) = item.meta_blob_id {
+            expected_hashes.push(Sha256::digest(store.read_blob(meta).await.expect("blob")).into());
+        }
+    }
+    assert_eq!(opening.ciphertexts, expected_hashes);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -283,46 +304,18 @@ async fn every_route_carries_the_security_headers() {
         .expect("post");
     assert_eq!(r.status(), 403);
     assert_security_headers(r.headers(), "403");
+    // 500: see `the_500_page_carries_the_headers`.
 
-    // 500: the database refuses writes (another process holds the write lock).
-    let mut lock =
-        sqlx::SqliteConnection::connect(&format!("sqlite://{}", server.db_path().display()))
-            .await
-            .expect("connect");
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut lock)
-        .await
-        .expect("lock");
-    let (status, html) = submit(&server, vec![Part::Message(b"while locked".to_vec())]).await;
-    sqlx::query("ROLLBACK")
-        .execute(&mut lock)
-        .await
-        .expect("unlock");
-    assert_eq!(status, 500, "{html}");
-    assert!(html.contains("NOT stored"));
-    let r = client
-        .get(format!("{}/", server.url))
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(r.status(), 200, "the server recovers");
     let store = server.store().await;
     assert!(store.cases().await.expect("cases").is_empty());
 }
 
-use sqlx::Connection;
-
+/// 500: the database refuses writes (another process holds the write lock). The page says
+/// plainly that nothing was stored, carries the headers, and the server recovers.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_500_page_carries_the_headers() {
     let server = TestServer::start();
-    let mut lock =
-        sqlx::SqliteConnection::connect(&format!("sqlite://{}", server.db_path().display()))
-            .await
-            .expect("connect");
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut lock)
-        .await
-        .expect("lock");
+    let lock = DbWriteLock::hold(&server.db_path());
     let r = server
         .client()
         .post(format!("{}/submit", server.url))
@@ -330,13 +323,21 @@ async fn the_500_page_carries_the_headers() {
         .send()
         .await
         .expect("post");
-    sqlx::query("ROLLBACK")
-        .execute(&mut lock)
-        .await
-        .expect("unlock");
-    assert_eq!(r.status(), 500);
+    drop(lock);
+    assert_eq!(r.status(), 500, "{}", server.log_text());
     assert_security_headers(r.headers(), "500");
-    assert_reporter_safe(&r.text().await.expect("text"), "500");
+    let html = r.text().await.expect("text");
+    assert_reporter_safe(&html, "500");
+    assert!(html.contains("NOT stored"));
+    let r = server
+        .client()
+        .get(format!("{}/", server.url))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 200, "the server recovers");
+    let store = server.store().await;
+    assert!(store.cases().await.expect("cases").is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -488,14 +489,14 @@ async fn a_thousand_tiny_files_in_one_submission() {
         })
         .collect();
     let (status, html) = submit(&server, parts).await;
-    assert_eq!(status, 200, "{html}");
+    assert_eq!(status, 200, "{html}\n{}", server.log_text());
     assert!(receipt_from(&html).is_some());
     assert!(html.contains("1000 files"));
     let store = server.store().await;
     let case = &store.cases().await.expect("cases")[0];
     let messages = store.messages(case.id).await.expect("messages");
     let items = &messages[0].items;
-    assert_eq!(items.len(), 1000);
+    assert_eq!(items.len(), 1001, "1000 files and the receipt record");
     for i in [0usize, 1, 499, 999] {
         let plain = age_decrypt(
             &server.reviewer.key_path,
@@ -651,7 +652,10 @@ async fn killed_mid_upload_leaves_nothing_partial() {
         (0, 0),
         "leftover chunks were cleaned up"
     );
-    assert_eq!(committed, 3, "only the earlier submission's blobs remain");
+    assert_eq!(
+        committed, 4,
+        "only the earlier submission's blobs remain (text, file, metadata, record)"
+    );
     let cases = store.cases().await.expect("cases");
     assert_eq!(cases.len(), 1, "nothing partial is visible");
     let install = store.install().await.expect("install");

@@ -237,7 +237,7 @@ async fn fetch_for_air_gapped_review_and_open_offline() {
         bundle.to_str().expect("utf8"),
     ]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("Fetched 2 cases, 4 items"), "{stdout}");
+    assert!(stdout.contains("Fetched 2 cases, 6 items"), "{stdout}");
 
     // Ciphertext only: every *.age file opens with the stock CLI, nothing else is in clear.
     let manifest: serde_json::Value =
@@ -267,7 +267,12 @@ async fn fetch_for_air_gapped_review_and_open_offline() {
                 assert!(plain == *expected, "file decrypts to exactly what was sent");
                 seen.push(meta["name"].as_str().expect("name").to_string());
             } else {
-                seen.push(String::from_utf8(plain).expect("text"));
+                let text = String::from_utf8(plain).expect("text");
+                if text.starts_with("candor.opening/v1") {
+                    seen.push("(receipt record)".into());
+                } else {
+                    seen.push(text);
+                }
             }
         }
     }
@@ -275,6 +280,8 @@ async fn fetch_for_air_gapped_review_and_open_offline() {
     assert_eq!(
         seen,
         [
+            "(receipt record)",
+            "(receipt record)",
             "first confidential",
             "one.bin",
             "second confidential",
@@ -811,18 +818,20 @@ async fn a_new_reviewer_reads_old_items_after_re_encryption() {
         &key,
     ]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("Re-encrypted 2 items"), "{stdout}");
+    assert!(stdout.contains("Re-encrypted 3 items"), "{stdout}");
 
     let after = store.messages(case.id).await.expect("messages");
     for item in &after[0].items {
         let ct = store.read_blob(item.blob_id).await.expect("blob");
         let plain = candor::seal::open_bytes(&bob_identity(&bob.key_path), &ct)
             .expect("bob reads the new ciphertext");
-        if item.meta_blob_id.is_some() {
-            assert!(*plain == evidence);
-            assert_eq!(age_decrypt(&bob.key_path, &ct), evidence, "stock age too");
-        } else {
-            assert_eq!(&plain[..], b"before bob joined");
+        match item.kind {
+            candor::store::ItemKind::File => {
+                assert!(*plain == evidence);
+                assert_eq!(age_decrypt(&bob.key_path, &ct), evidence, "stock age too");
+            }
+            candor::store::ItemKind::Text => assert_eq!(&plain[..], b"before bob joined"),
+            candor::store::ItemKind::Record => assert!(plain.starts_with(b"candor.opening/v1")),
         }
     }
     // The old ciphertext is gone.

@@ -7,6 +7,7 @@
 //! SQL is kept portable (`$n` placeholders in increasing order, `RETURNING`, no
 //! SQLite-only functions) so that PostgreSQL can follow.
 
+mod log;
 mod upload;
 
 use std::path::Path;
@@ -23,6 +24,7 @@ use sqlx::{Row, SqliteConnection};
 use crate::days::Day;
 use crate::receipt::KdfParams;
 
+pub use log::{Integration, LogEntryRow, NewLeaf};
 pub use upload::{BlobRef, CaseTarget, CommitPlan, Committed, NewItem, Upload};
 
 /// Size of one stored ciphertext chunk.
@@ -117,6 +119,8 @@ impl FromStr for Author {
 pub enum ItemKind {
     Text,
     File,
+    /// The sealed opening of a log entry about the case.
+    Record,
 }
 
 impl ItemKind {
@@ -124,6 +128,7 @@ impl ItemKind {
         match self {
             ItemKind::Text => "text",
             ItemKind::File => "file",
+            ItemKind::Record => "record",
         }
     }
 }
@@ -135,6 +140,7 @@ impl FromStr for ItemKind {
         match s {
             "text" => Ok(ItemKind::Text),
             "file" => Ok(ItemKind::File),
+            "record" => Ok(ItemKind::Record),
             _ => Err("unknown item kind"),
         }
     }
@@ -384,6 +390,7 @@ impl Store {
         author: Author,
         day: Day,
         parts: Vec<SealedPart>,
+        log_entry: Option<Vec<u8>>,
     ) -> Result<Committed, StoreError> {
         if parts.is_empty() {
             return Err(StoreError::Corrupt("a message needs at least one item"));
@@ -415,6 +422,7 @@ impl Store {
                 author,
                 day,
                 items,
+                log_entry,
             })
             .await
     }
@@ -597,7 +605,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT m.case_id, COUNT(i.id) FROM messages m JOIN items i ON i.message_id = m.id \
              LEFT JOIN reviewer_reads r ON r.case_id = m.case_id AND r.reviewer = $1 \
-             WHERE m.author = 'reporter' AND m.id > COALESCE(r.last_message_id, 0) GROUP BY m.case_id",
+             WHERE m.author = 'reporter' AND i.kind <> 'record' AND m.id > COALESCE(r.last_message_id, 0) GROUP BY m.case_id",
         )
         .bind(reviewer)
         .fetch_all(&self.read)

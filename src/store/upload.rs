@@ -30,8 +30,10 @@ struct BlobBuf {
 
 /// Where a committed message goes.
 pub enum CaseTarget {
-    /// A first report opens a case.
+    /// A first report opens a case (its random reference made with
+    /// [`super::new_reference`]).
     New {
+        reference: String,
         lookup_key: [u8; 32],
         reporter_recipient: String,
     },
@@ -51,6 +53,8 @@ pub struct CommitPlan {
     pub author: Author,
     pub day: Day,
     pub items: Vec<NewItem>,
+    /// A signed log entry about this message, queued in the same transaction.
+    pub log_entry: Option<Vec<u8>>,
 }
 
 /// The result of a commit.
@@ -144,6 +148,14 @@ impl Upload {
         Ok((buf.size, buf.hash.clone().finalize().into()))
     }
 
+    /// SHA-256 of a finished blob's ciphertext.
+    pub fn blob_sha256(&self, blob: BlobRef) -> Option<[u8; 32]> {
+        self.blobs
+            .get(blob.0)
+            .filter(|b| b.finished && !b.discarded)
+            .map(|b| b.hash.clone().finalize().into())
+    }
+
     /// Drops a blob that turned out not to be needed (an empty message, an empty file
     /// field); anything already written for it goes at commit or cleanup.
     pub fn discard_blob(&mut self, blob: BlobRef) -> Result<(), StoreError> {
@@ -214,15 +226,15 @@ impl Upload {
 
         let case_id = match &plan.case {
             CaseTarget::New {
+                reference,
                 lookup_key,
                 reporter_recipient,
             } => {
-                let reference = super::new_reference()?;
                 let row = sqlx::query(
                     "INSERT INTO cases (reference, lookup_key, reporter_recipient, status, received_day) \
                      VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
-                .bind(&reference)
+                .bind(reference)
                 .bind(&lookup_key[..])
                 .bind(reporter_recipient)
                 .bind(Status::Received.as_str())
@@ -273,6 +285,12 @@ impl Upload {
             .bind(meta_id)
             .execute(&mut *tx)
             .await?;
+        }
+        if let Some(note) = &plan.log_entry {
+            sqlx::query("INSERT INTO log_pending (note) VALUES ($1)")
+                .bind(note)
+                .execute(&mut *tx)
+                .await?;
         }
         // Blobs written but not part of the message (discarded ones) go now.
         sqlx::query("DELETE FROM blobs WHERE upload = $1")

@@ -143,6 +143,12 @@ pub fn routes() -> Router<AppState> {
         .route("/items/{id}/content", get(item_content))
         .route("/items/{id}/meta", get(item_meta))
         .route("/audit", get(audit))
+        .route(
+            "/cases/{reference}/decisions",
+            post(post_decision).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/log/entries/{commitment}", get(log_entry))
+        .route("/log/cosignatures", post(cosign))
         .fallback(|| async { ApiError::not_found("API endpoint") })
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         .layer(axum::middleware::map_response(json_errors))
@@ -669,12 +675,14 @@ async fn post_message(
     let parts =
         read_sealed_parts(&app, &headers, body, &mut upload, &["text", "file", "meta"]).await?;
     let items = pair_message_parts(&parts)?;
+    let count = items.len();
     let committed = upload
         .commit(crate::store::CommitPlan {
             case: crate::store::CaseTarget::Existing(case.id),
             author: Author::Body,
             day: Day::today(),
             items,
+            log_entry: None,
         })
         .await?;
     app.store
@@ -682,7 +690,7 @@ async fn post_message(
             &reviewer,
             "replied",
             Some(&case.reference),
-            Some(&format!("{} items", parts.len())),
+            Some(&format!("{count} items")),
         )
         .await?;
     Ok((
@@ -774,6 +782,166 @@ async fn replace_item(
             "re-encrypted item",
             Some(&case.reference),
             Some(&id.to_string()),
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+impl From<crate::log::service::LogError> for ApiError {
+    fn from(err: crate::log::service::LogError) -> Self {
+        use crate::log::service::LogError;
+        match err {
+            LogError::Refused(message) => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "refused", message)
+            }
+            LogError::Entry(e) => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "refused", e.to_string())
+            }
+            LogError::Store(e) => e.into(),
+            other => {
+                tracing::error!(error = %other, "reviewer API log error");
+                ApiError::internal()
+            }
+        }
+    }
+}
+
+/// Largest signed entry accepted.
+const MAX_ENTRY_BYTES: usize = 16 * 1024;
+
+/// `POST /api/v1/cases/{ref}/decisions`: a decision signed on the workstation with the
+/// body's key. Parts: `entry` (the signed note, text) and `opening` (an age file sealed to
+/// the reporter and the reviewers). The server checks the signature against the configured
+/// body key and queues the entry; the opening joins the case's conversation.
+async fn post_decision(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, axum::Json<Created>)> {
+    let case = find_case(&app, &reference).await?;
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok())
+        .ok_or_else(|| ApiError::bad_request("send the decision as multipart/form-data"))?;
+    let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stream = limited(body, app.config.max_upload_bytes, exceeded);
+    let mut multipart = multer::Multipart::with_constraints(
+        stream,
+        boundary,
+        multer::Constraints::new().size_limit(
+            multer::SizeLimit::new()
+                .for_field("entry", MAX_ENTRY_BYTES as u64)
+                .for_field(
+                    "opening",
+                    // An age file of a decision opening: the opening and age's overhead.
+                    crate::log::entry::MAX_DECISION_OPENING_BYTES as u64 + 4096,
+                ),
+        ),
+    );
+    let bad = |e: multer::Error| {
+        ApiError::bad_request(format!("the multipart body could not be read: {e}"))
+    };
+    let mut note: Option<Vec<u8>> = None;
+    let mut opening: Option<Vec<u8>> = None;
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_string();
+        let bytes = field.bytes().await.map_err(bad)?.to_vec();
+        match name.as_str() {
+            "entry" if note.is_none() => note = Some(bytes),
+            "opening" if opening.is_none() => opening = Some(bytes),
+            _ => {
+                return Err(ApiError::bad_request(
+                    "parts must be one entry and one opening",
+                ));
+            }
+        }
+    }
+    let (Some(note), Some(opening)) = (note, opening) else {
+        return Err(ApiError::bad_request(
+            "parts must be one entry and one opening",
+        ));
+    };
+    check_age_header("opening", &opening)?;
+    let entry = app.log.check_decision(&note, Day::today())?;
+    let mut upload = app.store.begin_upload()?;
+    let blob = upload.new_blob();
+    upload.append(blob, &opening).await?;
+    upload.finish_blob(blob)?;
+    let committed = upload
+        .commit(crate::store::CommitPlan {
+            case: crate::store::CaseTarget::Existing(case.id),
+            author: Author::Body,
+            day: Day::today(),
+            items: vec![crate::store::NewItem {
+                kind: ItemKind::Record,
+                blob,
+                meta: None,
+            }],
+            log_entry: Some(note),
+        })
+        .await?;
+    app.store
+        .audit(
+            &reviewer,
+            "recorded decision",
+            Some(&case.reference),
+            Some(entry.kind.as_str()),
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(Created {
+            message_id: committed.message_id,
+        }),
+    ))
+}
+
+/// `GET /api/v1/log/entries/{commitment}` (hex): the index of an integrated entry.
+async fn log_entry(
+    State(app): State<AppState>,
+    Reviewer(_reviewer): Reviewer,
+    Path(commitment): Path<String>,
+) -> ApiResult<axum::Json<LogEntryInfo>> {
+    let bytes = hex::decode(&commitment)
+        .map_err(|_| ApiError::bad_request("the commitment is 64 hex characters"))?;
+    let commitment: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| ApiError::bad_request("the commitment is 64 hex characters"))?;
+    let row = app
+        .store
+        .log_entry_by_commitment(&commitment)
+        .await?
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_integrated",
+                "the entry is not in the log yet",
+            )
+        })?;
+    Ok(axum::Json(LogEntryInfo { index: row.index }))
+}
+
+/// `POST /api/v1/log/cosignatures`: a witness (the body's workstation) cosigns a
+/// checkpoint it verified; later certificates carry the cosignature.
+async fn cosign(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<StatusCode> {
+    let request: CosignatureRequest = json_body(&headers, &body)?;
+    app.log
+        .add_cosignature(request.size, &request.vkey, &request.line)
+        .await?;
+    app.store
+        .audit(
+            &reviewer,
+            "cosigned checkpoint",
+            None,
+            Some(&request.size.to_string()),
         )
         .await?;
     Ok(StatusCode::NO_CONTENT)

@@ -244,6 +244,62 @@ pub async fn download(
     response
 }
 
+/// `GET /case/certificates/{id}`: the certificate of a log record of the case.
+pub async fn certificate(
+    State(app): State<AppState>,
+    jar: CookieJar,
+    Path(item_id): Path<i64>,
+) -> Response {
+    let Some(session) = session_of(&app, &jar) else {
+        return not_signed_in(&app);
+    };
+    let item = match app.store.case_item(session.case_id, item_id).await {
+        Ok(Some(item)) if item.kind == ItemKind::Record => item,
+        Ok(_) => {
+            return page_response(
+                &app.site,
+                StatusCode::NOT_FOUND,
+                "Not found",
+                "There is no such record in your case.",
+            );
+        }
+        Err(_) => return internal(&app),
+    };
+    let identities = vec![session.identity.clone()];
+    let opening = match conversation::open_conversation_item(&app.store, &item, &identities).await {
+        Ok(OpenedItem::Record { opening, .. }) => opening,
+        _ => return internal(&app),
+    };
+    match app.log.certificate(&opening.to_text()).await {
+        Ok(crate::log::service::CertificateState::Ready(text)) => {
+            let name = format!("candor-certificate-{}-{}.txt", opening.kind, opening.day);
+            let mut response = Response::new(Body::from(text));
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Ok(crate::log::service::CertificateState::Pending) => page_response(
+            &app.site,
+            StatusCode::ACCEPTED,
+            "Certificate not ready yet",
+            &format!(
+                "This record is added to the public log at the next scheduled update (at most {} from now). Please come back later to download its certificate.",
+                humantime::format_duration(app.config.log_interval)
+            ),
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "a certificate could not be made");
+            internal(&app)
+        }
+    }
+}
+
 /// `attachment` with an ASCII fallback name and the exact name in RFC 5987 form.
 pub fn content_disposition(name: &str) -> String {
     let ascii: String = name
@@ -377,12 +433,23 @@ async fn receive_reply(
     if items.is_empty() {
         return Err(SubmitError::Empty.into());
     }
+    let day = Day::today();
+    let (items, log_entry) = super::submit::with_receipt_record(
+        app,
+        &mut upload,
+        items,
+        &case.reference,
+        &recipients,
+        day,
+    )
+    .await?;
     upload
         .commit(CommitPlan {
             case: CaseTarget::Existing(case.id),
             author: Author::Reporter,
-            day: Day::today(),
+            day,
             items,
+            log_entry: Some(log_entry),
         })
         .await
         .map_err(SubmitError::from)?;

@@ -2,11 +2,13 @@
 
 pub mod api;
 mod followup;
+mod log;
 pub mod pages;
 pub mod session;
 mod submit;
 
 pub use followup::{content_disposition, parse_signin_form};
+pub use submit::parse_submission_body;
 
 use std::sync::Arc;
 
@@ -38,10 +40,17 @@ pub struct AppState {
     pub sessions: Arc<Sessions>,
     pub signin_limit: Arc<RateLimit>,
     pub challenges: Arc<api::Challenges>,
+    pub log: Arc<crate::log::service::LogService>,
 }
 
 impl AppState {
-    pub fn new(config: Config, store: Store, install: Install, deriver: Deriver) -> AppState {
+    pub fn new(
+        config: Config,
+        store: Store,
+        install: Install,
+        deriver: Deriver,
+        log: Arc<crate::log::service::LogService>,
+    ) -> AppState {
         let site = Site {
             body_name: config.body.name.clone(),
             reviewer_names: config.reviewers.iter().map(|r| r.name.clone()).collect(),
@@ -53,6 +62,7 @@ impl AppState {
         ));
         let signin_limit = Arc::new(RateLimit::per_minute(config.signin_attempts_per_minute));
         AppState {
+            log,
             challenges: Arc::new(api::Challenges::default()),
             sessions,
             signin_limit,
@@ -88,6 +98,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/case", get(followup::case))
         .route("/case/files/{id}", get(followup::download))
+        .route("/case/certificates/{id}", get(followup::certificate))
+        .route("/log/checkpoint", get(log::checkpoint))
+        .route("/log/keys", get(log::keys))
+        .route("/log/tile/{*path}", get(log::tile))
+        .route("/transparency", get(log::transparency))
         .route("/case/reply", post(followup::reply))
         .route(
             "/logout",

@@ -4,6 +4,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use crate::conversation::{OpenedItem, OpenedMessage};
 use crate::days::{Clocks, Day};
+use crate::log::entry::{Kind, Opening};
 use crate::store::{Author, Status};
 
 /// What every page needs to know about the instance.
@@ -280,6 +281,20 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
             }
             p.hint { "The law requires the body to acknowledge a report within 7 days and to tell you what it is doing about it within 3 months (6 in some cases)." }
 
+            @let decisions: Vec<(i64, &Opening)> = view.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
+                OpenedItem::Record { id, opening } if opening.kind.is_decision() => Some((*id, opening)),
+                _ => None,
+            }).collect();
+            @if !decisions.is_empty() {
+                h2 { "Decisions about your protection" }
+                p { "Each decision is signed by " (site.body_name) " and recorded in its public, tamper-evident log. A certificate lets you prove it to a court, an employer or anyone else, who can check it without contacting us." }
+                ul {
+                    @for (id, opening) in &decisions {
+                        li { strong { (record_words(opening)) } " — " (opening.day) " — " a href=(format!("/case/certificates/{id}")) { "Download certificate" } }
+                    }
+                }
+            }
+
             h2 { "Conversation" }
             @for message in view.messages {
                 @let mine = message.author == Author::Reporter;
@@ -324,8 +339,30 @@ fn item_markup(item: &OpenedItem) -> Markup {
                     " (" (human_size(meta.size)) ")"
                 }
             }
+            OpenedItem::Record { id, opening } => {
+                div.record {
+                    p {
+                        @if opening.kind == Kind::ReportReceived {
+                            "Proof of report: received on " (opening.day) "."
+                        } @else {
+                            strong { "Decision: " (record_words(opening)) } " (" (opening.day) ")"
+                        }
+                        " "
+                        a href=(format!("/case/certificates/{id}")) { "Download certificate" }
+                    }
+                    @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
+                }
+            }
             OpenedItem::Unreadable { .. } => { p.hint { "(This item could not be opened.)" } }
         }
+    }
+}
+
+/// A decision in words, with its measure.
+pub fn record_words(opening: &Opening) -> String {
+    match opening.measure {
+        Some(m) => format!("{}: {}", opening.kind.describe(), m.describe()),
+        None => opening.kind.describe().to_string(),
     }
 }
 

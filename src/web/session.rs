@@ -75,6 +75,15 @@ impl Sessions {
         case_id: i64,
         identity: age::x25519::Identity,
     ) -> Result<(Zeroizing<String>, Arc<SessionData>), getrandom::Error> {
+        self.create_at(case_id, identity, Instant::now())
+    }
+
+    fn create_at(
+        &self,
+        case_id: i64,
+        identity: age::x25519::Identity,
+        now: Instant,
+    ) -> Result<(Zeroizing<String>, Arc<SessionData>), getrandom::Error> {
         let mut id = Zeroizing::new([0u8; 32]);
         getrandom::fill(id.as_mut())?;
         let mut csrf = [0u8; 32];
@@ -87,7 +96,6 @@ impl Sessions {
             csrf: hex::encode(csrf),
             flash: Mutex::new(None),
         });
-        let now = Instant::now();
         lock(&self.map).insert(
             key,
             Entry {
@@ -101,8 +109,11 @@ impl Sessions {
 
     /// The live session for a cookie value, if any; touching it resets the idle timer.
     pub fn get(&self, cookie_value: &str) -> Option<Arc<SessionData>> {
+        self.get_at(cookie_value, Instant::now())
+    }
+
+    fn get_at(&self, cookie_value: &str, now: Instant) -> Option<Arc<SessionData>> {
         let key = key_of(cookie_value)?;
-        let now = Instant::now();
         let mut map = lock(&self.map);
         let entry = map.get_mut(&key)?;
         if self.expired(entry, now) {
@@ -127,7 +138,10 @@ impl Sessions {
 
     /// Drops every expired session.
     pub fn sweep(&self) {
-        let now = Instant::now();
+        self.sweep_at(Instant::now());
+    }
+
+    fn sweep_at(&self, now: Instant) {
         lock(&self.map).retain(|_, entry| !self.expired(entry, now));
     }
 
@@ -207,28 +221,42 @@ mod tests {
 
     #[test]
     fn idle_and_absolute_expiry() {
-        let sessions = Sessions::new(Duration::from_millis(50), Duration::from_millis(400));
+        let sessions = Sessions::new(Duration::from_secs(60), Duration::from_secs(600));
+        let t0 = Instant::now();
+        let at = |secs: u64| t0 + Duration::from_secs(secs);
         let (cookie, _) = sessions
-            .create(1, age::x25519::Identity::generate())
+            .create_at(1, age::x25519::Identity::generate(), t0)
             .expect("random");
-        std::thread::sleep(Duration::from_millis(80));
-        assert!(sessions.get(&cookie).is_none(), "idle timeout");
+        assert!(
+            sessions.get_at(&cookie, at(59)).is_some(),
+            "active before the idle timeout"
+        );
+        assert!(
+            sessions.get_at(&cookie, at(110)).is_some(),
+            "each request resets the idle timer"
+        );
+        assert!(sessions.get_at(&cookie, at(170)).is_none(), "idle timeout");
 
         let (cookie, _) = sessions
-            .create(1, age::x25519::Identity::generate())
+            .create_at(1, age::x25519::Identity::generate(), t0)
             .expect("random");
-        for _ in 0..12 {
-            std::thread::sleep(Duration::from_millis(30));
-            if sessions.get(&cookie).is_none() {
-                break;
-            }
+        for minute in 1..=10 {
+            assert!(
+                sessions.get_at(&cookie, at(minute * 59)).is_some(),
+                "active at {minute}"
+            );
         }
+        // Last seen at 590 s: 11 s idle, but 601 s after creation.
         assert!(
-            sessions.get(&cookie).is_none(),
+            sessions.get_at(&cookie, at(601)).is_none(),
             "absolute limit despite activity"
         );
-        sessions.sweep();
-        assert!(sessions.is_empty());
+
+        let (_cookie, _) = sessions
+            .create_at(1, age::x25519::Identity::generate(), t0)
+            .expect("random");
+        sessions.sweep_at(at(61));
+        assert!(sessions.is_empty(), "sweeping drops expired sessions");
     }
 
     #[test]

@@ -219,18 +219,84 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     if items.is_empty() {
         return Err(SubmitError::Empty);
     }
+    let reference = crate::store::new_reference()?;
+    let day = Day::today();
+    let (items, log_entry) =
+        with_receipt_record(app, &mut upload, items, &reference, &recipients, day).await?;
     upload
         .commit(CommitPlan {
             case: CaseTarget::New {
+                reference,
                 lookup_key: *derived.lookup_key,
                 reporter_recipient: reporter.to_string(),
             },
             author: Author::Reporter,
-            day: Day::today(),
+            day,
             items,
+            log_entry: Some(log_entry),
         })
         .await?;
     Ok(Received { receipt, files })
+}
+
+/// Adds the `report-received` record to a reporter's message: the opening (sealed to the
+/// reporter and the reviewers) as an item, and the entry signed by the log, to be queued
+/// in the same transaction. The entry commits to the SHA-256 of every stored ciphertext.
+pub(crate) async fn with_receipt_record(
+    app: &AppState,
+    upload: &mut Upload,
+    mut items: Vec<NewItem>,
+    reference: &str,
+    recipients: &[age::x25519::Recipient],
+    day: Day,
+) -> Result<(Vec<NewItem>, Vec<u8>), SubmitError> {
+    let mut hashes = Vec::new();
+    for item in &items {
+        for blob in std::iter::once(item.blob).chain(item.meta) {
+            hashes.push(
+                upload
+                    .blob_sha256(blob)
+                    .ok_or(SubmitError::Internal("hash"))?,
+            );
+        }
+    }
+    let (opening, note) = app
+        .log
+        .report_received(reference, hashes, day)
+        .map_err(|e| {
+            tracing::error!(error = %e, "the receipt record could not be made");
+            SubmitError::Internal("log")
+        })?;
+    let blob = upload.new_blob();
+    upload
+        .append(blob, &seal_bytes(recipients, opening.as_bytes())?)
+        .await?;
+    upload.finish_blob(blob)?;
+    items.push(NewItem {
+        kind: ItemKind::Record,
+        blob,
+        meta: None,
+    });
+    Ok((items, note))
+}
+
+/// Runs the submission parser on a raw multipart body (boundary `FUZZ`) against `store`,
+/// without committing: for fuzzing and property tests. Returns the number of items.
+pub async fn parse_submission_body(
+    store: &crate::store::Store,
+    recipients: &[age::x25519::Recipient],
+    body: Vec<u8>,
+) -> Result<usize, String> {
+    let stream =
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(body)) });
+    let constraints =
+        Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES));
+    let mut multipart = Multipart::with_constraints(stream, "FUZZ", constraints);
+    let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
+    read_parts(&mut multipart, &mut upload, recipients)
+        .await
+        .map(|(items, _)| items.len())
+        .map_err(|e| format!("{e:?}"))
 }
 
 /// Reads every part of the form into sealed blobs. Returns the items and the file count.

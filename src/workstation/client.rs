@@ -296,6 +296,52 @@ impl Client {
         self.json(r).await
     }
 
+    /// Records a decision: the entry signed with the body's key, and its opening sealed to
+    /// the reporter and the reviewers.
+    pub async fn post_decision(
+        &self,
+        reference: &str,
+        entry_note: Vec<u8>,
+        sealed_opening: Vec<u8>,
+    ) -> Result<Created, ClientError> {
+        let url = self.url(&format!("/cases/{}/decisions", path_segment(reference)));
+        let r = self
+            .send(|c| {
+                let form = reqwest::multipart::Form::new()
+                    .part("entry", reqwest::multipart::Part::bytes(entry_note.clone()))
+                    .part(
+                        "opening",
+                        reqwest::multipart::Part::bytes(sealed_opening.clone())
+                            .file_name("opening.age"),
+                    );
+                c.post(&url).multipart(form)
+            })
+            .await?;
+        self.json(r).await
+    }
+
+    /// The index of the entry with this commitment, once integrated into the log.
+    pub async fn log_entry(&self, commitment: &[u8; 32]) -> Result<Option<u64>, ClientError> {
+        let url = self.url(&format!("/log/entries/{}", hex::encode(commitment)));
+        match self.send(|c| c.get(&url)).await {
+            Ok(r) => Ok(Some(self.json::<LogEntryInfo>(r).await?.index)),
+            Err(ClientError::Api { status: 404, .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Sends a witness cosignature of a checkpoint.
+    pub async fn cosign(&self, request: &CosignatureRequest) -> Result<(), ClientError> {
+        self.send(|c| c.post(self.url("/log/cosignatures")).json(request))
+            .await?;
+        Ok(())
+    }
+
+    /// The HTTP client (same proxy settings), for the public log endpoints.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
     /// Replaces an item's ciphertext with a re-encrypted version.
     pub async fn replace_item(
         &self,

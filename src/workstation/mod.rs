@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod client;
+pub mod follow;
 pub mod pages;
 pub mod serve;
 
@@ -240,6 +241,25 @@ impl CaseWriter {
         }
     }
 
+    /// A log record: a receipt or a decision, with its reasons.
+    pub fn record(&mut self, opening_text: &str) {
+        match crate::log::entry::Opening::parse(opening_text) {
+            Ok(o) => {
+                self.conversation.push_str(&format!(
+                    "[log record: {} on {}]\n",
+                    crate::web::pages::record_words(&o),
+                    o.day
+                ));
+                for line in o.reasons.lines() {
+                    self.conversation.push_str(&format!("  {line}\n"));
+                }
+            }
+            Err(_) => self
+                .conversation
+                .push_str("[a log record that could not be read]\n"),
+        }
+    }
+
     pub fn unreadable(&mut self, id: i64) {
         self.conversation
             .push_str(&format!("[item {id} could not be opened with this key]\n"));
@@ -340,9 +360,12 @@ pub async fn export_case(
         writer.message(&message.author, &message.day);
         for item in &message.items {
             match item.kind.as_str() {
-                "text" => {
+                "text" | "record" => {
                     let ct = client.item_bytes(item.id).await?;
                     match seal::open_bytes(&identities, &ct) {
+                        Ok(plain) if item.kind == "record" => {
+                            writer.record(&String::from_utf8_lossy(&plain))
+                        }
                         Ok(plain) => writer.text(&String::from_utf8_lossy(&plain)),
                         Err(_) => writer.unreadable(item.id),
                     }

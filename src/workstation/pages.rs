@@ -5,6 +5,7 @@ use maud::{DOCTYPE, Markup, html};
 use crate::api::{AuditEntry, CaseDetail, CaseSummary};
 use crate::conversation::FileMeta;
 use crate::days::Day;
+use crate::log::entry::{Kind, Measure, Opening};
 use crate::web::pages::human_size;
 
 /// The page frame of the workstation.
@@ -113,7 +114,15 @@ pub fn inbox(
 /// An item of the conversation, opened locally.
 pub enum ShownItem {
     Text(String),
-    File { id: i64, meta: FileMeta },
+    File {
+        id: i64,
+        meta: FileMeta,
+    },
+    /// A log record (a receipt or a decision) and its index once in the log.
+    Record {
+        opening: Opening,
+        index: Option<u64>,
+    },
     Unreadable(i64),
 }
 
@@ -132,6 +141,8 @@ pub struct CaseView<'a> {
     pub flash: Option<&'a str>,
     pub export_dir: &'a str,
     pub today: Day,
+    /// Whether a decision key is loaded.
+    pub can_decide: bool,
 }
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
@@ -176,10 +187,40 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                                     span.hint { "SHA-256 " (meta.sha256) }
                                 }
                             }
+                            ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
                             ShownItem::Unreadable(id) => { p.hint { "Item " (id) " cannot be opened with this key." } }
                         }
                     }
                 }
+            }
+
+            h2 { "Decisions" }
+            @let records: Vec<(&Opening, Option<u64>)> = v.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
+                ShownItem::Record { opening, index } if opening.kind.is_decision() => Some((opening, *index)),
+                _ => None,
+            }).collect();
+            @if records.is_empty() { p { "No decision recorded yet." } }
+            @else {
+                ul { @for (opening, index) in &records { li { (record_line(opening, *index)) } } }
+            }
+            @if v.can_decide {
+                form method="post" action=(format!("/cases/{}/decisions", c.reference)) {
+                    input type="hidden" name="csrf" value=(v.csrf);
+                    label for="kind" { "Record a decision (signed with the body's key, added to the public log)" }
+                    select id="kind" name="kind" {
+                        @for k in Kind::DECISIONS { option value=(k.as_str()) { (k.describe()) } }
+                    }
+                    label for="measure" { "Protection measure (for “Protection granted”)" }
+                    select id="measure" name="measure" {
+                        option value="none" { "—" }
+                        @for m in Measure::ALL { option value=(m.as_str()) { (m.describe()) } }
+                    }
+                    label for="reasons" { "Reasons, in words (sealed for the reporter and the reviewers; never public)" }
+                    textarea id="reasons" name="reasons" rows="5" {}
+                    div { button type="submit" { "Sign and record the decision" } }
+                }
+            } @else {
+                p.hint { "To record decisions, start the workstation with --decision-key decision.key." }
             }
 
             h2 { "Reply" }
@@ -220,6 +261,20 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
             p { a href=(format!("/audit?case={}", c.reference)) { "Audit trail of this case" } }
         },
     )
+}
+
+fn record_line(opening: &Opening, index: Option<u64>) -> Markup {
+    html! {
+        p {
+            strong { (crate::web::pages::record_words(opening)) } " — " (opening.day)
+            " — "
+            @match index {
+                Some(i) => { "log entry " (i) }
+                None => { "waiting for the next log update" }
+            }
+        }
+        @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
+    }
 }
 
 pub fn audit_page(body_name: &str, reviewer: &str, entries: &[AuditEntry]) -> Markup {

@@ -30,6 +30,7 @@ use super::{
 };
 use crate::conversation::FileMeta;
 use crate::days::Day;
+use crate::log::note::{Signer, Verifier};
 use crate::seal;
 use crate::web::session::same_secret;
 
@@ -46,6 +47,25 @@ pub struct Workstation {
     flash: Mutex<Option<String>>,
     pub export_dir: PathBuf,
     port: u16,
+    decision_key: Option<Signer>,
+    log_state: PathBuf,
+    log_key: Option<Verifier>,
+    /// Set when the server's log was found inconsistent: the workstation stops working.
+    alarm: Mutex<Option<String>>,
+    /// A problem reaching the log that does not stop work.
+    log_warning: Mutex<Option<String>>,
+}
+
+/// How the workstation runs.
+pub struct Options {
+    pub listen: SocketAddr,
+    pub export_dir: PathBuf,
+    /// The body's decision key, to sign decisions (and cosign checkpoints).
+    pub decision_key: Option<Signer>,
+    /// Where the last verified checkpoint and the pinned log key are kept.
+    pub log_state: PathBuf,
+    /// The log's key, if known in advance (otherwise pinned on first use).
+    pub log_key: Option<Verifier>,
 }
 
 type Shared = Arc<Workstation>;
@@ -57,6 +77,71 @@ impl Workstation {
 
     fn take_flash(&self) -> Option<String> {
         self.flash.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    fn alarm(&self) -> Option<String> {
+        self.alarm.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Checks the server's log against the last checkpoint this workstation verified, and
+    /// cosigns the new one. An inconsistency stops the workstation for good.
+    async fn sync_log(&self) -> Result<(), String> {
+        if let Some(alarm) = self.alarm() {
+            return Err(alarm);
+        }
+        match super::follow::follow(
+            self.client.http(),
+            self.client.server(),
+            &self.log_state,
+            self.log_key.as_ref(),
+            false,
+        )
+        .await
+        {
+            Ok((followed, _)) => {
+                *self.log_warning.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                if let Some(signer) = &self.decision_key
+                    && let Err(e) = self.cosign(signer, &followed).await
+                {
+                    tracing::warn!(error = %e, "could not cosign the checkpoint");
+                }
+                Ok(())
+            }
+            Err(e @ super::follow::FollowError::Inconsistent(_)) => {
+                let text = e.to_string();
+                tracing::error!("{text}");
+                *self.alarm.lock().unwrap_or_else(|p| p.into_inner()) = Some(text.clone());
+                Err(text)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the log could not be checked");
+                *self.log_warning.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    async fn cosign(
+        &self,
+        signer: &Signer,
+        followed: &super::follow::Followed,
+    ) -> Result<(), String> {
+        let witness = crate::log::service::witness_for(signer).map_err(|e| e.to_string())?;
+        let note = crate::log::note::Note::parse(followed.signed_checkpoint.as_bytes())
+            .map_err(|e| e.to_string())?;
+        let now = u64::try_from(jiff::Timestamp::now().as_second()).unwrap_or(0);
+        let line = witness
+            .cosign(note.text(), now)
+            .map_err(|e| e.to_string())?
+            .to_line();
+        self.client
+            .cosign(&crate::api::CosignatureRequest {
+                size: followed.size,
+                vkey: witness.verifier().to_vkey(),
+                line,
+            })
+            .await
+            .map_err(|e| e.to_string())
     }
 
     fn page_error(&self, status: StatusCode, title: &str, message: &str) -> Response {
@@ -98,10 +183,10 @@ fn random_hex() -> Result<String, WorkstationError> {
 /// interrupted. `on_ready` gets the URL to open, with the access token.
 pub async fn serve(
     client: Client,
-    listen: SocketAddr,
-    export_dir: PathBuf,
+    options: Options,
     on_ready: impl FnOnce(&str),
 ) -> Result<(), WorkstationError> {
+    let listen = options.listen;
     if !listen.ip().is_loopback() {
         return Err(WorkstationError::Bundle(
             "--listen: the workstation only listens on a loopback address (127.0.0.1 or [::1])"
@@ -120,9 +205,17 @@ pub async fn serve(
         access: random_hex()?,
         csrf: random_hex()?,
         flash: Mutex::new(None),
-        export_dir,
+        export_dir: options.export_dir,
         port: local.port(),
+        decision_key: options.decision_key,
+        log_state: options.log_state,
+        log_key: options.log_key,
+        alarm: Mutex::new(None),
+        log_warning: Mutex::new(None),
     });
+    // The body is the log's first witness: refuse to start on a log that does not extend
+    // what this workstation saw before.
+    state.sync_log().await.map_err(WorkstationError::Bundle)?;
     let url = format!("http://{local}/?access={}", state.access);
     let app = router(Arc::clone(&state));
     on_ready(&url);
@@ -148,6 +241,7 @@ fn router(state: Shared) -> Router {
         .route("/cases/{reference}/status", post(status))
         .route("/cases/{reference}/export", post(export))
         .route("/cases/{reference}/grant", post(grant))
+        .route("/cases/{reference}/decisions", post(decide))
         .route("/static/candor.css", get(crate::web::stylesheet))
         .fallback(|State(ws): State<Shared>| async move {
             ws.page_error(
@@ -184,7 +278,16 @@ async fn guard(ws: Shared, req: Request, next: Next) -> Response {
             .iter()
             .any(|allowed| allowed == h)
         });
-    let mut response = if !host_ok {
+    let alarm = ws
+        .alarm()
+        .filter(|_| req.uri().path() != "/static/candor.css");
+    let mut response = if let (true, Some(alarm)) = (host_ok, alarm) {
+        ws.page_error(
+            StatusCode::CONFLICT,
+            "STOP: the server's log is inconsistent",
+            &alarm,
+        )
+    } else if !host_ok {
         (
             StatusCode::MISDIRECTED_REQUEST,
             "This workstation only answers on its loopback address.",
@@ -232,11 +335,26 @@ async fn guard(ws: Shared, req: Request, next: Next) -> Response {
 }
 
 async fn inbox(State(ws): State<Shared>) -> Response {
+    if let Err(alarm) = ws.sync_log().await {
+        return ws.page_error(
+            StatusCode::CONFLICT,
+            "STOP: the server's log is inconsistent",
+            &alarm,
+        );
+    }
     match ws.client.cases().await {
         Ok(mut cases) => {
             let today = Day::today();
             pages::sort_by_due(&mut cases, today);
-            let flash = ws.take_flash();
+            let mut flash = ws.take_flash();
+            if let Some(warning) = ws
+                .log_warning
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone()
+            {
+                flash = Some(format!("Warning: {warning}"));
+            }
             pages::inbox(
                 &ws.body_name,
                 ws.client.reviewer(),
@@ -279,6 +397,19 @@ async fn open_messages(
                     Ok(p) => ShownItem::Text(String::from_utf8_lossy(&p).into_owned()),
                     Err(_) => ShownItem::Unreadable(item.id),
                 }
+            } else if item.kind == "record" {
+                let ct = ws.client.item_bytes(item.id).await?;
+                match seal::open_bytes(ids, &ct)
+                    .ok()
+                    .and_then(|p| String::from_utf8(p.to_vec()).ok())
+                    .and_then(|t| crate::log::entry::Opening::parse(&t).ok())
+                {
+                    Some(opening) => {
+                        let index = ws.client.log_entry(&opening.commitment()).await?;
+                        ShownItem::Record { opening, index }
+                    }
+                    None => ShownItem::Unreadable(item.id),
+                }
             } else {
                 let ct = ws.client.meta_bytes(item.id).await?;
                 match seal::open_bytes(ids, &ct)
@@ -319,6 +450,7 @@ async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Respon
                 flash: flash.as_deref(),
                 export_dir: &export_dir,
                 today: Day::today(),
+                can_decide: ws.decision_key.is_some(),
             })
             .into_response()
         }
@@ -464,6 +596,89 @@ async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: By
                 } else {
                     String::new()
                 }
+            ));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+/// The decision form: `csrf`, `kind`, `measure`, `reasons`. The decision is signed here
+/// with the body's key; its opening is sealed to the reporter and every reviewer.
+async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    use crate::log::entry::{Kind, Measure, Opening};
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let Some(signer) = ws.decision_key.clone() else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "No decision key",
+            "Start the workstation with --decision-key decision.key to record decisions.",
+        );
+    };
+    if let Err(alarm) = ws.sync_log().await {
+        return ws.page_error(
+            StatusCode::CONFLICT,
+            "STOP: the server's log is inconsistent",
+            &alarm,
+        );
+    }
+    let kind = form_field(&body, "kind")
+        .and_then(|k| k.parse::<Kind>().ok())
+        .filter(|k| k.is_decision());
+    let Some(kind) = kind else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "Choose a decision",
+            "Choose what was decided and try again.",
+        );
+    };
+    let measure =
+        match form_field(&body, "measure").filter(|m| !m.is_empty() && m.as_str() != "none") {
+            Some(m) => match m.parse::<Measure>() {
+                Ok(m) => Some(m),
+                Err(_) => {
+                    return ws.page_error(
+                        StatusCode::BAD_REQUEST,
+                        "Unknown measure",
+                        "Choose a protection measure from the list.",
+                    );
+                }
+            },
+            None => None,
+        };
+    let reasons = form_field(&body, "reasons")
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    let result = async {
+        let info = ws.client.info().await?;
+        let case = ws.client.case(&reference).await?;
+        let recipients = reply_recipients(&info, &case)?;
+        let opening = Opening::new(
+            &case.reference,
+            kind,
+            &Day::today().to_string(),
+            &info.body_name,
+            measure,
+            Vec::new(),
+            &reasons,
+        )
+        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+        let note = crate::log::note::sign(&opening.entry().to_text(), &[&signer])
+            .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+        let sealed = seal::seal_bytes(&recipients, opening.to_text().as_bytes())?;
+        ws.client
+            .post_decision(&case.reference, note.into_bytes(), sealed)
+            .await?;
+        Ok::<_, WorkstationError>(opening)
+    }
+    .await;
+    match result {
+        Ok(opening) => {
+            ws.set_flash(format!(
+                "Decision recorded and signed: {}. It enters the public log at the next scheduled update.",
+                crate::web::pages::record_words(&opening)
             ));
             back_to(&reference)
         }

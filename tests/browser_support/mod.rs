@@ -780,6 +780,9 @@ impl<'b> Element<'b> {
         match self.browser.within(self.inner.tag_name()).await {
             Ok(_) => false,
             Err(e) if e.is_stale_element_reference() || e.is_no_such_element() => true,
+            // ChromeDriver sometimes reports a node of a replaced document as an inspector
+            // error instead of a stale element reference.
+            Err(e) if e.to_string().contains("does not belong to the document") => true,
             Err(e) => panic!("cannot check whether {} is stale: {e}", self.what),
         }
     }

@@ -45,6 +45,8 @@ pub struct Options {
     pub max_upload_bytes: u64,
     pub listen: String,
     pub extra_config: String,
+    /// Environment overrides for the server process (`CANDOR_*`).
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -53,6 +55,7 @@ impl Default for Options {
             max_upload_bytes: 200 * 1024 * 1024,
             listen: "127.0.0.1:0".into(),
             extra_config: String::new(),
+            env: Vec::new(),
         }
     }
 }
@@ -66,6 +69,7 @@ pub struct TestServer {
     pub tmp_dir: PathBuf,
     pub url: String,
     pub listen: String,
+    env: Vec<(String, String)>,
     child: Option<Child>,
     log: Arc<Mutex<Vec<u8>>>,
     stdout_log: Arc<Mutex<Vec<u8>>>,
@@ -101,6 +105,7 @@ impl TestServer {
             tmp_dir,
             url: String::new(),
             listen: options.listen,
+            env: options.env,
             child: None,
             log: Arc::new(Mutex::new(Vec::new())),
             stdout_log: Arc::new(Mutex::new(Vec::new())),
@@ -119,6 +124,7 @@ impl TestServer {
                 "CANDOR_LOG",
                 "debug,sqlx=info,hyper=info,h2=info,tower=info",
             )
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -603,4 +609,51 @@ pub fn run_candor(args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// A free loopback port (for servers that must keep their address across restarts).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// The database's write lock, held by a separate `sqlite3` process (as another program on
+/// the machine would) until dropped.
+pub struct DbWriteLock {
+    child: Child,
+}
+
+impl DbWriteLock {
+    pub fn hold(db: &Path) -> DbWriteLock {
+        let mut child = Command::new("sqlite3")
+            .arg(db)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("sqlite3 (Debian package sqlite3) must be installed");
+        let stdin = child.stdin.as_mut().expect("stdin");
+        stdin
+            .write_all(b".timeout 10000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n")
+            .expect("write");
+        stdin.flush().expect("flush");
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read");
+        assert_eq!(line.trim(), "locked", "sqlite3 took the write lock");
+        DbWriteLock { child }
+    }
+}
+
+impl Drop for DbWriteLock {
+    fn drop(&mut self) {
+        if let Some(stdin) = self.child.stdin.as_mut() {
+            let _ = stdin.write_all(b"ROLLBACK;\n.quit\n");
+        }
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
 }

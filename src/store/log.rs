@@ -1,0 +1,230 @@
+//! Storage of the sealed status log: pending entries, leaves, tree hashes, checkpoints and
+//! cosignatures. Only the log service writes here.
+
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+use super::{Store, StoreError};
+
+/// A leaf of the log.
+#[derive(Debug, Clone)]
+pub struct LogEntryRow {
+    pub index: u64,
+    pub note: Vec<u8>,
+}
+
+/// A new leaf of the log, with the public fields of its entry repeated for look-ups.
+pub struct NewLeaf {
+    pub index: u64,
+    pub note: Vec<u8>,
+    pub commitment: [u8; 32],
+    pub kind: String,
+    pub day: String,
+}
+
+/// What one integration adds, written in one transaction.
+pub struct Integration {
+    /// Pending rows consumed.
+    pub pending_ids: Vec<i64>,
+    /// New leaves, in index order.
+    pub entries: Vec<NewLeaf>,
+    /// New stored hashes: stored-hash index and hash.
+    pub hashes: Vec<(u64, [u8; 32])>,
+    /// The new checkpoint: size and signed note (none when nothing was added).
+    pub checkpoint: Option<(u64, String)>,
+}
+
+fn to_i64(v: u64) -> Result<i64, StoreError> {
+    i64::try_from(v).map_err(|_| StoreError::Corrupt("log index out of range"))
+}
+
+fn to_u64(v: i64) -> Result<u64, StoreError> {
+    u64::try_from(v).map_err(|_| StoreError::Corrupt("negative log index"))
+}
+
+impl Store {
+    /// Queues a signed entry for the next integration.
+    pub async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO log_pending (note) VALUES ($1)")
+            .bind(note)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    /// Entries waiting for integration, in a random order.
+    pub async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
+        let rows = sqlx::query("SELECT id, note FROM log_pending ORDER BY random()")
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
+    /// Number of leaves in the log.
+    pub async fn log_size(&self) -> Result<u64, StoreError> {
+        let n: i64 = sqlx::query("SELECT COUNT(*) FROM log_entries")
+            .fetch_one(&self.read)
+            .await?
+            .try_get(0)?;
+        to_u64(n)
+    }
+
+    /// Stored hashes by index; `None` where nothing is stored.
+    pub async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
+        let mut found = std::collections::HashMap::with_capacity(indexes.len());
+        for chunk in indexes.chunks(500) {
+            let mut q: QueryBuilder<Sqlite> =
+                QueryBuilder::new("SELECT idx, hash FROM log_hashes WHERE idx IN (");
+            let mut sep = q.separated(", ");
+            for i in chunk {
+                sep.push_bind(to_i64(*i)?);
+            }
+            q.push(")");
+            for row in q.build().fetch_all(&self.read).await? {
+                let idx: i64 = row.try_get(0)?;
+                let hash: Vec<u8> = row.try_get(1)?;
+                let hash = <[u8; 32]>::try_from(hash.as_slice())
+                    .map_err(|_| StoreError::Corrupt("a log hash is not 32 bytes"))?;
+                found.insert(to_u64(idx)?, hash);
+            }
+        }
+        Ok(indexes.iter().map(|i| found.get(i).copied()).collect())
+    }
+
+    /// Writes an integration batch atomically.
+    pub async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError> {
+        let mut tx = self.writer().begin().await?;
+        for leaf in &batch.entries {
+            sqlx::query("INSERT INTO log_entries (idx, note, commitment, kind, day) VALUES ($1, $2, $3, $4, $5)")
+                .bind(to_i64(leaf.index)?)
+                .bind(&leaf.note)
+                .bind(&leaf.commitment[..])
+                .bind(&leaf.kind)
+                .bind(&leaf.day)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (idx, hash) in &batch.hashes {
+            sqlx::query("INSERT INTO log_hashes (idx, hash) VALUES ($1, $2)")
+                .bind(to_i64(*idx)?)
+                .bind(&hash[..])
+                .execute(&mut *tx)
+                .await?;
+        }
+        for id in &batch.pending_ids {
+            sqlx::query("DELETE FROM log_pending WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some((size, note)) = &batch.checkpoint {
+            sqlx::query("INSERT INTO log_checkpoints (size, note) VALUES ($1, $2)")
+                .bind(to_i64(*size)?)
+                .bind(note)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The newest checkpoint: size and signed note.
+    pub async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
+        let row = sqlx::query("SELECT size, note FROM log_checkpoints ORDER BY size DESC LIMIT 1")
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| Ok((to_u64(r.try_get(0)?)?, r.try_get(1)?)))
+            .transpose()
+    }
+
+    /// The checkpoint of a given size.
+    pub async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT note FROM log_checkpoints WHERE size = $1")
+            .bind(to_i64(size)?)
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| Ok(r.try_get(0)?)).transpose()
+    }
+
+    /// The leaf whose entry carries `commitment`, if integrated.
+    pub async fn log_entry_by_commitment(
+        &self,
+        commitment: &[u8; 32],
+    ) -> Result<Option<LogEntryRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT idx, note FROM log_entries WHERE commitment = $1 ORDER BY idx LIMIT 1",
+        )
+        .bind(&commitment[..])
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| {
+            Ok(LogEntryRow {
+                index: to_u64(r.try_get(0)?)?,
+                note: r.try_get(1)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Whether a pending (not yet integrated) entry has this exact note.
+    pub async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError> {
+        Ok(sqlx::query("SELECT id FROM log_pending WHERE note = $1")
+            .bind(note)
+            .fetch_optional(&self.read)
+            .await?
+            .is_some())
+    }
+
+    /// Leaves `start..end`, in order.
+    pub async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError> {
+        let rows =
+            sqlx::query("SELECT note FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx")
+                .bind(to_i64(start)?)
+                .bind(to_i64(end)?)
+                .fetch_all(&self.read)
+                .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
+    /// Records a witness's cosignature line for the checkpoint of `size`.
+    pub async fn add_cosignature(
+        &self,
+        size: u64,
+        witness: &str,
+        line: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO log_cosignatures (size, witness, line) VALUES ($1, $2, $3) \
+             ON CONFLICT (size, witness) DO UPDATE SET line = excluded.line",
+        )
+        .bind(to_i64(size)?)
+        .bind(witness)
+        .bind(line)
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// Cosignature lines of the checkpoint of `size`.
+    pub async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError> {
+        let rows =
+            sqlx::query("SELECT line FROM log_cosignatures WHERE size = $1 ORDER BY witness")
+                .bind(to_i64(size)?)
+                .fetch_all(&self.read)
+                .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
+    /// Decisions and receipts per month (`YYYY-MM`) and kind, from the public entries.
+    pub async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT substr(day, 1, 7) AS month, kind, COUNT(*) FROM log_entries GROUP BY month, kind ORDER BY month, kind",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, to_u64(r.try_get(2)?)?)))
+            .collect()
+    }
+}
