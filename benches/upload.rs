@@ -13,19 +13,18 @@
 //!
 //! Exits non-zero only on errors; missed targets are printed, not failed.
 
-use std::error::Error;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-type Result<T> = std::result::Result<T, Box<dyn Error>>;
+mod support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_candor");
-const MIB: u64 = 1024 * 1024;
+use support::{MIB, Result, Server, cpu_model, keygen, load_average, median, mem_total_gib};
+
 const FILE_BYTES: u64 = 1024 * MIB;
 const RUNS: usize = 3;
 const SAMPLE_EVERY: Duration = Duration::from_millis(10);
@@ -100,7 +99,11 @@ fn run() -> Result<()> {
     let _ = std::fs::remove_file(&out);
 
     // The server, release build, on loopback.
-    let server = Server::start(root, &recipient)?;
+    let server = Server::start(
+        root,
+        &recipient,
+        &format!("max_upload_bytes = {}\n", 2 * FILE_BYTES + 64 * MIB),
+    )?;
     let submit_url = format!("{}/submit", server.url);
     let warm = root.join("warm.txt");
     std::fs::write(&warm, b"warm-up message")?;
@@ -315,81 +318,6 @@ fn write_random_file(path: &Path, len: u64) -> Result<()> {
 }
 
 /// `candor keygen reviewer`; returns the recipient.
-fn keygen(dir: &Path) -> Result<String> {
-    let out = Command::new(BIN)
-        .args(["keygen", "reviewer", "--name", "bench", "--out"])
-        .arg(dir)
-        .output()?;
-    if !out.status.success() {
-        return Err(format!("keygen failed: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok(std::fs::read_to_string(dir.join("bench.pub"))?
-        .trim()
-        .to_string())
-}
-
-/// The release server, killed when dropped.
-struct Server {
-    child: Child,
-    pid: u32,
-    url: String,
-}
-
-impl Server {
-    fn start(root: &Path, recipient: &str) -> Result<Server> {
-        let data = root.join("data");
-        let tmp = root.join("tmp");
-        std::fs::create_dir_all(&tmp)?;
-        let config = root.join("candor.toml");
-        std::fs::write(
-            &config,
-            format!(
-                "listen = \"127.0.0.1:0\"\ndata_dir = \"{}\"\nmax_upload_bytes = {}\n\n[body]\nname = \"Bench Authority\"\n\n[[reviewers]]\nname = \"bench\"\nrecipient = \"{recipient}\"\n",
-                data.display(),
-                2 * FILE_BYTES + 64 * MIB,
-            ),
-        )?;
-        let log = File::create(root.join("server.log"))?;
-        let mut child = Command::new(BIN)
-            .args(["serve", "--config"])
-            .arg(&config)
-            .env("TMPDIR", &tmp)
-            .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()?;
-        let pid = child.id();
-        let stdout = child.stdout.take().ok_or("no server stdout")?;
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            let mut line = String::new();
-            while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
-                if let Some(addr) = line.trim().strip_prefix("Candor is listening on ") {
-                    let _ = tx.send(addr.to_string());
-                }
-                line.clear();
-            }
-        });
-        let mut server = Server {
-            child,
-            pid,
-            url: String::new(),
-        };
-        server.url = rx.recv_timeout(Duration::from_secs(60)).map_err(|_| {
-            let log = std::fs::read_to_string(root.join("server.log")).unwrap_or_default();
-            format!("the server did not start: {log}")
-        })?;
-        Ok(server)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Posts one form field with curl (which streams `@file` parts from disk); returns the
 /// status code and the response body.
 fn curl_submit(curl: &str, url: &str, field: &str, root: &Path) -> Result<(u16, String)> {
@@ -503,11 +431,6 @@ fn sample(pid: u32, stop: &AtomicBool) -> Vec<Sample> {
     out
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn mib_per_s(bytes: u64, secs: f64) -> f64 {
     bytes as f64 / MIB as f64 / secs
 }
@@ -525,37 +448,6 @@ fn join(values: impl Iterator<Item = f64>) -> String {
         .map(|v| format!("{v:.2}"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find_map(|l| l.strip_prefix("model name"))
-                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into())
-}
-
-fn mem_total_gib() -> String {
-    std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find_map(|l| l.strip_prefix("MemTotal:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        })
-        .map_or_else(
-            || "?".into(),
-            |kib| format!("{:.1}", kib as f64 / 1024.0 / 1024.0),
-        )
-}
-
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|t| t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "?".into())
 }
 
 fn tool_version(bin: &str) -> String {

@@ -220,52 +220,99 @@ pub fn derive(receipt: &Receipt, salt: &[u8], params: KdfParams) -> Result<Deriv
     })
 }
 
-/// Runs derivations on the blocking pool with bounded concurrency and a bounded queue, so
-/// a flood of sign-ins gets a quick "busy" answer instead of slowing the whole server.
+/// What a derivation is for: each has its own workers and queue, so that a flood of
+/// sign-ins cannot keep a reporter from making a first report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A returning reporter signs in with a receipt code.
+    SignIn,
+    /// A new report gets its receipt code.
+    Submission,
+}
+
+/// Workers and a waiting line for one [`Purpose`].
 #[derive(Clone)]
-pub struct Deriver {
+struct Lane {
     running: Arc<Semaphore>,
     admitted: Arc<Semaphore>,
+}
+
+impl Lane {
+    fn new(workers: usize, queue: usize) -> Lane {
+        let workers = workers.max(1);
+        Lane {
+            running: Arc::new(Semaphore::new(workers)),
+            admitted: Arc::new(Semaphore::new(workers + queue)),
+        }
+    }
+}
+
+/// Runs derivations on the blocking pool with bounded concurrency and bounded queues, so
+/// a flood of sign-ins gets a quick "busy" answer instead of slowing the whole server.
+///
+/// A derivation keeps its places until it has finished, even when the request that asked
+/// for it is gone (a client that disconnects cannot start more derivations than there
+/// are workers); a request still waiting for a worker gives its place up when dropped.
+#[derive(Clone)]
+pub struct Deriver {
+    sign_in: Lane,
+    submission: Lane,
     params: KdfParams,
 }
 
 impl Deriver {
-    /// `workers` derivations at once (at most the number of cores), `queue` more waiting.
-    pub fn new(workers: usize, queue: usize, params: KdfParams) -> Self {
-        let workers = workers.max(1);
+    /// `sign_in` and `submission` workers (together at most the number of cores, each at
+    /// least one), with `queue` more waiting in each lane.
+    pub fn new(sign_in: usize, submission: usize, queue: usize, params: KdfParams) -> Self {
         Self {
-            running: Arc::new(Semaphore::new(workers)),
-            admitted: Arc::new(Semaphore::new(workers + queue)),
+            sign_in: Lane::new(sign_in, queue),
+            submission: Lane::new(submission, queue),
             params,
         }
     }
 
-    /// One derivation per core, and up to 32 more per core waiting: with derivations of
-    /// about 0.2 s, nobody admitted waits more than a few seconds.
+    /// Derivations on every core: a quarter of them (at least one) kept for new reports,
+    /// the rest for sign-ins; 8 more per worker may wait. With 2 cores, one sign-in and
+    /// one submission at a time, each about half a second, so at most about 5 s of wait.
     pub fn for_this_machine(params: KdfParams) -> Self {
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
-        Self::new(cores, cores * 32, params)
+        let submission = (cores / 4).max(1);
+        let sign_in = cores.saturating_sub(submission).max(1);
+        Self::new(sign_in, submission, 8 * sign_in, params)
     }
 
     pub fn params(&self) -> KdfParams {
         self.params
     }
 
-    /// Derives on the blocking pool; `Busy` at once when the queue is full.
-    pub async fn derive(&self, receipt: Receipt, salt: Arc<[u8]>) -> Result<Derived, DeriveError> {
-        let _admitted = Arc::clone(&self.admitted)
+    /// Derives on the blocking pool; `Busy` at once when the lane's queue is full.
+    pub async fn derive(
+        &self,
+        purpose: Purpose,
+        receipt: Receipt,
+        salt: Arc<[u8]>,
+    ) -> Result<Derived, DeriveError> {
+        let lane = match purpose {
+            Purpose::SignIn => &self.sign_in,
+            Purpose::Submission => &self.submission,
+        };
+        let admitted = Arc::clone(&lane.admitted)
             .try_acquire_owned()
             .map_err(|_| DeriveError::Busy)?;
-        let _running = Arc::clone(&self.running)
+        let running = Arc::clone(&lane.running)
             .acquire_owned()
             .await
             .map_err(|_| DeriveError::Task)?;
         let params = self.params;
-        tokio::task::spawn_blocking(move || derive(&receipt, &salt, params))
-            .await
-            .map_err(|_| DeriveError::Task)?
+        tokio::task::spawn_blocking(move || {
+            let derived = derive(&receipt, &salt, params);
+            drop((running, admitted));
+            derived
+        })
+        .await
+        .map_err(|_| DeriveError::Task)?
     }
 }
 
@@ -352,18 +399,63 @@ mod tests {
 
     #[tokio::test]
     async fn deriver_refuses_when_queue_full() {
-        let deriver = Deriver::new(1, 0, KdfParams::DEFAULT);
+        let deriver = Deriver::new(1, 1, 0, KdfParams::DEFAULT);
         let salt: Arc<[u8]> = Arc::from(SALT);
         let r = Receipt::generate().expect("rng");
         let d2 = deriver.clone();
         let (s2, r2) = (Arc::clone(&salt), r.clone());
-        let first = tokio::spawn(async move { d2.derive(r2, s2).await });
+        let first = tokio::spawn(async move { d2.derive(Purpose::SignIn, r2, s2).await });
         // Give the first derivation time to take the only place.
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        let second = deriver.derive(r.clone(), Arc::clone(&salt)).await;
+        let second = deriver
+            .derive(Purpose::SignIn, r.clone(), Arc::clone(&salt))
+            .await;
         assert!(matches!(second, Err(DeriveError::Busy)));
+        // Sign-ins filling their lane leave new reports their own.
+        let submission = deriver
+            .derive(Purpose::Submission, r.clone(), Arc::clone(&salt))
+            .await;
+        assert!(submission.is_ok(), "a new report is not kept waiting");
         assert!(first.await.expect("join").is_ok());
-        assert!(deriver.derive(r, salt).await.is_ok(), "free again");
+        assert!(
+            deriver.derive(Purpose::SignIn, r, salt).await.is_ok(),
+            "free again"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_dropped_request_keeps_its_place_until_the_derivation_ends() {
+        let deriver = Deriver::new(1, 1, 0, KdfParams::DEFAULT);
+        let salt: Arc<[u8]> = Arc::from(SALT);
+        let r = Receipt::generate().expect("rng");
+        let d2 = deriver.clone();
+        let (s2, r2) = (Arc::clone(&salt), r.clone());
+        let first = tokio::spawn(async move { d2.derive(Purpose::SignIn, r2, s2).await });
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        // The client goes away: its request is dropped while Argon2id still runs.
+        first.abort();
+        assert!(first.await.is_err(), "aborted");
+        let meanwhile = deriver
+            .derive(Purpose::SignIn, r.clone(), Arc::clone(&salt))
+            .await;
+        assert!(
+            matches!(meanwhile, Err(DeriveError::Busy)),
+            "the running derivation still holds the only place"
+        );
+        // Once it finishes, the place is free again.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            match deriver
+                .derive(Purpose::SignIn, r.clone(), Arc::clone(&salt))
+                .await
+            {
+                Ok(_) => break,
+                Err(DeriveError::Busy) if std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("{e:?}"),
+            }
+        }
     }
 
     fn word() -> impl Strategy<Value = &'static str> {

@@ -92,7 +92,11 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
     }
     let derived = match app
         .deriver
-        .derive(receipt, Arc::clone(&app.install.receipt_salt))
+        .derive(
+            crate::receipt::Purpose::SignIn,
+            receipt,
+            Arc::clone(&app.install.receipt_salt),
+        )
         .await
     {
         Ok(d) => d,

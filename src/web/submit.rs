@@ -191,7 +191,11 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     let receipt = Receipt::generate().map_err(|_| SubmitError::Internal("random"))?;
     let derived = app
         .deriver
-        .derive(receipt.clone(), app.install.receipt_salt.clone())
+        .derive(
+            crate::receipt::Purpose::Submission,
+            receipt.clone(),
+            app.install.receipt_salt.clone(),
+        )
         .await
         .map_err(|e| match e {
             DeriveError::Busy => SubmitError::Busy,
