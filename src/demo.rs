@@ -43,15 +43,15 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
     let config_path = dir.join("candor.toml");
     let reviewer_key = dir.join(format!("{REVIEWER_NAME}.key"));
     let decision_key = dir.join("decision.key");
+    // Folders made by an older demo may lack the body's keys: make them whenever missing.
+    if !decision_key.exists() {
+        keygen::body(BODY_KEY_NAME, &dir)?;
+    }
+    let decision_vkey = fs::read_to_string(dir.join("decision.vkey"))
+        .map_err(io(&dir))?
+        .trim()
+        .to_string();
     if !config_path.exists() {
-        let decision_vkey = if decision_key.exists() {
-            fs::read_to_string(dir.join("decision.vkey"))
-                .map_err(io(&dir))?
-                .trim()
-                .to_string()
-        } else {
-            keygen::body(BODY_KEY_NAME, &dir)?.vkey
-        };
         let keys = if reviewer_key.exists() {
             fs::read_to_string(dir.join(format!("{REVIEWER_NAME}.pub")))
                 .map_err(io(&dir))?
@@ -84,6 +84,9 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
     let mut config = Config::load(&config_path)?;
     if let Some(listen) = listen {
         config.listen = listen;
+    }
+    if config.body.decision_key.is_none() {
+        config.body.decision_key = Some(decision_vkey);
     }
     Ok(Demo {
         dir,
@@ -124,7 +127,10 @@ pub async fn run(
         listen: workstation_listen,
         export_dir: demo.dir.join("exports"),
         decision_key: Some(decision_key),
-        log_state: demo.dir.join(format!("{REVIEWER_NAME}.log-state")),
+        state_dir: crate::workstation::trust::server_dir(
+            &demo.dir.join(format!("{REVIEWER_NAME}.state")),
+            &addr,
+        ),
         log_key: None,
     };
     let decision_vkey = demo.dir.join("decision.vkey").display().to_string();

@@ -111,6 +111,27 @@ struct Connection {
     /// A SOCKS proxy for onion addresses, e.g. socks5h://127.0.0.1:9050 (Tor).
     #[arg(long)]
     proxy: Option<String>,
+    /// Where this workstation keeps what it trusts about each server (the reviewers' keys,
+    /// each reporter's key, the log's key and last checkpoint), one folder per server
+    /// address (default: NAME.state/ next to the identity file).
+    #[arg(long)]
+    state_dir: Option<PathBuf>,
+}
+
+impl Connection {
+    /// This server's folder in the state folder.
+    fn server_state(&self) -> PathBuf {
+        let base = self
+            .state_dir
+            .clone()
+            .unwrap_or_else(|| self.identity.with_extension("state"));
+        candor::workstation::trust::server_dir(&base, &self.server)
+    }
+
+    fn trust(&self) -> Result<candor::workstation::trust::TrustStore, String> {
+        candor::workstation::trust::TrustStore::open(&self.server_state())
+            .map_err(|e| e.to_string())
+    }
 }
 
 #[derive(Subcommand)]
@@ -127,10 +148,6 @@ enum ReviewCommand {
         /// The body's decision key (decision.key), to sign decisions and cosign the log.
         #[arg(long)]
         decision_key: Option<PathBuf>,
-        /// Where the last verified log checkpoint is kept (default: next to the identity,
-        /// NAME.log-state).
-        #[arg(long)]
-        log_state: Option<PathBuf>,
         /// The log's verifier key (otherwise pinned from the server on first use).
         #[arg(long)]
         log_key: Option<String>,
@@ -158,6 +175,12 @@ enum ReviewCommand {
         /// Only this case (its reference).
         #[arg(long)]
         case: Option<String>,
+    },
+    /// Show the reviewers the server lists and those this workstation trusts, and trust the
+    /// server's list after you confirm (type `yes`). Confirm only a change your body made.
+    Trust {
+        #[command(flatten)]
+        connection: Connection,
     },
 }
 
@@ -267,7 +290,6 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
             listen,
             export_dir,
             decision_key,
-            log_state,
             log_key,
         } => {
             let client = client_for(&connection)?;
@@ -288,8 +310,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
                 listen,
                 export_dir,
                 decision_key,
-                log_state: log_state
-                    .unwrap_or_else(|| connection.identity.with_extension("log-state")),
+                state_dir: connection.server_state(),
                 log_key,
             };
             runtime()?
@@ -332,15 +353,71 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
         }
         ReviewCommand::Grant { connection, case } => {
             let client = client_for(&connection)?;
+            let trust = connection.trust()?;
             let (done, skipped) = runtime()?
-                .block_on(candor::workstation::grant(&client, case.as_deref()))
+                .block_on(candor::workstation::grant(&client, &trust, case.as_deref()))
                 .map_err(|e| e.to_string())?;
             println!(
                 "Re-encrypted {done} items for the current reviewers; {skipped} could not be opened with this key."
             );
             Ok(())
         }
+        ReviewCommand::Trust { connection } => review_trust(&connection),
     }
+}
+
+fn review_trust(connection: &Connection) -> Result<(), String> {
+    use std::io::BufRead;
+    let client = client_for(connection)?;
+    let trust = connection.trust()?;
+    let info = runtime()?
+        .block_on(client.info())
+        .map_err(|e| e.to_string())?;
+    let listed: Vec<String> = info
+        .reviewers
+        .iter()
+        .map(|r| format!("  {} {}", r.name, r.recipient))
+        .collect();
+    println!("The server lists these reviewers:\n{}", listed.join("\n"));
+    let changes = trust.changes(&info.reviewers);
+    if trust.reviewers().is_empty() {
+        trust
+            .accept_reviewers(
+                &info.reviewers,
+                &candor::workstation::trust::fingerprint(&[]),
+            )
+            .map_err(|e| e.to_string())?;
+        println!("This workstation trusted no reviewers for this server yet; it now trusts these.");
+        return Ok(());
+    }
+    if changes.is_empty() {
+        println!("This workstation already trusts exactly this list.");
+        return Ok(());
+    }
+    println!("They differ from the reviewers this workstation trusts:");
+    for change in &changes {
+        println!("  {change}");
+    }
+    println!(
+        "Confirm only a change your body really made: a compromised server could add its own key."
+    );
+    println!("Type yes to trust the server's list:");
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| e.to_string())?;
+    if answer.trim() != "yes" {
+        return Err("nothing was changed".into());
+    }
+    trust
+        .accept_reviewers(
+            &info.reviewers,
+            &candor::workstation::trust::fingerprint(&changes),
+        )
+        .map_err(|e| e.to_string())?;
+    println!("This workstation now trusts the server's list of reviewers.");
+    Ok(())
 }
 
 #[derive(Subcommand)]

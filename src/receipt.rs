@@ -261,26 +261,32 @@ pub struct Deriver {
 }
 
 impl Deriver {
-    /// `sign_in` and `submission` workers (together at most the number of cores, each at
-    /// least one), with `queue` more waiting in each lane.
-    pub fn new(sign_in: usize, submission: usize, queue: usize, params: KdfParams) -> Self {
+    /// `(workers, queue)` for sign-ins and for submissions; the workers of both lanes
+    /// together should be at most the number of cores (each lane has at least one).
+    pub fn new(sign_in: (usize, usize), submission: (usize, usize), params: KdfParams) -> Self {
         Self {
-            sign_in: Lane::new(sign_in, queue),
-            submission: Lane::new(submission, queue),
+            sign_in: Lane::new(sign_in.0, sign_in.1),
+            submission: Lane::new(submission.0, submission.1),
             params,
         }
     }
 
     /// Derivations on every core: a quarter of them (at least one) kept for new reports,
-    /// the rest for sign-ins; 8 more per worker may wait. With 2 cores, one sign-in and
-    /// one submission at a time, each about half a second, so at most about 5 s of wait.
+    /// the rest for sign-ins. Sign-ins queue 8 per worker (a flood is answered "busy"
+    /// quickly); new reports queue 64 per worker, since a reporter refused must send the
+    /// whole report again. With 2 cores, one sign-in and one new report at a time, each
+    /// derivation about 0.15 s.
     pub fn for_this_machine(params: KdfParams) -> Self {
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
         let submission = (cores / 4).max(1);
         let sign_in = cores.saturating_sub(submission).max(1);
-        Self::new(sign_in, submission, 8 * sign_in, params)
+        Self::new(
+            (sign_in, 8 * sign_in),
+            (submission, 64 * submission),
+            params,
+        )
     }
 
     pub fn params(&self) -> KdfParams {
@@ -399,7 +405,7 @@ mod tests {
 
     #[tokio::test]
     async fn deriver_refuses_when_queue_full() {
-        let deriver = Deriver::new(1, 1, 0, KdfParams::DEFAULT);
+        let deriver = Deriver::new((1, 0), (1, 0), KdfParams::DEFAULT);
         let salt: Arc<[u8]> = Arc::from(SALT);
         let r = Receipt::generate().expect("rng");
         let d2 = deriver.clone();
@@ -425,7 +431,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_dropped_request_keeps_its_place_until_the_derivation_ends() {
-        let deriver = Deriver::new(1, 1, 0, KdfParams::DEFAULT);
+        let deriver = Deriver::new((1, 0), (1, 0), KdfParams::DEFAULT);
         let salt: Arc<[u8]> = Arc::from(SALT);
         let r = Receipt::generate().expect("rng");
         let d2 = deriver.clone();

@@ -130,8 +130,8 @@ async fn workstation(setup: &LogSetup) -> Ws {
         .arg(&setup.server.reviewer.key_path)
         .arg("--decision-key")
         .arg(&setup.decision_key)
-        .args(["--listen", "127.0.0.1:0", "--log-state"])
-        .arg(setup.keys.path().join("alice.log-state"))
+        .args(["--listen", "127.0.0.1:0", "--state-dir"])
+        .arg(setup.keys.path().join("alice.state"))
         .env("CANDOR_LOG", "debug")
         .stdout(std::process::Stdio::piped())
         .stderr(std::fs::File::create(setup.keys.path().join("workstation.log")).expect("log file"))
@@ -824,11 +824,11 @@ async fn a_rolled_back_server_is_refused_by_the_workstation() {
         setup.server.reviewer.key_path.to_str().expect("utf8"),
         "--listen",
         "127.0.0.1:0",
-        "--log-state",
+        "--state-dir",
         setup
             .keys
             .path()
-            .join("alice.log-state")
+            .join("alice.state")
             .to_str()
             .expect("utf8"),
     ]);

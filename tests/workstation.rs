@@ -774,9 +774,20 @@ async fn unread_counts_follow_what_a_reviewer_opened() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_reviewer_reads_old_items_after_re_encryption() {
-    let mut server = TestServer::start();
+    // A fixed address: the workstation's trust is kept per server address.
+    let mut server = TestServer::start_with(Options {
+        listen: format!("127.0.0.1:{}", free_port()),
+        ..Options::default()
+    });
     let evidence = bytes(200_000, 41);
     let code = report(&server, "before bob joined", "old.bin", &evidence).await;
+    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
+    let url = server.url.clone();
+    let connection = ["--server", url.as_str(), "--identity", key.as_str()];
+    // The workstation trusts the reviewers it sees first.
+    let (ok, stdout, stderr) = run_candor(&[&["review", "trust"][..], &connection[..]].concat());
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("it now trusts these"), "{stdout}");
     let keys = tempfile::tempdir().expect("tempdir");
     let bob = keygen_reviewer(keys.path(), "bob");
     let config = std::fs::read_to_string(&server.config_path).expect("config");
@@ -808,15 +819,24 @@ async fn a_new_reviewer_reads_old_items_after_re_encryption() {
         "bob cannot read it yet"
     );
 
-    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
-    let (ok, stdout, stderr) = run_candor(&[
-        "review",
-        "grant",
-        "--server",
-        &server.url,
-        "--identity",
-        &key,
-    ]);
+    let grant = [&["review", "grant"][..], &connection[..]].concat();
+    // A new key on the server is not used until a reviewer confirms it.
+    let (ok, _, stderr) = run_candor(&grant);
+    assert!(!ok);
+    assert!(
+        stderr.contains("differs from the one this workstation trusts (added bob (age1"),
+        "{stderr}"
+    );
+    let trust = [&["review", "trust"][..], &connection[..]].concat();
+    let (ok, stdout, _) = run_candor_with_input(&trust, "no\n");
+    assert!(!ok);
+    assert!(stdout.contains("added bob"), "{stdout}");
+    assert!(!run_candor(&grant).0, "still refused");
+    let (ok, stdout, stderr) = run_candor_with_input(&trust, "yes\n");
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("now trusts the server's list"), "{stdout}");
+
+    let (ok, stdout, stderr) = run_candor(&grant);
     assert!(ok, "{stderr}");
     assert!(stdout.contains("Re-encrypted 3 items"), "{stdout}");
 
@@ -866,4 +886,135 @@ async fn a_new_reviewer_reads_old_items_after_re_encryption() {
 fn bob_identity(path: &Path) -> Vec<age::x25519::Identity> {
     candor::seal::parse_identity_file(&std::fs::read_to_string(path).expect("key"))
         .expect("identity")
+}
+
+/// A server that starts naming another reviewer key, or swaps a reporter's key, gets
+/// nothing sealed to it: the workstation pins what it trusted first.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_workstation_seals_only_to_keys_it_trusts() {
+    let mut server = TestServer::start_with(Options {
+        listen: format!("127.0.0.1:{}", free_port()),
+        ..Options::default()
+    });
+    report(&server, "first report", "a.bin", &bytes(1000, 3)).await;
+    let reference = server.store().await.cases().await.expect("cases")[0]
+        .reference
+        .clone();
+    let ws = WorkstationProcess::start(&server, &server.reviewer.key_path).await;
+    let (_, page) = ws.get(&format!("/cases/{reference}")).await;
+    let csrf = between(&page, "name=\"csrf\" value=\"", "\"")
+        .expect("csrf")
+        .to_string();
+    let reply = |text: &str| {
+        reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .text("message", text.to_string())
+    };
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), reply("hello"))
+        .await;
+    assert_eq!(r.status(), 303, "a reply to the trusted keys goes out");
+    let (_, reviewers) = ws.get("/reviewers").await;
+    assert!(
+        reviewers.contains("list is the one this workstation trusts"),
+        "{reviewers}"
+    );
+
+    // The server is taken over: its configuration now names the attacker's key too.
+    let keys = tempfile::tempdir().expect("tempdir");
+    let mallory = keygen_reviewer(keys.path(), "mallory");
+    let config = std::fs::read_to_string(&server.config_path).expect("config");
+    std::fs::write(
+        &server.config_path,
+        format!(
+            "{config}\n[[reviewers]]\nname = \"mallory\"\nrecipient = \"{}\"\n",
+            mallory.recipient
+        ),
+    )
+    .expect("write");
+    server.stop();
+    server.spawn();
+    let store = server.store().await;
+    let case_id = store.cases().await.expect("cases")[0].id;
+    let before = store.messages(case_id).await.expect("messages").len();
+
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), reply("secret plan"))
+        .await;
+    assert_eq!(r.status(), 409);
+    let page = r.text().await.expect("text");
+    assert!(page.contains("Nothing was sent"), "{page}");
+    assert!(page.contains("added mallory"), "{page}");
+    assert_eq!(
+        store.messages(case_id).await.expect("messages").len(),
+        before,
+        "nothing reached the server"
+    );
+    let (_, inbox) = ws.get("/").await;
+    assert!(inbox.contains("list of reviewers changed"), "{inbox}");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/grant"),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        409,
+        "nothing is re-encrypted to the new key either"
+    );
+
+    // The Reviewers page shows the change; a confirmation for another change is refused.
+    let (_, reviewers) = ws.get("/reviewers").await;
+    assert!(reviewers.contains("added mallory"), "{reviewers}");
+    let fingerprint = between(&reviewers, "name=\"fingerprint\" value=\"", "\"")
+        .expect("fingerprint")
+        .to_string();
+    let r = ws
+        .post_form(
+            "/reviewers/trust",
+            &[("csrf", csrf.as_str()), ("fingerprint", "0000000000000000")],
+        )
+        .await;
+    assert_eq!(r.status(), 409);
+    let r = ws
+        .post_form("/reviewers/trust", &[("fingerprint", fingerprint.as_str())])
+        .await;
+    assert_eq!(r.status(), 403, "the form token is required");
+    // A reviewer who knows the body added this reviewer confirms it.
+    let r = ws
+        .post_form(
+            "/reviewers/trust",
+            &[
+                ("csrf", csrf.as_str()),
+                ("fingerprint", fingerprint.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), reply("now to both"))
+        .await;
+    assert_eq!(r.status(), 303);
+
+    // A reporter's key never changes: a swapped one is refused.
+    let other = age::x25519::Identity::generate().to_public().to_string();
+    store.close().await;
+    server.stop();
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
+        .await
+        .expect("db");
+    sqlx::query("UPDATE cases SET reporter_recipient = $1")
+        .bind(&other)
+        .execute(&db)
+        .await
+        .expect("swap");
+    db.close().await;
+    server.spawn();
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), reply("to whom?"))
+        .await;
+    assert_eq!(r.status(), 409);
+    let page = r.text().await.expect("text");
+    assert!(page.contains("different reporter key"), "{page}");
 }

@@ -6,6 +6,7 @@ pub mod client;
 pub mod follow;
 pub mod pages;
 pub mod serve;
+pub mod trust;
 
 use std::collections::HashSet;
 use std::fs;
@@ -36,6 +37,8 @@ pub enum WorkstationError {
     Io(#[from] std::io::Error),
     #[error("encryption failed: {0}")]
     Seal(#[from] seal::SealError),
+    #[error(transparent)]
+    Trust(#[from] trust::TrustError),
 }
 
 /// Reads an age identity file (as written by `candor keygen reviewer` or `age-keygen`).
@@ -65,23 +68,15 @@ pub fn load_identity(
     Ok((name, identities))
 }
 
-/// Everyone a reply in `case` is sealed to: every configured reviewer and the reporter.
+/// Everyone a reply in `case` is sealed to: every configured reviewer and the reporter, as
+/// long as they are what this workstation trusts (see [`trust`]).
 pub fn reply_recipients(
+    trust: &trust::TrustStore,
     info: &Info,
     case: &CaseDetail,
 ) -> Result<Vec<Recipient>, WorkstationError> {
-    let mut out = Vec::new();
-    for r in &info.reviewers {
-        out.push(r.recipient.parse().map_err(|_| {
-            WorkstationError::Bundle(format!(
-                "the server lists an invalid recipient for {}",
-                r.name
-            ))
-        })?);
-    }
-    out.push(case.reporter_recipient.parse().map_err(|_| {
-        WorkstationError::Bundle("the case has an invalid reporter recipient".into())
-    })?);
+    let mut out = trust.reviewer_recipients(&info.reviewers)?;
+    out.push(trust.reporter_recipient(&case.reference, &case.reporter_recipient)?);
     Ok(out)
 }
 
@@ -399,8 +394,13 @@ pub async fn export_case(
 }
 
 /// Re-encrypts every item this key can read, in one case or all, for the server's current
-/// reviewers (and each case's reporter). Returns (re-encrypted, skipped) counts.
-pub async fn grant(client: &Client, only: Option<&str>) -> Result<(u64, u64), WorkstationError> {
+/// reviewers (and each case's reporter), if this workstation trusts them. Returns
+/// (re-encrypted, skipped) counts.
+pub async fn grant(
+    client: &Client,
+    trust: &trust::TrustStore,
+    only: Option<&str>,
+) -> Result<(u64, u64), WorkstationError> {
     let info = client.info().await?;
     let references: Vec<String> = match only {
         Some(r) => vec![r.to_string()],
@@ -415,7 +415,7 @@ pub async fn grant(client: &Client, only: Option<&str>) -> Result<(u64, u64), Wo
     let (mut done, mut skipped) = (0u64, 0u64);
     for reference in references {
         let case = client.case(&reference).await?;
-        let recipients = reply_recipients(&info, &case)?;
+        let recipients = reply_recipients(trust, &info, &case)?;
         for item in case.messages.iter().flat_map(|m| &m.items) {
             let meta_ct = match &item.meta {
                 Some(_) => {

@@ -27,6 +27,7 @@ pub fn layout(body_name: &str, reviewer: &str, title: &str, content: Markup) -> 
                             ul {
                                 li { a href="/" { "Inbox" } }
                                 li { a href="/audit" { "Audit trail" } }
+                                li { a href="/reviewers" { "Reviewers" } }
                                 li { "Signed in as " strong { (reviewer) } }
                             }
                         }
@@ -293,6 +294,67 @@ pub fn audit_page(body_name: &str, reviewer: &str, entries: &[AuditEntry]) -> Ma
                             td { (e.day) } td { (e.reviewer) } td { (e.action) }
                             td { (e.case.as_deref().unwrap_or("")) } td { (e.detail.as_deref().unwrap_or("")) }
                         }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// What the Reviewers page shows.
+pub struct ReviewersView<'a> {
+    pub body_name: &'a str,
+    pub reviewer: &'a str,
+    /// Name and recipient of each reviewer this workstation trusts.
+    pub trusted: &'a [(String, String)],
+    pub server: &'a [crate::api::ReviewerInfo],
+    pub changes: &'a [crate::workstation::trust::Change],
+    pub fingerprint: &'a str,
+    pub csrf: &'a str,
+    pub flash: Option<&'a str>,
+}
+
+pub fn reviewers_page(v: &ReviewersView<'_>) -> Markup {
+    layout(
+        v.body_name,
+        v.reviewer,
+        "Reviewers",
+        html! {
+            h1 { "Reviewers" }
+            @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
+            p {
+                "Replies, decisions and re-encrypted cases are encrypted on this workstation to every reviewer below and to the case's reporter. "
+                "This workstation only uses the reviewers it trusts: if the server's list changes (a reviewer added or removed, a key replaced), nothing is sent until you confirm the change here. "
+                "Confirm only a change your body really made: a server taken over by an attacker could add its own key to read what you send."
+            }
+            @if v.changes.is_empty() {
+                div.notice.ok role="status" { p { "The server's list is the one this workstation trusts." } }
+            } @else {
+                div.notice role="alert" {
+                    p { strong { "The server's list of reviewers differs from the one this workstation trusts:" } }
+                    ul { @for c in v.changes { li { (c.to_string()) } } }
+                }
+                form method="post" action="/reviewers/trust" {
+                    input type="hidden" name="csrf" value=(v.csrf);
+                    input type="hidden" name="fingerprint" value=(v.fingerprint);
+                    button type="submit" { "Trust the server's list" }
+                }
+            }
+            h2 { "Trusted on this workstation" }
+            table {
+                thead { tr { th scope="col" { "Reviewer" } th scope="col" { "Key (age recipient)" } } }
+                tbody {
+                    @for (name, recipient) in v.trusted {
+                        tr { td { (name) } td { code { (recipient) } } }
+                    }
+                }
+            }
+            h2 { "Listed by the server" }
+            table {
+                thead { tr { th scope="col" { "Reviewer" } th scope="col" { "Key (age recipient)" } } }
+                tbody {
+                    @for r in v.server {
+                        tr { td { (r.name) } td { code { (r.recipient) } } }
                     }
                 }
             }

@@ -50,6 +50,8 @@ pub struct Workstation {
     decision_key: Option<Signer>,
     log_state: PathBuf,
     log_key: Option<Verifier>,
+    /// The reviewers and reporter keys this workstation trusts for this server.
+    trust: super::trust::TrustStore,
     /// Set when the server's log was found inconsistent: the workstation stops working.
     alarm: Mutex<Option<String>>,
     /// A problem reaching the log that does not stop work.
@@ -62,8 +64,10 @@ pub struct Options {
     pub export_dir: PathBuf,
     /// The body's decision key, to sign decisions (and cosign checkpoints).
     pub decision_key: Option<Signer>,
-    /// Where the last verified checkpoint and the pinned log key are kept.
-    pub log_state: PathBuf,
+    /// This server's folder in the workstation's state folder (see
+    /// [`super::trust::server_dir`]): the last verified checkpoint, the pinned log key, and
+    /// the trusted reviewers and reporter keys.
+    pub state_dir: PathBuf,
     /// The log's key, if known in advance (otherwise pinned on first use).
     pub log_key: Option<Verifier>,
 }
@@ -166,6 +170,10 @@ impl Workstation {
             WorkstationError::Client(ClientError::Api { status: 404, .. }) => {
                 (StatusCode::NOT_FOUND, "Not found")
             }
+            WorkstationError::Trust(_) => (
+                StatusCode::CONFLICT,
+                "Nothing was sent: the server's keys are not the trusted ones",
+            ),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong"),
         };
         self.page_error(status, title, &err.to_string())
@@ -195,6 +203,11 @@ pub async fn serve(
     }
     // Fail early and clearly when the server is unreachable or refuses the key.
     let info = client.info().await?;
+    let trust = super::trust::TrustStore::open(&options.state_dir)?;
+    if trust.reviewers().is_empty() {
+        // First use: trust the reviewers the server names now.
+        trust.reviewer_recipients(&info.reviewers)?;
+    }
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
         WorkstationError::Bundle(format!("--listen: cannot listen on {listen}: {e}"))
     })?;
@@ -208,8 +221,9 @@ pub async fn serve(
         export_dir: options.export_dir,
         port: local.port(),
         decision_key: options.decision_key,
-        log_state: options.log_state,
+        log_state: options.state_dir.join("log-state"),
         log_key: options.log_key,
+        trust,
         alarm: Mutex::new(None),
         log_warning: Mutex::new(None),
     });
@@ -232,6 +246,8 @@ fn router(state: Shared) -> Router {
     Router::new()
         .route("/", get(inbox))
         .route("/audit", get(audit))
+        .route("/reviewers", get(reviewers))
+        .route("/reviewers/trust", post(trust_reviewers))
         .route("/cases/{reference}", get(case))
         .route("/cases/{reference}/items/{id}", get(download))
         .route(
@@ -342,8 +358,10 @@ async fn inbox(State(ws): State<Shared>) -> Response {
             &alarm,
         );
     }
-    match ws.client.cases().await {
-        Ok(mut cases) => {
+    let listed =
+        async { Ok::<_, ClientError>((ws.client.info().await?, ws.client.cases().await?)) };
+    match listed.await {
+        Ok((info, mut cases)) => {
             let today = Day::today();
             pages::sort_by_due(&mut cases, today);
             let mut flash = ws.take_flash();
@@ -354,6 +372,11 @@ async fn inbox(State(ws): State<Shared>) -> Response {
                 .clone()
             {
                 flash = Some(format!("Warning: {warning}"));
+            }
+            if !ws.trust.changes(&info.reviewers).is_empty() {
+                flash = Some(
+                    "Warning: the server's list of reviewers changed since this workstation trusted it. Nothing can be sent until you check the change on the Reviewers page.".into(),
+                );
             }
             pages::inbox(
                 &ws.body_name,
@@ -581,11 +604,56 @@ async fn export(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     }
 }
 
+/// `GET /reviewers`: the reviewers this workstation trusts, the server's list, and what
+/// differs, with a form to trust the server's list.
+async fn reviewers(State(ws): State<Shared>) -> Response {
+    match ws.client.info().await {
+        Ok(info) => {
+            let changes = ws.trust.changes(&info.reviewers);
+            pages::reviewers_page(&pages::ReviewersView {
+                body_name: &ws.body_name,
+                reviewer: ws.client.reviewer(),
+                trusted: &ws.trust.reviewers(),
+                server: &info.reviewers,
+                changes: &changes,
+                fingerprint: &super::trust::fingerprint(&changes),
+                csrf: &ws.csrf,
+                flash: ws.take_flash().as_deref(),
+            })
+            .into_response()
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+/// `POST /reviewers/trust`: `csrf` and the `fingerprint` of the changes that were shown.
+async fn trust_reviewers(State(ws): State<Shared>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let fingerprint = form_field(&body, "fingerprint").unwrap_or_default();
+    let result = async {
+        let info = ws.client.info().await?;
+        ws.trust.accept_reviewers(&info.reviewers, &fingerprint)?;
+        Ok::<_, WorkstationError>(info.reviewers.len())
+    }
+    .await;
+    match result {
+        Ok(n) => {
+            ws.set_flash(format!(
+                "This workstation now trusts the server's {n} reviewers; replies are encrypted to them."
+            ));
+            Redirect::to("/reviewers").into_response()
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
 async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
     if !csrf_ok(&ws, &body) {
         return forbidden(&ws);
     }
-    match super::grant(&ws.client, Some(&reference)).await {
+    match super::grant(&ws.client, &ws.trust, Some(&reference)).await {
         Ok((done, skipped)) => {
             ws.set_flash(format!(
                 "{done} items were re-encrypted for the current reviewers{}.",
@@ -654,7 +722,7 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let result = async {
         let info = ws.client.info().await?;
         let case = ws.client.case(&reference).await?;
-        let recipients = reply_recipients(&info, &case)?;
+        let recipients = reply_recipients(&ws.trust, &info, &case)?;
         let opening = Opening::new(
             &case.reference,
             kind,
@@ -720,7 +788,7 @@ async fn receive_reply(
         .ok_or_else(|| bad("the reply form could not be read"))?;
     let info = ws.client.info().await?;
     let case = ws.client.case(reference).await?;
-    let recipients = reply_recipients(&info, &case)?;
+    let recipients = reply_recipients(&ws.trust, &info, &case)?;
     let mut multipart = multer::Multipart::new(body.into_data_stream(), boundary);
     let mut text: Option<Zeroizing<String>> = None;
     let mut attachments = Vec::new();

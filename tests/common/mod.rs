@@ -611,6 +611,29 @@ pub fn run_candor(args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// Runs `candor` with arguments and `input` on its standard input.
+pub fn run_candor_with_input(args: &[&str], input: &str) -> (bool, String, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run candor");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// A free loopback port (for servers that must keep their address across restarts).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
