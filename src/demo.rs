@@ -123,18 +123,22 @@ pub async fn run(
         .map_err(|e| e.to_string())?;
     let decision_key =
         crate::log::service::read_private_key(&demo.decision_key).map_err(|e| e.to_string())?;
+    let state_dir = crate::workstation::trust::server_dir(
+        &demo.dir.join(format!("{REVIEWER_NAME}.state")),
+        &addr,
+    );
+    let log_vkey = save_log_key(&addr, &demo.dir).await?;
+    let sample = seed_sample_case(&addr, &client, &state_dir, &decision_key).await?;
     let options = crate::workstation::serve::Options {
         listen: workstation_listen,
         export_dir: demo.dir.join("exports"),
         decision_key: Some(decision_key),
-        state_dir: crate::workstation::trust::server_dir(
-            &demo.dir.join(format!("{REVIEWER_NAME}.state")),
-            &addr,
-        ),
+        state_dir,
         log_key: None,
     };
     let decision_vkey = demo.dir.join("decision.vkey").display().to_string();
-    let log_keys = format!("{addr}/log/keys");
+    let witness_vkey = demo.dir.join("witness.vkey").display().to_string();
+    let log_vkey = log_vkey.display().to_string();
     let workstation = crate::workstation::serve::serve(client, options, move |url| {
         println!("Candor demo is running. Stop it with Ctrl-C.");
         println!();
@@ -150,21 +154,43 @@ pub async fn run(
         println!(
             "  Body decision key:   {decision_vkey} (public); the workstation signs with decision.key"
         );
-        println!("  Log keys:            {log_keys}");
+        println!("  Log key:             {log_vkey} (also served at {addr}/log/keys)");
         println!("  Configuration:       {config_path}");
         println!();
+        if let Some((reference, receipt)) = &sample {
+            println!(
+                "A sample case {reference} was made to show a complete cycle: a report with a file,"
+            );
+            println!(
+                "a reply, and the body's signed decisions (acknowledged, whistleblower status recognized,"
+            );
+            println!("protection of identity granted). Its receipt code, shown only now:");
+            println!();
+            println!("      {receipt}");
+            println!();
+            println!(
+                "Sign in with it at {addr}/followup to read the case as the reporter; within 10 seconds"
+            );
+            println!(
+                "the decisions are in the public log and each has a certificate to download. Check one"
+            );
+            println!("offline (no server needed):");
+        } else {
+            println!(
+                "A complete cycle: make a report (keep the receipt code); in the workstation, open the case,"
+            );
+            println!(
+                "reply and record decisions (acknowledged, status recognized, protection granted); wait"
+            );
+            println!(
+                "10 seconds for the log; sign in as the reporter at /followup and download a certificate;"
+            );
+            println!("check it offline:");
+        }
         println!(
-            "A complete cycle: make a report (keep the receipt code); in the workstation, open the case,"
+            "  candor verify CERTIFICATE --log-key {log_vkey} --body-key {decision_vkey} --witness-key {witness_vkey}"
         );
-        println!(
-            "reply and record decisions (acknowledged, status recognized, protection granted); wait"
-        );
-        println!(
-            "10 seconds for the log; sign in as the reporter at /followup and download a certificate;"
-        );
-        println!(
-            "check it offline: candor verify CERTIFICATE --log-key LOG-VKEY --body-key {decision_vkey}"
-        );
+        println!("The public statistics, from the log: {addr}/transparency");
         println!();
         println!("Candor workstation is listening on {url}");
         println!("Candor is listening on {addr}");
@@ -176,4 +202,136 @@ pub async fn run(
         },
         result = workstation => result.map_err(|e| e.to_string()),
     }
+}
+
+/// Writes the log's public key (from the server's `/log/keys`) to `DIR/log.vkey`.
+async fn save_log_key(addr: &str, dir: &Path) -> Result<PathBuf, String> {
+    let keys = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .map_err(|e| e.to_string())?
+        .get(format!("{addr}/log/keys"))
+        .send()
+        .await
+        .map_err(|e| format!("the demo server's log keys: {e}"))?
+        .text()
+        .await
+        .map_err(|e| format!("the demo server's log keys: {e}"))?;
+    let vkey = keys
+        .lines()
+        .find_map(|l| l.strip_prefix("log "))
+        .ok_or("the demo server did not name its log key")?;
+    let path = dir.join("log.vkey");
+    fs::write(&path, format!("{vkey}\n")).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// On a demo server without cases, makes one through the real paths: a report with a file
+/// posted like a browser would, then, as the body, a reply and three signed decisions.
+/// Returns the case reference and its receipt code.
+async fn seed_sample_case(
+    addr: &str,
+    client: &crate::workstation::Client,
+    state_dir: &Path,
+    decision_key: &crate::log::note::Signer,
+) -> Result<Option<(String, String)>, String> {
+    use crate::log::entry::{Kind, Measure};
+    let err = |e: &dyn std::fmt::Display| format!("the demo's sample case: {e}");
+    if !client.cases().await.map_err(|e| err(&e))?.is_empty() {
+        return Ok(None);
+    }
+    let form = reqwest::multipart::Form::new()
+        .text(
+            "message",
+            "(Sample report made by `candor demo`.) The road maintenance contracts of the city were \
+             awarded to one company at prices about 40% above the others' bids. I work in the \
+             procurement office; the attached note lists the tenders.",
+        )
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(
+                b"Tenders 2026-03, 2026-07, 2026-09: winning bids 41%, 38% and 44% above the next.\n"
+                    .to_vec(),
+            )
+            .file_name("tenders.txt")
+            .mime_str("text/plain")
+            .map_err(|e| err(&e))?,
+        );
+    let page = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .map_err(|e| err(&e))?
+        .post(format!("{addr}/submit"))
+        .multipart(form)
+        .send()
+        .await
+        .map_err(|e| err(&e))?
+        .text()
+        .await
+        .map_err(|e| err(&e))?;
+    let receipt = page
+        .split("id=\"receipt\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .ok_or_else(|| err(&"the submission was not stored"))?
+        .to_string();
+    let reference = client
+        .cases()
+        .await
+        .map_err(|e| err(&e))?
+        .into_iter()
+        .next()
+        .map(|c| c.reference)
+        .ok_or_else(|| err(&"the case is missing"))?;
+    let trust = crate::workstation::trust::TrustStore::open(state_dir).map_err(|e| err(&e))?;
+    let info = client.info().await.map_err(|e| err(&e))?;
+    let case = client.case(&reference).await.map_err(|e| err(&e))?;
+    let recipients =
+        crate::workstation::reply_recipients(&trust, &info, &case).map_err(|e| err(&e))?;
+    let reply = crate::seal::seal_bytes(
+        &recipients,
+        b"Thank you for your report. We have recognized you as a whistleblower and your identity is protected. We will contact you here about the investigation.",
+    )
+    .map_err(|e| err(&e))?;
+    client
+        .post_message(
+            &reference,
+            vec![crate::workstation::OutgoingPart {
+                name: "text",
+                body: crate::workstation::PartBody::Memory(reply.into()),
+            }],
+        )
+        .await
+        .map_err(|e| err(&e))?;
+    for (kind, measure, reasons) in [
+        (Kind::Acknowledged, None, ""),
+        (
+            Kind::StatusRecognized,
+            None,
+            "The reporter disclosed, in good faith and through this channel, information on \
+             suspected corruption in public procurement acquired in a work-related context.",
+        ),
+        (
+            Kind::ProtectionGranted,
+            Some(Measure::Confidentiality),
+            "The reporter's identity is not disclosed to anyone outside the body.",
+        ),
+    ] {
+        crate::workstation::record_decision(
+            client,
+            &trust,
+            decision_key,
+            &reference,
+            kind,
+            measure,
+            reasons,
+        )
+        .await
+        .map_err(|e| err(&e))?;
+    }
+    client
+        .set_status(&reference, "decided")
+        .await
+        .map_err(|e| err(&e))?;
+    Ok(Some((reference, receipt)))
 }

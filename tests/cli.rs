@@ -302,6 +302,63 @@ fn demo_sets_up_once_and_reuses_its_folder() {
         format!("GET / HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n").as_bytes(),
     );
     assert_eq!(status_of(&page), 200);
+    // The workstation answers on its access address.
+    let workstation = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Candor workstation is listening on http://"))
+        .expect("workstation address")
+        .trim()
+        .to_string();
+    let (ws_authority, ws_path) = workstation.split_once('/').expect("path");
+    let ws_page = raw_http(
+        ws_authority,
+        format!("GET /{ws_path} HTTP/1.1\r\nHost: {ws_authority}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    );
+    assert_eq!(status_of(&ws_page), 303, "{ws_page}");
+    // A sample case shows a whole cycle: the reporter signs in with the printed code and
+    // sees the body's reply and decisions.
+    assert!(text.contains("A sample case "), "{text}");
+    let receipt = text
+        .lines()
+        .skip_while(|l| !l.contains("Its receipt code, shown only now"))
+        .nth(2)
+        .expect("receipt line")
+        .trim()
+        .to_string();
+    assert_eq!(receipt.split(' ').count(), 8, "{receipt}");
+    assert!(
+        text.contains("candor verify CERTIFICATE --log-key "),
+        "{text}"
+    );
+    assert!(demo_dir.join("log.vkey").exists());
+    let body = format!("receipt={}", receipt.replace(' ', "+"));
+    let signed_in = raw_http(
+        &authority,
+        format!(
+            "POST /followup HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status_of(&signed_in), 303, "{signed_in}");
+    let cookie = signed_in
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .expect("session cookie")
+        .to_string();
+    let case = raw_http(
+        &authority,
+        format!(
+            "GET /case HTTP/1.1\r\nHost: {authority}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status_of(&case), 200);
+    assert!(case.contains("Thank you for your report"), "{case}");
+    assert!(case.contains("Whistleblower status recognized"), "{case}");
+    assert!(case.contains("tenders.txt"), "{case}");
     let _ = child.kill();
     let _ = child.wait();
 
@@ -312,6 +369,7 @@ fn demo_sets_up_once_and_reuses_its_folder() {
     let _ = child.kill();
     let _ = child.wait();
     assert!(text.contains("Candor is listening on"), "{text}");
+    assert!(!text.contains("A sample case "), "made only once: {text}");
     assert_eq!(
         std::fs::read(demo_dir.join("demo-reviewer.key")).expect("key"),
         key_before

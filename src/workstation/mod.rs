@@ -80,6 +80,39 @@ pub fn reply_recipients(
     Ok(out)
 }
 
+/// Records a decision about a case: its opening (sealed here to the reporter and every
+/// trusted reviewer) and its entry, signed here with the body's decision key.
+pub async fn record_decision(
+    client: &Client,
+    trust: &trust::TrustStore,
+    signer: &crate::log::note::Signer,
+    reference: &str,
+    kind: crate::log::entry::Kind,
+    measure: Option<crate::log::entry::Measure>,
+    reasons: &str,
+) -> Result<crate::log::entry::Opening, WorkstationError> {
+    let info = client.info().await?;
+    let case = client.case(reference).await?;
+    let recipients = reply_recipients(trust, &info, &case)?;
+    let opening = crate::log::entry::Opening::new(
+        &case.reference,
+        kind,
+        &crate::days::Day::today().to_string(),
+        &info.body_name,
+        measure,
+        Vec::new(),
+        reasons,
+    )
+    .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    let note = crate::log::note::sign(&opening.entry().to_text(), &[signer])
+        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    let sealed = seal::seal_bytes(&recipients, opening.to_text().as_bytes())?;
+    client
+        .post_decision(&case.reference, note.into_bytes(), sealed)
+        .await?;
+    Ok(opening)
+}
+
 /// A private directory (mode 0700).
 pub fn private_dir(path: &Path) -> std::io::Result<()> {
     fs::DirBuilder::new()

@@ -674,7 +674,7 @@ async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: By
 /// The decision form: `csrf`, `kind`, `measure`, `reasons`. The decision is signed here
 /// with the body's key; its opening is sealed to the reporter and every reviewer.
 async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
-    use crate::log::entry::{Kind, Measure, Opening};
+    use crate::log::entry::{Kind, Measure};
     if !csrf_ok(&ws, &body) {
         return forbidden(&ws);
     }
@@ -719,28 +719,9 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let reasons = form_field(&body, "reasons")
         .map(|r| r.to_string())
         .unwrap_or_default();
-    let result = async {
-        let info = ws.client.info().await?;
-        let case = ws.client.case(&reference).await?;
-        let recipients = reply_recipients(&ws.trust, &info, &case)?;
-        let opening = Opening::new(
-            &case.reference,
-            kind,
-            &Day::today().to_string(),
-            &info.body_name,
-            measure,
-            Vec::new(),
-            &reasons,
-        )
-        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
-        let note = crate::log::note::sign(&opening.entry().to_text(), &[&signer])
-            .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
-        let sealed = seal::seal_bytes(&recipients, opening.to_text().as_bytes())?;
-        ws.client
-            .post_decision(&case.reference, note.into_bytes(), sealed)
-            .await?;
-        Ok::<_, WorkstationError>(opening)
-    }
+    let result = super::record_decision(
+        &ws.client, &ws.trust, &signer, &reference, kind, measure, &reasons,
+    )
     .await;
     match result {
         Ok(opening) => {
