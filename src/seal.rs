@@ -274,9 +274,84 @@ pub fn is_age_header(ciphertext: &[u8]) -> bool {
     age::Decryptor::new(ciphertext).is_ok()
 }
 
+/// Length of a binary age header at the start of `data` (through its MAC line), if the
+/// data starts like one. Stanza lines never start with `---`, so the first `\n--- `
+/// begins the MAC line.
+pub fn age_header_len(data: &[u8]) -> Option<usize> {
+    const INTRO: &[u8] = b"age-encryption.org/v1\n";
+    if !data.starts_with(INTRO) {
+        return None;
+    }
+    let mac = data.windows(5).position(|w| w == b"\n--- ")? + 1;
+    let end = data.get(mac..)?.iter().position(|&b| b == b'\n')?;
+    mac.checked_add(end)?.checked_add(1)
+}
+
+/// Whether `len` bytes can be an age payload: a 16-byte nonce, then STREAM chunks of
+/// 64 KiB + 16 bytes of tag, the last one holding 1 to 64 KiB (17 to 65,552 bytes), or
+/// nothing at all (16 bytes) when it is the only chunk.
+pub fn is_age_payload_length(len: u64) -> bool {
+    const NONCE: u64 = 16;
+    const TAG: u64 = 16;
+    const CHUNK: u64 = 64 * 1024 + TAG;
+    let Some(body) = len.checked_sub(NONCE) else {
+        return false;
+    };
+    match body % CHUNK {
+        0 => body > 0,
+        last => last > TAG || (last == TAG && body == TAG),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every real age file, whatever its plaintext length, has a header this finds and
+        /// a payload of a valid length; one byte more or less is refused.
+        #[test]
+        fn structure_of_real_files(len in prop_oneof![0usize..200, 65_530usize..65_545, 131_060usize..131_080]) {
+            let id = Identity::generate();
+            let plain = vec![7u8; len];
+            let ct = seal_bytes(&[id.to_public()], &plain).expect("seal");
+            let header = age_header_len(&ct).expect("header");
+            let payload = (ct.len() - header) as u64;
+            prop_assert!(is_age_payload_length(payload));
+            prop_assert_eq!(payload, payload_len_of(len as u64));
+        }
+
+        #[test]
+        fn header_search_never_panics(data in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = age_header_len(&data);
+            let mut with_intro = b"age-encryption.org/v1\n".to_vec();
+            with_intro.extend_from_slice(&data);
+            if let Some(n) = age_header_len(&with_intro) {
+                prop_assert!(n <= with_intro.len());
+            }
+        }
+    }
+
+    /// The payload length of an age file of `n` plaintext bytes: nonce, then one 16-byte
+    /// tag per 64 KiB chunk (at least one chunk).
+    fn payload_len_of(n: u64) -> u64 {
+        16 + n + 16 * n.div_ceil(65_536).max(1)
+    }
+
+    #[test]
+    fn payload_lengths_are_exactly_those_of_some_plaintext() {
+        let limit = payload_len_of(3 * 65_536) as usize;
+        let mut possible = vec![false; limit + 1];
+        for n in 0..=(3 * 65_536) {
+            if let Some(slot) = possible.get_mut(payload_len_of(n) as usize) {
+                *slot = true;
+            }
+        }
+        for (len, expected) in possible.iter().enumerate() {
+            assert_eq!(is_age_payload_length(len as u64), *expected, "{len}");
+        }
+    }
 
     #[test]
     fn round_trip_streaming() {

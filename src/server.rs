@@ -27,6 +27,8 @@ pub enum ServeError {
     Log(#[from] crate::log::service::LogError),
     #[error("the server stopped with an error: {0}")]
     Io(#[from] std::io::Error),
+    #[error("the operating system's random generator failed: {0}")]
+    Random(String),
 }
 
 /// Creates `data_dir` (mode 0700) if needed and checks that it is a writable directory.
@@ -136,7 +138,8 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         Listen::Tcp(_) => None,
     };
     let interval = config.log_interval;
-    let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log));
+    let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log))
+        .map_err(|e| ServeError::Random(e.to_string()))?;
     // New log entries are integrated on a fixed schedule, in shuffled batches, so that the
     // log's growth does not time anyone's action.
     let integrator = tokio::spawn(async move {
@@ -150,14 +153,20 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         }
     });
     let sessions = Arc::clone(&state.sessions);
-    // Expired sessions go within a minute, so their identities do not linger in memory.
+    // Expired sessions go within a minute, so their identities do not linger in memory;
+    // expired reviewer tokens go too, so the database keeps no old sign-in times.
     let sweeper = {
         let sessions = Arc::clone(&sessions);
+        let store = store.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
             loop {
                 tick.tick().await;
                 sessions.sweep();
+                let now = jiff::Timestamp::now().as_second();
+                if let Err(err) = store.remove_expired_tokens(now).await {
+                    tracing::warn!(error = %err, "expired reviewer tokens could not be removed");
+                }
             }
         })
     };

@@ -216,6 +216,34 @@ async fn sign_in_read_reply_and_answer() {
     .expect("json");
     assert_eq!(meta["name"], "contract.pdf");
 
+    // An answer that is not UTF-8 text stays on the case page with a plain notice.
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.clone())
+        .part(
+            "message",
+            reqwest::multipart::Part::bytes(vec![0x66, 0xff, 0xfe, 0x6f]),
+        );
+    let r = server
+        .manual_client()
+        .post(format!("{}/case/reply", server.url))
+        .header("cookie", &cookie)
+        .multipart(form)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/case");
+    let (_, page) = get_with_cookie(&server, "/case", &cookie).await;
+    assert!(
+        page.contains("characters that could not be read, so nothing was sent"),
+        "{page}"
+    );
+    assert_eq!(
+        store.messages(case_id).await.expect("messages").len(),
+        3,
+        "nothing was stored"
+    );
+
     // Sign out: the session is gone and the browser is told to forget the site.
     let response = server
         .manual_client()

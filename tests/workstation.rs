@@ -426,12 +426,33 @@ async fn authentication_refuses_what_it_should() {
         "{stderr}"
     );
 
-    // An unknown reviewer.
+    // An unknown reviewer gets a challenge nobody can answer: the refusal is the same as
+    // for a wrong key, so names cannot be probed.
     let (status, body) = api_sign_in(&server, "eve", &key)
         .await
         .expect_err("unknown");
     assert_eq!(status, 401);
-    assert!(body.contains("unknown_reviewer"));
+    assert!(body.contains("wrong_answer"), "{body}");
+
+    // Made-up or expired challenge ids.
+    for id in [
+        "not hex".to_string(),
+        "00".repeat(40),
+        format!("{:016x}{}", i64::MAX, "00".repeat(32)),
+    ] {
+        let r = server
+            .manual_client()
+            .post(format!("{}/api/v1/auth/token", server.url))
+            .json(&TokenRequest {
+                challenge_id: id,
+                answer: "0".repeat(64),
+            })
+            .send()
+            .await
+            .expect("token");
+        assert_eq!(r.status(), 401);
+        assert!(r.text().await.expect("text").contains("invalid_challenge"));
+    }
 
     // A replayed challenge: the answer works once.
     let client = server.manual_client();
@@ -512,6 +533,30 @@ async fn authentication_refuses_what_it_should() {
     assert_eq!(status, 401, "expired");
     assert!(body.contains("invalid_token"));
 
+    // A reviewer whose key is replaced (same name) loses the old key's tokens.
+    let token = api_sign_in(&server, "alice", &key).await.expect("sign in");
+    let rotated = keygen_reviewer(keys.path(), "alice-new");
+    let config = std::fs::read_to_string(&server.config_path).expect("config");
+    std::fs::write(
+        &server.config_path,
+        config.replace(&server.reviewer.recipient, &rotated.recipient),
+    )
+    .expect("write");
+    let mut server = server;
+    server.stop();
+    server.spawn();
+    let (status, body) = api_get(&server, "/info", Some(&token)).await;
+    assert_eq!(status, 401, "the old key's token is refused");
+    assert!(body.contains("unknown_reviewer"), "{body}");
+    assert!(
+        api_sign_in(&server, "alice", &rotated.key_path)
+            .await
+            .is_ok()
+    );
+    std::fs::write(&server.config_path, config).expect("restore");
+    server.stop();
+    server.spawn();
+
     // A reviewer removed from the configuration loses access at the next request.
     let token = api_sign_in(&server, "alice", &key).await.expect("sign in");
     let bob = keygen_reviewer(keys.path(), "bob");
@@ -520,7 +565,6 @@ async fn authentication_refuses_what_it_should() {
         .replace("name = \"alice\"", "name = \"bob\"")
         .replace(&server.reviewer.recipient, &bob.recipient);
     std::fs::write(&server.config_path, config).expect("write");
-    let mut server = server;
     server.stop();
     server.spawn();
     let (status, body) = api_get(&server, "/info", Some(&token)).await;
@@ -643,6 +687,42 @@ async fn api_errors_are_json_and_never_500() {
                 .multipart(reqwest::multipart::Form::new().part(
                     "text",
                     reqwest::multipart::Part::bytes(b"plain text, not age".to_vec()),
+                )),
+            422,
+            "not_age",
+        ),
+        (
+            // A real age header with its payload cut short (only the nonce and 4 bytes
+            // left: no chunk can be that short).
+            client
+                .post(url(&format!("/cases/{reference}/messages")))
+                .header("authorization", &auth)
+                .multipart(reqwest::multipart::Form::new().part(
+                    "text",
+                    reqwest::multipart::Part::bytes({
+                        let mut ct = sealed(&server);
+                        let header = candor::seal::age_header_len(&ct).expect("header");
+                        ct.truncate(header + 20);
+                        ct
+                    }),
+                )),
+            422,
+            "not_age",
+        ),
+        (
+            // … or with garbage after its last chunk that leaves 5 bytes for a chunk.
+            client
+                .post(url(&format!("/cases/{reference}/messages")))
+                .header("authorization", &auth)
+                .multipart(reqwest::multipart::Form::new().part(
+                    "text",
+                    reqwest::multipart::Part::bytes({
+                        let mut ct = sealed(&server);
+                        let header = candor::seal::age_header_len(&ct).expect("header");
+                        let last = (ct.len() - header - 16) % 65_552;
+                        ct.extend(std::iter::repeat_n(0u8, 65_552 - last + 5));
+                        ct
+                    }),
                 )),
             422,
             "not_age",
@@ -868,8 +948,13 @@ async fn a_new_reviewer_reads_old_items_after_re_encryption() {
         );
     }
     store.close().await;
-    server.stop();
+    // Wiped from the database file and its WAL while the server runs, not only at stop.
     let prefix = &old_ciphertext[old_ciphertext.len() - 64..];
+    assert!(
+        files_containing(&server.data_dir, prefix).is_empty(),
+        "old ciphertext wiped from the running server's database and WAL"
+    );
+    server.stop();
     assert!(
         files_containing(&server.data_dir, prefix).is_empty(),
         "old ciphertext wiped from the database"

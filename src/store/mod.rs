@@ -483,23 +483,27 @@ impl Store {
         row.map(|r| case_from_row(&r)).transpose()
     }
 
-    /// Records a reviewer's bearer token (its hash) valid until `expires_at` (Unix seconds).
+    /// Records a reviewer's bearer token (its hash), bound to the reviewer's recipient and
+    /// valid until `expires_at` (Unix seconds); tokens expired before `now` are dropped.
     pub async fn insert_token(
         &self,
         token_hash: &[u8],
         reviewer: &str,
+        recipient: &str,
         expires_at: i64,
+        now: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.write.begin().await?;
         sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
-            .bind(expires_at - 366 * 24 * 3600)
+            .bind(now)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO reviewer_tokens (token_hash, reviewer, expires_at) VALUES ($1, $2, $3)",
+            "INSERT INTO reviewer_tokens (token_hash, reviewer, recipient, expires_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(token_hash)
         .bind(reviewer)
+        .bind(recipient)
         .bind(expires_at)
         .execute(&mut *tx)
         .await?;
@@ -507,14 +511,19 @@ impl Store {
         Ok(())
     }
 
-    /// The reviewer and expiry of a token hash.
-    pub async fn token(&self, token_hash: &[u8]) -> Result<Option<(String, i64)>, StoreError> {
-        let row =
-            sqlx::query("SELECT reviewer, expires_at FROM reviewer_tokens WHERE token_hash = $1")
-                .bind(token_hash)
-                .fetch_optional(&self.read)
-                .await?;
-        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+    /// The reviewer, recipient and expiry of a token hash.
+    pub async fn token(
+        &self,
+        token_hash: &[u8],
+    ) -> Result<Option<(String, String, i64)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT reviewer, recipient, expires_at FROM reviewer_tokens WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .transpose()
     }
 
     /// Drops tokens that expired before `now` (Unix seconds).

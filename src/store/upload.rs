@@ -363,6 +363,15 @@ impl Upload {
             .await?;
         tx.commit().await?;
         self.done = true;
+        // The old ciphertext's pages are overwritten in the database file (secure_delete)
+        // only when the WAL is checkpointed: do it now rather than at some later moment,
+        // and empty the WAL. Best effort: readers in progress may keep part of it.
+        if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(self.store.writer())
+            .await
+        {
+            tracing::debug!(error = %err, "the WAL could not be checkpointed after a re-encryption");
+        }
         Ok(())
     }
 

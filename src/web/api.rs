@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -28,8 +28,6 @@ use crate::store::{Author, CaseRow, ItemKind, Status, StoreError, Upload};
 
 /// How long a challenge can be answered.
 pub const CHALLENGE_LIFETIME: Duration = Duration::from_secs(60);
-/// Most challenges outstanding at once (each is small; this bounds memory).
-const MAX_CHALLENGES: usize = 1000;
 /// The prefix of an upload that must hold the whole age header.
 const HEADER_PREFIX: usize = 64 * 1024;
 
@@ -107,19 +105,72 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<T, ApiError>;
 
-struct Challenge {
-    reviewer: String,
-    answer_hash: [u8; 32],
-    expires: Instant,
+/// Sign-in challenges, without server-side state per challenge: a flood of challenge
+/// requests costs memory for nothing and cannot push a reviewer's challenge out.
+///
+/// A challenge is 32 random bytes (as 64 hex characters, the *answer*) encrypted to the
+/// reviewer's recipient. Its id is `hex(expiry ‖ MAC)`, the MAC (HMAC-SHA256 with a key
+/// drawn at start-up) binding the reviewer's name and recipient, the expiry and the
+/// answer's hash. At `/auth/token` the server recomputes the MAC for each configured
+/// reviewer: only the holder of the identity, who could decrypt the answer, can present a
+/// matching pair. Used challenges are remembered until they expire, so an answer works
+/// once; only successful answers are remembered (they need the identity), so the memory
+/// this takes is bounded by real sign-ins.
+pub struct Challenges {
+    key: zeroize::Zeroizing<[u8; 32]>,
+    used: Mutex<HashMap<[u8; 32], i64>>,
 }
 
-/// Challenges waiting for an answer, in memory.
-#[derive(Default)]
-pub struct Challenges(Mutex<HashMap<String, Challenge>>);
-
 impl Challenges {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Challenge>> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    pub fn new() -> Result<Challenges, getrandom::Error> {
+        let mut key = zeroize::Zeroizing::new([0u8; 32]);
+        getrandom::fill(key.as_mut())?;
+        Ok(Challenges {
+            key,
+            used: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn mac(&self, reviewer: &str, recipient: &str, expires: i64, answer: &[u8]) -> [u8; 32] {
+        use hmac::{KeyInit, Mac};
+        let mut mac = match hmac::Hmac::<Sha256>::new_from_slice(self.key.as_ref()) {
+            Ok(m) => m,
+            // HMAC takes keys of any length: unreachable, but never a panic.
+            Err(_) => return [0; 32],
+        };
+        for field in [
+            b"candor/v1/reviewer-challenge".as_slice(),
+            reviewer.as_bytes(),
+            recipient.as_bytes(),
+            &expires.to_be_bytes(),
+            &Sha256::digest(answer),
+        ] {
+            mac.update(&(field.len() as u64).to_be_bytes());
+            mac.update(field);
+        }
+        mac.finalize().into_bytes().into()
+    }
+
+    fn id(expires: i64, mac: &[u8; 32]) -> String {
+        let mut raw = expires.to_be_bytes().to_vec();
+        raw.extend_from_slice(mac);
+        hex::encode(raw)
+    }
+
+    fn parse_id(id: &str) -> Option<(i64, [u8; 32])> {
+        let raw = hex::decode(id).ok()?;
+        let (expires, mac) = raw.split_first_chunk::<8>()?;
+        Some((
+            i64::from_be_bytes(*expires),
+            <[u8; 32]>::try_from(mac).ok()?,
+        ))
+    }
+
+    /// Marks a challenge used; false if it already was.
+    fn use_once(&self, mac: [u8; 32], expires: i64, now: i64) -> bool {
+        let mut used = self.used.lock().unwrap_or_else(|p| p.into_inner());
+        used.retain(|_, e| *e >= now);
+        used.insert(mac, expires).is_none()
     }
 }
 
@@ -216,40 +267,34 @@ async fn challenge(
     body: Bytes,
 ) -> ApiResult<Response> {
     let request: ChallengeRequest = json_body(&headers, &body)?;
-    let reviewer = app
+    let answer = zeroize::Zeroizing::new(random_hex::<32>()?);
+    let expires = unix_now() + i64::try_from(CHALLENGE_LIFETIME.as_secs()).unwrap_or(60);
+    // An unknown name gets a challenge nobody can answer, encrypted to a throwaway key:
+    // the answer does not tell which reviewer names exist.
+    let (recipient, mac) = match app
         .config
         .reviewers
         .iter()
         .find(|r| r.name == request.reviewer)
-        .ok_or_else(|| {
-            ApiError::unauthorized("unknown_reviewer", "no reviewer of that name is configured")
-        })?;
-    let answer = zeroize::Zeroizing::new(random_hex::<32>()?);
-    let encrypted = seal::seal_armored(&reviewer.recipient, answer.as_bytes())
-        .map_err(|_| ApiError::internal())?;
-    let id = random_hex::<16>()?;
     {
-        let mut challenges = app.challenges.lock();
-        let now = Instant::now();
-        challenges.retain(|_, c| c.expires > now);
-        if challenges.len() >= MAX_CHALLENGES {
-            return Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "busy",
-                "too many sign-ins are in progress; try again in a minute",
-            ));
-        }
-        challenges.insert(
-            id.clone(),
-            Challenge {
-                reviewer: reviewer.name.clone(),
-                answer_hash: Sha256::digest(answer.as_bytes()).into(),
-                expires: now + CHALLENGE_LIFETIME,
-            },
-        );
-    }
+        Some(r) => (
+            r.recipient.clone(),
+            app.challenges.mac(
+                &r.name,
+                &r.recipient.to_string(),
+                expires,
+                answer.as_bytes(),
+            ),
+        ),
+        None => (
+            age::x25519::Identity::generate().to_public(),
+            Sha256::digest(random_hex::<32>()?.as_bytes()).into(),
+        ),
+    };
+    let encrypted =
+        seal::seal_armored(&recipient, answer.as_bytes()).map_err(|_| ApiError::internal())?;
     Ok(axum::Json(ChallengeResponse {
-        challenge_id: id,
+        challenge_id: Challenges::id(expires, &mac),
         encrypted_challenge: encrypted,
         expires_in_seconds: CHALLENGE_LIFETIME.as_secs(),
     })
@@ -262,54 +307,44 @@ async fn token(
     body: Bytes,
 ) -> ApiResult<Response> {
     let request: TokenRequest = json_body(&headers, &body)?;
-    // Single use: the challenge is gone whether or not the answer is right.
-    let challenge = app
-        .challenges
-        .lock()
-        .remove(&request.challenge_id)
-        .ok_or_else(|| {
-            ApiError::unauthorized(
-                "invalid_challenge",
-                "the challenge is unknown, used or expired",
-            )
-        })?;
-    if challenge.expires <= Instant::now() {
-        return Err(ApiError::unauthorized(
+    let invalid = || {
+        ApiError::unauthorized(
             "invalid_challenge",
             "the challenge is unknown, used or expired",
-        ));
+        )
+    };
+    let (expires, mac) = Challenges::parse_id(&request.challenge_id).ok_or_else(invalid)?;
+    let now = unix_now();
+    if expires < now || expires > now + 2 * CHALLENGE_LIFETIME.as_secs() as i64 {
+        return Err(invalid());
     }
-    let given: [u8; 32] = Sha256::digest(request.answer.trim().as_bytes()).into();
-    if !same_secret(&given, &challenge.answer_hash) {
-        return Err(ApiError::unauthorized(
-            "wrong_answer",
-            "the answer does not match the challenge",
-        ));
+    let answer = request.answer.trim().as_bytes();
+    let mut matched = None;
+    for r in &app.config.reviewers {
+        let recipient = r.recipient.to_string();
+        let expected = app.challenges.mac(&r.name, &recipient, expires, answer);
+        if same_secret(&expected, &mac) {
+            matched = Some((r.name.clone(), recipient));
+        }
     }
-    if !app
-        .config
-        .reviewers
-        .iter()
-        .any(|r| r.name == challenge.reviewer)
-    {
-        return Err(ApiError::unauthorized(
-            "unknown_reviewer",
-            "no reviewer of that name is configured",
-        ));
+    // A wrong key and an unknown name look the same.
+    let (reviewer, recipient) = matched.ok_or_else(|| {
+        ApiError::unauthorized("wrong_answer", "the answer does not match the challenge")
+    })?;
+    if !app.challenges.use_once(mac, expires, now) {
+        return Err(invalid());
     }
     let token = random_hex::<32>()?;
     let lifetime = app.config.reviewer_token_lifetime;
     let expires_at = unix_now() + i64::try_from(lifetime.as_secs()).unwrap_or(3600);
     let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
     app.store
-        .insert_token(&hash, &challenge.reviewer, expires_at)
+        .insert_token(&hash, &reviewer, &recipient, expires_at, now)
         .await?;
-    app.store
-        .audit(&challenge.reviewer, "signed in", None, None)
-        .await?;
+    app.store.audit(&reviewer, "signed in", None, None).await?;
     Ok(axum::Json(TokenResponse {
         token,
-        reviewer: challenge.reviewer,
+        reviewer,
         expires_in_seconds: lifetime.as_secs(),
     })
     .into_response())
@@ -342,12 +377,19 @@ impl FromRequestParts<AppState> for Reviewer {
                 "the token is unknown or expired; sign in again",
             )
         };
-        let (reviewer, expires_at) = app.store.token(&hash).await?.ok_or_else(invalid)?;
+        let (reviewer, recipient, expires_at) =
+            app.store.token(&hash).await?.ok_or_else(invalid)?;
         if expires_at <= unix_now() {
             return Err(invalid());
         }
-        // A reviewer removed from the configuration loses access at once.
-        if !app.config.reviewers.iter().any(|r| r.name == reviewer) {
+        // A reviewer removed from the configuration, or whose key was replaced, loses
+        // access at once.
+        if !app
+            .config
+            .reviewers
+            .iter()
+            .any(|r| r.name == reviewer && r.recipient.to_string() == recipient)
+        {
             return Err(ApiError::unauthorized(
                 "unknown_reviewer",
                 "this reviewer is no longer configured on the server",
@@ -622,26 +664,36 @@ async fn read_sealed_parts(
         }
         let blob = upload.new_blob();
         let mut prefix: Vec<u8> = Vec::new();
-        let mut checked = false;
+        let mut header: Option<usize> = None;
+        let mut total: u64 = 0;
         while let Some(chunk) = idle(field.chunk())
             .await
             .map_err(timeout)?
             .map_err(|e| malformed(&e))?
         {
-            if checked {
+            total = total.saturating_add(chunk.len() as u64);
+            if header.is_some() {
                 upload.append(blob, &chunk).await?;
                 continue;
             }
             prefix.extend_from_slice(&chunk);
             if prefix.len() >= HEADER_PREFIX {
-                check_age_header(&name, &prefix)?;
-                checked = true;
+                header = Some(check_age_header(&name, &prefix)?);
                 upload.append(blob, &std::mem::take(&mut prefix)).await?;
             }
         }
-        if !checked {
-            check_age_header(&name, &prefix)?;
-            upload.append(blob, &prefix).await?;
+        let header = match header {
+            Some(h) => h,
+            None => {
+                let h = check_age_header(&name, &prefix)?;
+                upload.append(blob, &prefix).await?;
+                h
+            }
+        };
+        // Without the key the payload cannot be authenticated, but its shape can: a
+        // truncated or padded file is refused here rather than found unreadable later.
+        if !seal::is_age_payload_length(total.saturating_sub(header as u64)) {
+            return Err(not_age(&name));
         }
         upload.finish_blob(blob)?;
         parts.push((name, blob));
@@ -649,15 +701,19 @@ async fn read_sealed_parts(
     Ok(parts)
 }
 
-fn check_age_header(name: &str, prefix: &[u8]) -> ApiResult<()> {
-    if seal::is_age_header(prefix) {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "not_age",
-            format!("part {name:?} is not a well-formed age file"),
-        ))
+fn not_age(name: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not_age",
+        format!("part {name:?} is not a well-formed age file"),
+    )
+}
+
+/// Checks the age header at the start of a part; returns its length.
+fn check_age_header(name: &str, prefix: &[u8]) -> ApiResult<usize> {
+    match seal::age_header_len(prefix) {
+        Some(len) if seal::is_age_header(prefix) => Ok(len),
+        _ => Err(not_age(name)),
     }
 }
 
@@ -864,7 +920,10 @@ async fn post_decision(
             "parts must be one entry and one opening",
         ));
     };
-    check_age_header("opening", &opening)?;
+    let header = check_age_header("opening", &opening)?;
+    if !seal::is_age_payload_length(opening.len().saturating_sub(header) as u64) {
+        return Err(not_age("opening"));
+    }
     let entry = app.log.check_decision(&note, Day::today())?;
     let mut upload = app.store.begin_upload()?;
     let blob = upload.new_blob();

@@ -354,6 +354,12 @@ pub async fn reply(
             );
             Redirect::to("/case").into_response()
         }
+        Err(ReplyError::Submit(SubmitError::NotUtf8)) => {
+            session.set_flash(
+                "Your answer contains characters that could not be read, so nothing was sent. Please type it again, or attach it as a file.",
+            );
+            Redirect::to("/case").into_response()
+        }
         Err(ReplyError::Submit(problem)) => problem.into_page(&app),
     }
 }

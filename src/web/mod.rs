@@ -50,7 +50,7 @@ impl AppState {
         install: Install,
         deriver: Deriver,
         log: Arc<crate::log::service::LogService>,
-    ) -> AppState {
+    ) -> Result<AppState, getrandom::Error> {
         let site = Site {
             body_name: config.body.name.clone(),
             reviewer_names: config.reviewers.iter().map(|r| r.name.clone()).collect(),
@@ -61,9 +61,10 @@ impl AppState {
             config.session_max_age,
         ));
         let signin_limit = Arc::new(RateLimit::per_minute(config.signin_attempts_per_minute));
-        AppState {
+        let challenges = Arc::new(api::Challenges::new()?);
+        Ok(AppState {
             log,
-            challenges: Arc::new(api::Challenges::default()),
+            challenges,
             sessions,
             signin_limit,
             config: Arc::new(config),
@@ -71,7 +72,7 @@ impl AppState {
             store,
             install: Arc::new(install),
             deriver,
-        }
+        })
     }
 }
 
