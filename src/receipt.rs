@@ -185,17 +185,42 @@ pub enum DeriveError {
 const INFO_LOOKUP: &[u8] = b"candor/v1/receipt/lookup-key";
 const INFO_IDENTITY: &[u8] = b"candor/v1/receipt/age-identity";
 
-/// Runs Argon2id over the normalized code with the install's salt, then separates the
-/// output with HKDF-SHA256 into the lookup key and the identity seed. Blocking: call it
-/// on the blocking pool (see [`Deriver`]).
-pub fn derive(receipt: &Receipt, salt: &[u8], params: KdfParams) -> Result<Derived, DeriveError> {
-    let argon_params = argon2::Params::new(
+fn argon_params(params: KdfParams) -> Result<argon2::Params, DeriveError> {
+    argon2::Params::new(
         params.memory_kib,
         params.iterations,
         params.parallelism,
         Some(32),
     )
-    .map_err(|_| DeriveError::Params)?;
+    .map_err(|_| DeriveError::Params)
+}
+
+/// Argon2id's working memory for `params`, allocated and touched (so it is resident).
+fn argon_memory(params: KdfParams) -> Result<Vec<argon2::Block>, DeriveError> {
+    Ok(vec![
+        argon2::Block::default();
+        argon_params(params)?.block_count()
+    ])
+}
+
+/// Runs Argon2id over the normalized code with the install's salt, then separates the
+/// output with HKDF-SHA256 into the lookup key and the identity seed. Blocking: call it
+/// on the blocking pool (see [`Deriver`]).
+pub fn derive(receipt: &Receipt, salt: &[u8], params: KdfParams) -> Result<Derived, DeriveError> {
+    let mut memory = argon_memory(params)?;
+    let derived = derive_in(receipt, salt, params, &mut memory);
+    memory.iter_mut().for_each(Zeroize::zeroize);
+    derived
+}
+
+/// [`derive`] with Argon2id's working memory given by the caller (and wiped by it).
+fn derive_in(
+    receipt: &Receipt,
+    salt: &[u8],
+    params: KdfParams,
+    memory: &mut [argon2::Block],
+) -> Result<Derived, DeriveError> {
+    let argon_params = argon_params(params)?;
     let argon = argon2::Argon2::new(
         argon2::Algorithm::Argon2id,
         argon2::Version::V0x13,
@@ -203,7 +228,12 @@ pub fn derive(receipt: &Receipt, salt: &[u8], params: KdfParams) -> Result<Deriv
     );
     let mut master = Zeroizing::new([0u8; 32]);
     argon
-        .hash_password_into(receipt.expose().as_bytes(), salt, master.as_mut())
+        .hash_password_into_with_memory(
+            receipt.expose().as_bytes(),
+            salt,
+            master.as_mut(),
+            &mut *memory,
+        )
         .map_err(|_| DeriveError::Params)?;
 
     let hk = Hkdf::<Sha256>::new(None, master.as_ref());
@@ -230,19 +260,27 @@ pub enum Purpose {
     Submission,
 }
 
-/// Workers and a waiting line for one [`Purpose`].
+/// Workers and a waiting line for one [`Purpose`], and each worker's Argon2id memory.
 #[derive(Clone)]
 struct Lane {
     running: Arc<Semaphore>,
     admitted: Arc<Semaphore>,
+    /// One working memory per worker, allocated once and wiped after every derivation:
+    /// a derivation does not grow the server's memory, and the zeroizing allocator does
+    /// not wipe 64 MiB at every free.
+    memory: Arc<std::sync::Mutex<Vec<Vec<argon2::Block>>>>,
 }
 
 impl Lane {
-    fn new(workers: usize, queue: usize) -> Lane {
+    fn new(workers: usize, queue: usize, params: KdfParams) -> Lane {
         let workers = workers.max(1);
+        let memory = (0..workers)
+            .filter_map(|_| argon_memory(params).ok())
+            .collect();
         Lane {
             running: Arc::new(Semaphore::new(workers)),
             admitted: Arc::new(Semaphore::new(workers + queue)),
+            memory: Arc::new(std::sync::Mutex::new(memory)),
         }
     }
 }
@@ -265,8 +303,8 @@ impl Deriver {
     /// together should be at most the number of cores (each lane has at least one).
     pub fn new(sign_in: (usize, usize), submission: (usize, usize), params: KdfParams) -> Self {
         Self {
-            sign_in: Lane::new(sign_in.0, sign_in.1),
-            submission: Lane::new(submission.0, submission.1),
+            sign_in: Lane::new(sign_in.0, sign_in.1, params),
+            submission: Lane::new(submission.0, submission.1, params),
             params,
         }
     }
@@ -312,8 +350,19 @@ impl Deriver {
             .await
             .map_err(|_| DeriveError::Task)?;
         let params = self.params;
+        let pool = Arc::clone(&lane.memory);
         tokio::task::spawn_blocking(move || {
-            let derived = derive(&receipt, &salt, params);
+            let lock = |p: &std::sync::Mutex<Vec<Vec<argon2::Block>>>| {
+                p.lock().unwrap_or_else(|e| e.into_inner()).pop()
+            };
+            // A worker's memory is always free while it holds a running place.
+            let mut memory = match lock(&pool) {
+                Some(m) => m,
+                None => argon_memory(params)?,
+            };
+            let derived = derive_in(&receipt, &salt, params, &mut memory);
+            memory.iter_mut().for_each(Zeroize::zeroize);
+            pool.lock().unwrap_or_else(|e| e.into_inner()).push(memory);
             drop((running, admitted));
             derived
         })
@@ -427,6 +476,28 @@ mod tests {
             deriver.derive(Purpose::SignIn, r, salt).await.is_ok(),
             "free again"
         );
+    }
+
+    #[tokio::test]
+    async fn working_memory_is_kept_and_wiped_after_each_derivation() {
+        let deriver = Deriver::new((1, 0), (1, 0), KdfParams::DEFAULT);
+        let salt: Arc<[u8]> = Arc::from(SALT);
+        let r = Receipt::generate().expect("rng");
+        let expected = derive(&r, SALT, KdfParams::DEFAULT).expect("bare");
+        let got = deriver
+            .derive(Purpose::SignIn, r, salt)
+            .await
+            .expect("derive");
+        assert_eq!(*got.lookup_key, *expected.lookup_key, "same result");
+        let pool = deriver.sign_in.memory.lock().expect("pool");
+        assert_eq!(pool.len(), 1, "the buffer went back to the pool");
+        assert!(
+            pool[0]
+                .iter()
+                .all(|block| block.as_ref().iter().all(|w| *w == 0)),
+            "Argon2id's memory was wiped"
+        );
+        assert_eq!(pool[0].len(), 64 * 1024, "64 MiB of 1 KiB blocks");
     }
 
     #[tokio::test]

@@ -249,10 +249,30 @@ fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
     Ok(SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
+        // 64 KiB pages (for a new database): a 1 MiB chunk is 16 pages, not 256.
+        .page_size(65536)
         .synchronous(SqliteSynchronous::Full)
         .pragma("secure_delete", "ON")
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10)))
+}
+
+/// The one writing connection. Batches of an upload in progress are committed with
+/// `synchronous=NORMAL` (they need no durability of their own: an interrupted upload's rows
+/// are deleted anyway, and the final `FULL` commit syncs the WAL, earlier frames included);
+/// whatever a user of the connection did, it goes back to the pool with
+/// `synchronous=FULL`, or is closed.
+fn writer_pool() -> SqlitePoolOptions {
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .after_release(|conn, _| {
+            Box::pin(async move {
+                Ok(sqlx::query("PRAGMA synchronous = FULL")
+                    .execute(&mut *conn)
+                    .await
+                    .is_ok())
+            })
+        })
 }
 
 impl Store {
@@ -260,10 +280,7 @@ impl Store {
     /// values on first start, and removes what interrupted uploads left behind.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
         let options = connect_options(url)?;
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await?;
+        let write = writer_pool().connect_with(options.clone()).await?;
         sqlx::migrate!("./migrations/sqlite").run(&write).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(8)
@@ -296,10 +313,7 @@ impl Store {
     pub async fn open_beside_server(path: &Path) -> Result<Store, StoreError> {
         let options =
             connect_options(&format!("sqlite://{}", path.display()))?.create_if_missing(false);
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await?;
+        let write = writer_pool().connect_with(options.clone()).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(2)
             .connect_with(options)

@@ -66,7 +66,24 @@ pub struct Committed {
     pub ciphertext_sha256: Vec<[u8; 32]>,
 }
 
+/// Chunks of one blob written by a batch.
+struct BatchBlob {
+    index: usize,
+    /// The blob's row, or `None` if the batch must create it.
+    id: Option<i64>,
+    first_seq: i64,
+    chunks: Vec<Vec<u8>>,
+}
+
+/// What a batch written in the background gives back: the rows it created (blob index
+/// and id) and the chunk buffers, for reuse.
+type BatchResult = Result<(Vec<(usize, i64)>, Vec<Vec<u8>>), StoreError>;
+
 /// An upload in progress. Dropping it without committing deletes what it wrote.
+///
+/// Full chunks are written in batches by a background task while the request goes on
+/// reading and encrypting (one batch in flight at a time, so at most two batches of
+/// ciphertext are in memory); `commit` waits for the batch in flight first.
 pub struct Upload {
     store: Store,
     token: [u8; 16],
@@ -74,6 +91,9 @@ pub struct Upload {
     held_bytes: usize,
     wrote_any: bool,
     done: bool,
+    in_flight: Option<tokio::task::JoinHandle<BatchResult>>,
+    /// Chunk buffers given back by written batches.
+    spare: Vec<Vec<u8>>,
 }
 
 impl Upload {
@@ -87,6 +107,8 @@ impl Upload {
             held_bytes: 0,
             wrote_any: false,
             done: false,
+            in_flight: None,
+            spare: Vec::new(),
         })
     }
 
@@ -113,7 +135,11 @@ impl Upload {
 
     /// Appends ciphertext to a blob; writes a batch to the database when enough is held.
     pub async fn append(&mut self, blob: BlobRef, mut data: &[u8]) -> Result<(), StoreError> {
-        let buf = self.buf(blob)?;
+        let spare = &mut self.spare;
+        let buf = self
+            .blobs
+            .get_mut(blob.0)
+            .ok_or(StoreError::Corrupt("unknown blob in upload"))?;
         if buf.finished || buf.discarded {
             return Err(StoreError::Corrupt("append to a closed blob"));
         }
@@ -122,8 +148,12 @@ impl Upload {
         let added = data.len();
         while !data.is_empty() {
             if buf.current.capacity() == 0 {
-                buf.current
-                    .reserve_exact(CHUNK_BYTES.min(data.len().max(64 * 1024)));
+                match spare.pop() {
+                    Some(reused) => buf.current = reused,
+                    None => buf
+                        .current
+                        .reserve_exact(CHUNK_BYTES.min(data.len().max(64 * 1024))),
+                }
             }
             let room = CHUNK_BYTES - buf.current.len();
             let take = room.min(data.len());
@@ -168,11 +198,88 @@ impl Upload {
         Ok(())
     }
 
-    /// Writes held chunks in one transaction (still invisible: marked with the token).
+    /// Waits for the batch in flight, if any, and records the rows it created.
+    async fn settle(&mut self) -> Result<(), StoreError> {
+        let Some(task) = self.in_flight.take() else {
+            return Ok(());
+        };
+        let (created, buffers) = task
+            .await
+            .map_err(|_| StoreError::Corrupt("a batch writer stopped"))??;
+        for (index, id) in created {
+            if let Some(buf) = self.blobs.get_mut(index) {
+                buf.id = Some(id);
+            }
+        }
+        for mut b in buffers {
+            if b.capacity() == CHUNK_BYTES && self.spare.len() < 8 {
+                b.clear();
+                self.spare.push(b);
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands the full chunks held to a background task that writes them in one
+    /// transaction (still invisible: marked with the token), after the previous batch.
     async fn flush(&mut self) -> Result<(), StoreError> {
-        let mut tx = self.store.writer().begin().await?;
-        self.write_held(&mut tx, false).await?;
-        tx.commit().await?;
+        self.settle().await?;
+        let mut batch = Vec::new();
+        let mut moved = 0usize;
+        for (index, buf) in self.blobs.iter_mut().enumerate() {
+            if buf.discarded || buf.full.is_empty() {
+                continue;
+            }
+            let chunks = std::mem::take(&mut buf.full);
+            moved += chunks.iter().map(Vec::len).sum::<usize>();
+            let first_seq = buf.next_seq;
+            buf.next_seq +=
+                i64::try_from(chunks.len()).map_err(|_| StoreError::Corrupt("too many chunks"))?;
+            batch.push(BatchBlob {
+                index,
+                id: buf.id,
+                first_seq,
+                chunks,
+            });
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        self.held_bytes = self.held_bytes.saturating_sub(moved);
+        self.wrote_any = true;
+        let pool = self.store.writer().clone();
+        let token = self.token;
+        self.in_flight = Some(tokio::spawn(async move {
+            let mut conn = pool.acquire().await?;
+            // Restored to FULL when the connection goes back to the pool (see writer_pool).
+            sqlx::query("PRAGMA synchronous = NORMAL")
+                .execute(&mut *conn)
+                .await?;
+            let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+            let mut created = Vec::new();
+            let mut buffers = Vec::new();
+            for b in batch {
+                let id = match b.id {
+                    Some(id) => id,
+                    None => {
+                        let id = insert_pending_blob(&mut tx, &token).await?;
+                        created.push((b.index, id));
+                        id
+                    }
+                };
+                for (seq, chunk) in (b.first_seq..).zip(b.chunks) {
+                    sqlx::query("INSERT INTO blob_chunks (blob_id, seq, data) VALUES ($1, $2, $3)")
+                        .bind(id)
+                        .bind(seq)
+                        .bind(&chunk)
+                        .execute(&mut *tx)
+                        .await?;
+                    buffers.push(chunk);
+                }
+            }
+            tx.commit().await?;
+            Ok((created, buffers))
+        }));
         Ok(())
     }
 
@@ -221,6 +328,7 @@ impl Upload {
                 }
             }
         }
+        self.settle().await?;
         let mut tx = self.store.writer().begin().await?;
         self.write_held(&mut tx, true).await?;
 
@@ -321,6 +429,7 @@ impl Upload {
                 return Err(StoreError::Corrupt("commit of an unfinished blob"));
             }
         }
+        self.settle().await?;
         let mut tx = self.store.writer().begin().await?;
         self.write_held(&mut tx, true).await?;
         let old = sqlx::query("SELECT blob_id, meta_blob_id FROM items WHERE id = $1")
@@ -406,11 +515,16 @@ impl Drop for Upload {
         if self.done || !self.wrote_any {
             return;
         }
-        // The request failed or the client went away: remove what was written.
+        // The request failed or the client went away: remove what was written, once the
+        // batch in flight (if any) has finished writing.
         let pool = self.store.writer().clone();
         let token = self.token;
+        let in_flight = self.in_flight.take();
         if let Ok(handle) = tokio::runtime::Handle::try_current() {
             handle.spawn(async move {
+                if let Some(task) = in_flight {
+                    let _ = task.await;
+                }
                 let result = sqlx::query("DELETE FROM blobs WHERE upload = $1")
                     .bind(&token[..])
                     .execute(&pool)
