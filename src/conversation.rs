@@ -27,8 +27,11 @@ pub enum ConversationError {
     Empty,
 }
 
-/// What is known about a file, sealed next to it: enough to handle the evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What is known about a file, sealed next to it: enough to handle the evidence. Its name
+/// may identify the reporter: wiped when dropped.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, zeroize::Zeroize, zeroize::ZeroizeOnDrop,
+)]
 #[serde(deny_unknown_fields)]
 pub struct FileMeta {
     pub version: u8,
@@ -237,7 +240,7 @@ pub async fn open_conversation_item(
             let ciphertext = store.read_blob(item.blob_id).await?;
             match seal::open_bytes(identities, &ciphertext)
                 .ok()
-                .and_then(|plain| String::from_utf8(plain.to_vec()).ok())
+                .and_then(|plain| String::from_utf8(plain.to_vec()).ok().map(Zeroizing::new))
                 .and_then(|text| crate::log::entry::Opening::parse(&text).ok())
             {
                 Some(opening) => OpenedItem::Record {

@@ -22,7 +22,7 @@ static WORDLIST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-fn words() -> &'static [&'static str] {
+pub(crate) fn words() -> &'static [&'static str] {
     diceware_wordlists::Wordlist::EffLong.get_list()
 }
 

@@ -244,6 +244,17 @@ async fn sign_in_read_reply_and_answer() {
         "nothing was stored"
     );
 
+    // The case page and the sign-out answer carry the header set, like every page.
+    let r = server
+        .manual_client()
+        .get(format!("{}/case", server.url))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("case");
+    assert_security_headers(r.headers(), "/case");
+    assert_reporter_safe(&r.text().await.expect("text"), "/case");
+
     // Sign out: the session is gone and the browser is told to forget the site.
     let response = server
         .manual_client()
@@ -259,6 +270,7 @@ async fn sign_in_read_reply_and_answer() {
         response.headers()["clear-site-data"],
         "\"cache\", \"cookies\", \"storage\""
     );
+    assert_security_headers(response.headers(), "/logout");
     let removal = response.headers()["set-cookie"]
         .to_str()
         .expect("ascii")
@@ -497,9 +509,28 @@ async fn sessions_expire_and_do_not_survive_a_restart() {
         cookie_pair(&b.expect("cookie")),
     );
     assert_ne!(a, b);
+    assert_eq!(get_with_cookie(&server, "/case", &a).await.0, 200);
+    // Signing in again from a browser that still has a session ends that session.
+    let r = server
+        .manual_client()
+        .post(format!("{}/followup", server.url))
+        .header("cookie", &a)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("receipt={}", urlencode(&code)))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(r.status(), 303);
+    let c = cookie_pair(r.headers()["set-cookie"].to_str().expect("cookie"));
+    assert_eq!(
+        get_with_cookie(&server, "/case", &a).await.0,
+        401,
+        "old one ended"
+    );
+    assert_eq!(get_with_cookie(&server, "/case", &c).await.0, 200);
     server.stop();
     server.spawn();
-    assert_eq!(get_with_cookie(&server, "/case", &a).await.0, 401);
+    assert_eq!(get_with_cookie(&server, "/case", &b).await.0, 401);
     assert_eq!(
         sign_in(&server, &code).await.0,
         303,
@@ -681,6 +712,29 @@ async fn a_sign_in_flood_never_breaks_the_server() {
         peak_mib < bound,
         "peak memory {peak_mib} MiB (bound {bound} MiB)"
     );
+
+    // Right after the flood the budget is used up: a calm page, with Retry-After. (It
+    // refills at two a second: a few quick attempts use up what came back.)
+    let mut r = None;
+    for i in 0..50 {
+        let answer = client
+            .post(format!("{}/followup", server.url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(wrong_code(5000 + i))
+            .send()
+            .await
+            .expect("sign in");
+        if answer.status() == 503 {
+            r = Some(answer);
+            break;
+        }
+    }
+    let r = r.expect("a busy answer");
+    assert_eq!(r.headers()["retry-after"], "60");
+    assert_security_headers(r.headers(), "503");
+    let html = r.text().await.expect("text");
+    assert!(html.contains("try again in a minute"), "{html}");
+    assert_reporter_safe(&html, "503");
 
     // Afterwards sign-in works again (the budget refills within seconds).
     let mut status = 0;

@@ -692,6 +692,15 @@ async fn api_errors_are_json_and_never_500() {
             "not_age",
         ),
         (
+            // A cross-site request (a browser page posting to the API) is refused, in JSON.
+            client
+                .post(url("/auth/challenge"))
+                .header("sec-fetch-site", "cross-site")
+                .json(&serde_json::json!({"reviewer": "alice"})),
+            403,
+            "forbidden",
+        ),
+        (
             // A real age header with its payload cut short (only the nonce and 4 bytes
             // left: no chunk can be that short).
             client
@@ -1081,6 +1090,26 @@ async fn the_workstation_seals_only_to_keys_it_trusts() {
         .post_multipart(&format!("/cases/{reference}/reply"), reply("now to both"))
         .await;
     assert_eq!(r.status(), 303);
+    // The page's re-encrypt button now gives the confirmed reviewer the older items.
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/grant"),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert!(
+        page.contains("items were re-encrypted for the current reviewers"),
+        "{page}"
+    );
+    let first = &store.messages(case_id).await.expect("messages")[0];
+    let ct = store.read_blob(first.items[0].blob_id).await.expect("blob");
+    assert_eq!(
+        age_decrypt(&mallory.key_path, &ct),
+        b"first report",
+        "the confirmed reviewer reads the first report"
+    );
 
     // A reporter's key never changes: a swapped one is refused.
     let other = age::x25519::Identity::generate().to_public().to_string();
@@ -1102,4 +1131,46 @@ async fn the_workstation_seals_only_to_keys_it_trusts() {
     assert_eq!(r.status(), 409);
     let page = r.text().await.expect("text");
     assert!(page.contains("different reporter key"), "{page}");
+}
+
+/// A clear page when the server is unreachable, and a clear refusal for a wrong key.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_workstation_explains_an_unreachable_server_and_a_wrong_key() {
+    let mut server = TestServer::start_with(Options {
+        listen: format!("127.0.0.1:{}", free_port()),
+        ..Options::default()
+    });
+    report(&server, "a report", "a.bin", &bytes(100, 1)).await;
+    let ws = WorkstationProcess::start(&server, &server.reviewer.key_path).await;
+    assert_eq!(ws.get("/").await.0, 200);
+    server.stop();
+    let (status, page) = ws.get("/").await;
+    assert_eq!(status, 502, "{page}");
+    assert!(page.contains("The server cannot be reached"), "{page}");
+    assert!(
+        page.contains("check the address, your network or Tor"),
+        "{page}"
+    );
+    let (status, page) = ws.get("/reviewers").await;
+    assert_eq!(status, 502, "{page}");
+    server.spawn();
+    assert_eq!(ws.get("/").await.0, 200, "back once the server is");
+
+    let keys = tempfile::tempdir().expect("tempdir");
+    let wrong = keygen_reviewer(keys.path(), "alice");
+    let (ok, _, stderr) = run_candor(&[
+        "review",
+        "serve",
+        "--server",
+        &server.url,
+        "--identity",
+        wrong.key_path.to_str().expect("utf8"),
+        "--listen",
+        "127.0.0.1:0",
+    ]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("cannot open the server's sign-in challenge"),
+        "{stderr}"
+    );
 }

@@ -2,7 +2,7 @@
 //! valid value or a clear error, and valid values survive a round trip.
 #![no_main]
 
-use candor::api::{ChallengeRequest, StatusRequest, TokenRequest, parse_json};
+use candor::api::{ChallengeRequest, CosignatureRequest, StatusRequest, TokenRequest, parse_json};
 use candor::conversation::FileMeta;
 use libfuzzer_sys::fuzz_target;
 
@@ -18,10 +18,11 @@ where
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, body)) = data.split_first() else { return };
-    match which % 4 {
+    match which % 5 {
         0 => round_trip::<ChallengeRequest>(body),
         1 => round_trip::<TokenRequest>(body),
         2 => round_trip::<StatusRequest>(body),
+        3 => round_trip::<CosignatureRequest>(body),
         _ => {
             if let Ok(meta) = FileMeta::from_json(body) {
                 assert_eq!(FileMeta::from_json(&meta.to_json()).expect("again"), meta);

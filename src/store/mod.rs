@@ -794,3 +794,48 @@ pub fn new_reference() -> Result<String, StoreError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn pragma(pool: &SqlitePool, name: &str) -> String {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
+            .fetch_one(pool)
+            .await
+            .expect("pragma");
+        row.try_get::<i64, _>(0)
+            .map(|v| v.to_string())
+            .or_else(|_| row.try_get::<String, _>(0))
+            .expect("value")
+    }
+
+    /// WAL, 64 KiB pages, `synchronous=FULL` and `secure_delete` on every connection; an
+    /// upload's batches (written with `synchronous=NORMAL`) leave the writer at FULL.
+    #[tokio::test]
+    async fn durable_and_shredding_settings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = Store::open(&url).await.expect("open");
+        for pool in [&store.write, &store.read] {
+            assert_eq!(pragma(pool, "journal_mode").await, "wal");
+            assert_eq!(pragma(pool, "synchronous").await, "2", "FULL");
+            assert_eq!(pragma(pool, "secure_delete").await, "1");
+            assert_eq!(pragma(pool, "page_size").await, "65536");
+        }
+        let mut upload = store.begin_upload().expect("upload");
+        let blob = upload.new_blob();
+        let data = vec![7u8; 9 * CHUNK_BYTES];
+        upload.append(blob, &data).await.expect("append");
+        upload.append(blob, &data[..10]).await.expect("append");
+        upload.finish_blob(blob).expect("finish");
+        drop(upload);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(
+            pragma(&store.write, "synchronous").await,
+            "2",
+            "back to FULL after the batches"
+        );
+        store.close().await;
+    }
+}

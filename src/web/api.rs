@@ -207,7 +207,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Every error of the API is JSON, including the framework's own rejections (a path that
 /// is not a number, a body over the limit, a wrong method).
-async fn json_errors(response: Response) -> Response {
+pub(super) async fn json_errors(response: Response) -> Response {
     let status = response.status();
     let is_json = response
         .headers()
@@ -222,6 +222,7 @@ async fn json_errors(response: Response) -> Response {
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
         StatusCode::NOT_FOUND => "not_found",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::FORBIDDEN => "forbidden",
         s if s.is_server_error() => "internal",
         _ => "bad_request",
     };
@@ -568,10 +569,10 @@ async fn item_content(
 
 async fn item_meta(
     State(app): State<AppState>,
-    Reviewer(_reviewer): Reviewer,
+    Reviewer(reviewer): Reviewer,
     Path(id): Path<i64>,
 ) -> ApiResult<Response> {
-    let (_, item) = app
+    let (case_id, item) = app
         .store
         .item(id)
         .await?
@@ -579,6 +580,16 @@ async fn item_meta(
     let meta = item
         .meta_blob_id
         .ok_or_else(|| ApiError::not_found("metadata for this item"))?;
+    // The metadata names the file: reading it is recorded like reading the file.
+    let case = app.store.case_by_id(case_id).await?;
+    app.store
+        .audit(
+            &reviewer,
+            "read file details",
+            Some(&case.reference),
+            Some(&id.to_string()),
+        )
+        .await?;
     Ok(stream_blob(&app, meta).await)
 }
 
@@ -618,7 +629,7 @@ async fn audit(
 /// Reads a multipart body of age files: each part is checked to start with a well-formed
 /// age header and streamed into a blob. Returns the part names with their blobs.
 async fn read_sealed_parts(
-    app: &AppState,
+    max_upload_bytes: u64,
     headers: &HeaderMap,
     body: Body,
     upload: &mut Upload,
@@ -630,16 +641,13 @@ async fn read_sealed_parts(
         .and_then(|ct| multer::parse_boundary(ct).ok())
         .ok_or_else(|| ApiError::bad_request("send the sealed items as multipart/form-data"))?;
     let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stream = limited(body, app.config.max_upload_bytes, Arc::clone(&exceeded));
+    let stream = limited(body, max_upload_bytes, Arc::clone(&exceeded));
     let mut multipart = multer::Multipart::new(stream, boundary);
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
-            format!(
-                "the request is larger than the limit of {} bytes",
-                app.config.max_upload_bytes
-            ),
+            format!("the request is larger than the limit of {max_upload_bytes} bytes"),
         )
     };
     let malformed = |e: &multer::Error| {
@@ -728,8 +736,14 @@ async fn post_message(
 ) -> ApiResult<(StatusCode, axum::Json<Created>)> {
     let case = find_case(&app, &reference).await?;
     let mut upload = app.store.begin_upload()?;
-    let parts =
-        read_sealed_parts(&app, &headers, body, &mut upload, &["text", "file", "meta"]).await?;
+    let parts = read_sealed_parts(
+        app.config.max_upload_bytes,
+        &headers,
+        body,
+        &mut upload,
+        &["text", "file", "meta"],
+    )
+    .await?;
     let items = pair_message_parts(&parts)?;
     let count = items.len();
     let committed = upload
@@ -759,6 +773,33 @@ async fn post_message(
 
 /// Orders the parts of a reply into items: `text` first (at most one), then every `file`
 /// followed by its `meta`.
+/// Runs the reviewer API's parser of a sealed reply (multipart body, boundary `FUZZ`, every
+/// part an age file, then text/file/meta pairing) against `store`, without committing:
+/// for fuzzing and property tests. Returns the number of items.
+pub async fn parse_sealed_message_body(
+    store: &crate::store::Store,
+    body: Vec<u8>,
+) -> Result<usize, String> {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("multipart/form-data; boundary=FUZZ"),
+    );
+    let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
+    let parts = read_sealed_parts(
+        1024 * 1024,
+        &headers,
+        Body::from(body),
+        &mut upload,
+        &["text", "file", "meta"],
+    )
+    .await
+    .map_err(|e| e.message)?;
+    pair_message_parts(&parts)
+        .map(|items| items.len())
+        .map_err(|e| e.message)
+}
+
 pub fn pair_message_parts(
     parts: &[(String, crate::store::BlobRef)],
 ) -> ApiResult<Vec<crate::store::NewItem>> {
@@ -817,7 +858,14 @@ async fn replace_item(
         .ok_or_else(|| ApiError::not_found("item"))?;
     let case = app.store.case_by_id(case_id).await?;
     let mut upload = app.store.begin_upload()?;
-    let parts = read_sealed_parts(&app, &headers, body, &mut upload, &["content", "meta"]).await?;
+    let parts = read_sealed_parts(
+        app.config.max_upload_bytes,
+        &headers,
+        body,
+        &mut upload,
+        &["content", "meta"],
+    )
+    .await?;
     let content = parts
         .iter()
         .find(|(n, _)| n == "content")
@@ -897,8 +945,15 @@ async fn post_decision(
                 ),
         ),
     );
-    let bad = |e: multer::Error| {
-        ApiError::bad_request(format!("the multipart body could not be read: {e}"))
+    let bad = |e: multer::Error| match e {
+        multer::Error::FieldSizeExceeded { .. } | multer::Error::StreamSizeExceeded { .. } => {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "the decision is larger than a signed entry and its opening can be",
+            )
+        }
+        e => ApiError::bad_request(format!("the multipart body could not be read: {e}")),
     };
     let mut note: Option<Vec<u8>> = None;
     let mut opening: Option<Vec<u8>> = None;

@@ -117,6 +117,10 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
             return internal(&app);
         }
     };
+    // A session this browser still had ends: one browser, one session.
+    if let Some(old) = CookieJar::from_headers(&headers).get(COOKIE) {
+        app.sessions.end(old.value());
+    }
     let Ok((cookie_value, _)) = app.sessions.create(case.id, derived.identity) else {
         return internal(&app);
     };
@@ -338,6 +342,10 @@ pub async fn reply(
     let Some(session) = session_of(&app, &jar) else {
         return not_signed_in(&app);
     };
+    let body = match super::submit::refuse_oversized(&app, &headers, body).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
     match receive_reply(&app, &session, &headers, body).await {
         Ok(files) => {
             session.set_flash(&match files {
@@ -500,4 +508,99 @@ pub async fn logout(State(app): State<AppState>, jar: CookieJar, body: Bytes) ->
         headers.insert(header::SET_COOKIE, value);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = &'static str> {
+        (0usize..7776).prop_map(|i| crate::receipt::words()[i])
+    }
+
+    fn percent_decode(text: &str) -> Option<Vec<u8>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b == b'%' {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(b);
+                i += 1;
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn signin_form_errors() {
+        assert_eq!(
+            parse_signin_form(b"").err(),
+            Some(SigninFormError::Malformed)
+        );
+        assert_eq!(
+            parse_signin_form(b"other=x").err(),
+            Some(SigninFormError::Malformed)
+        );
+        assert!(matches!(
+            parse_signin_form(b"receipt=one+two").err(),
+            Some(SigninFormError::Receipt(ReceiptError::WrongLength {
+                found: 2
+            }))
+        ));
+        assert!(matches!(
+            parse_signin_form(&[b'x'; MAX_SIGNIN_FORM_BYTES + 1]).err(),
+            Some(SigninFormError::Receipt(ReceiptError::TooLong))
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn signin_form_never_panics(body in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = parse_signin_form(&body);
+        }
+
+        /// A code typed back in any case, with extra spaces, among other fields, in any
+        /// form encoding, is the code.
+        #[test]
+        fn signin_form_reads_the_code(
+            words in proptest::collection::vec(word(), 8),
+            upper in any::<bool>(),
+            plus in any::<bool>(),
+            before in any::<bool>(),
+        ) {
+            let code = words.join(" ");
+            let typed = format!("  {}  ", if upper { code.to_uppercase() } else { code.clone() });
+            let encoded = if plus {
+                typed.replace(' ', "+")
+            } else {
+                typed.replace(' ', "%20")
+            };
+            let body = if before {
+                format!("csrf=x&receipt={encoded}")
+            } else {
+                format!("receipt={encoded}&other=y")
+            };
+            let parsed = parse_signin_form(body.as_bytes()).expect("valid");
+            prop_assert_eq!(parsed.expose(), code.as_str());
+        }
+
+        /// Any file name gives a valid header whose two forms say the same thing.
+        #[test]
+        fn content_disposition_is_a_valid_header(name in "\\PC{0,60}") {
+            let value = content_disposition(&name);
+            prop_assert!(HeaderValue::from_str(&value).is_ok(), "{value}");
+            let (ascii, encoded) = value
+                .strip_prefix("attachment; filename=\"")
+                .and_then(|rest| rest.split_once("\"; filename*=UTF-8''"))
+                .expect("shape");
+            prop_assert!(!ascii.contains(['"', '\\']) && ascii.chars().all(|c| c.is_ascii() && !c.is_control()));
+            prop_assert_eq!(ascii.chars().count(), name.chars().count());
+            prop_assert_eq!(percent_decode(encoded).expect("decodes"), name.as_bytes().to_vec());
+        }
+    }
 }

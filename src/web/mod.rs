@@ -7,6 +7,7 @@ pub mod pages;
 pub mod session;
 mod submit;
 
+pub use api::parse_sealed_message_body;
 pub use followup::{content_disposition, parse_signin_form};
 pub use submit::parse_submission_body;
 
@@ -83,11 +84,45 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; for
 /// Deny every powerful feature.
 pub const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), autoplay=(), battery=(), bluetooth=(), camera=(), display-capture=(), document-domain=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), sync-xhr=(), usb=(), web-share=(), xr-spatial-tracking=()";
 
+/// A plain-text error from the framework (an extractor's rejection) becomes a page.
+fn error_page(site: &Site, response: Response) -> Response {
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| v.starts_with("text/plain"));
+    if !(status.is_client_error() || status.is_server_error()) || !plain {
+        return response;
+    }
+    let (title, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "Too large",
+            "What you sent is larger than this form accepts, so nothing was kept.",
+        ),
+        StatusCode::NOT_FOUND => ("Page not found", "There is no page at this address."),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "Not available",
+            "This address cannot be used that way. Go back to the start and use the links.",
+        ),
+        s if s.is_server_error() => (
+            "Something went wrong",
+            "Something went wrong on our side. Please try again later.",
+        ),
+        _ => (
+            "The request could not be read",
+            "The request arrived damaged or incomplete, so nothing was kept. Please go back and try again.",
+        ),
+    };
+    page_response(site, status, title, message)
+}
+
 /// Builds the router with every layer.
 pub fn router(state: AppState) -> Router {
     let onion = state.config.onion_address.clone();
     let panic_site = Arc::clone(&state.site);
     let csrf_site = Arc::clone(&state.site);
+    let error_site = Arc::clone(&state.site);
     Router::new()
         .route("/", get(index))
         .route("/submit", get(submit::form).post(submit::post))
@@ -131,6 +166,21 @@ pub fn router(state: AppState) -> Router {
                 "Something went wrong",
                 "Something went wrong on our side. Nothing you sent in this request was kept. Please try again later.",
             )
+        }))
+        // The reviewer API answers in JSON even when the layers above refuse (cross-site
+        // request) or fail (panic) for it; everything else answers errors with a page,
+        // also when the framework refuses a request (a body over a limit, a bad path).
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let site = Arc::clone(&error_site);
+            async move {
+                let api = req.uri().path().starts_with(crate::api::PREFIX);
+                let response = next.run(req).await;
+                if api {
+                    api::json_errors(response).await
+                } else {
+                    error_page(&site, response)
+                }
+            }
         }))
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             let onion = onion.clone();

@@ -285,6 +285,24 @@ mod tests {
         assert!(limit.try_take(), "100 per second refill");
     }
 
+    proptest::proptest! {
+        /// Only a 64-hex-character value can name a session; anything else is refused
+        /// without a panic, and a session is found only by its own cookie value.
+        #[test]
+        fn cookie_values(value in "\\PC{0,80}", hex in "[0-9a-f]{64}") {
+            let sessions = Sessions::new(Duration::from_secs(60), Duration::from_secs(600));
+            let (cookie, _) = sessions
+                .create(1, age::x25519::Identity::generate())
+                .expect("random");
+            proptest::prop_assert_eq!(key_of(&value).is_some(), value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()));
+            proptest::prop_assert!(key_of(&hex).is_some());
+            if value != *cookie {
+                proptest::prop_assert!(sessions.get(&value).is_none());
+            }
+            proptest::prop_assert!(sessions.get(&hex).is_none() || hex == *cookie);
+        }
+    }
+
     #[test]
     fn secrets_compare() {
         assert!(same_secret(b"abc", b"abc"));

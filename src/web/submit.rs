@@ -38,8 +38,14 @@ pub async fn form(State(app): State<AppState>) -> Response {
     pages::submit_form(&app.site, None).into_response()
 }
 
-pub async fn post(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    // Browsers declare the size of a form: refuse an oversized one before reading it.
+/// Browsers declare the size of a form: an oversized one is refused before it is read
+/// (and drained, if small enough, so that the browser sees the answer). Gives the body back
+/// when it may be read.
+pub(crate) async fn refuse_oversized(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Body, Response> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -48,8 +54,16 @@ pub async fn post(State(app): State<AppState>, headers: HeaderMap, body: Body) -
         if len <= DRAIN_BYTES {
             let _ = idle(drain(body.into_data_stream(), DRAIN_BYTES)).await;
         }
-        return SubmitError::TooLarge.into_page(&app);
+        return Err(SubmitError::TooLarge.into_page(app));
     }
+    Ok(body)
+}
+
+pub async fn post(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let body = match refuse_oversized(&app, &headers, body).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
     match receive(&app, &headers, body).await {
         Ok(done) => pages::receipt(&app.site, done.receipt.expose(), done.files).into_response(),
         Err(problem) => problem.into_page(&app),
@@ -470,7 +484,7 @@ async fn finish_blob(
 /// white space.
 #[derive(Default)]
 pub(crate) struct TextCheck {
-    carry: Vec<u8>,
+    carry: Zeroizing<Vec<u8>>,
     pub has_content: bool,
 }
 
@@ -487,7 +501,7 @@ impl TextCheck {
                 Err(e) if e.valid_up_to() > 0 => e.valid_up_to(),
                 Err(e) if e.error_len().is_none() && need == bytes.len() => {
                     // Still incomplete and nothing more in this chunk.
-                    self.carry = joined.to_vec();
+                    self.carry = Zeroizing::new(joined.to_vec());
                     return Ok(());
                 }
                 Err(_) => return Err(SubmitError::NotUtf8),
@@ -504,7 +518,7 @@ impl TextCheck {
             Err(e) if e.error_len().is_none() => {
                 let (valid, rest) = bytes.split_at(e.valid_up_to());
                 self.note(valid);
-                self.carry = rest.to_vec();
+                self.carry = Zeroizing::new(rest.to_vec());
             }
             Err(_) => return Err(SubmitError::NotUtf8),
         }
@@ -532,6 +546,23 @@ impl TextCheck {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn fixture() -> (
+        tokio::runtime::Runtime,
+        crate::store::Store,
+        tempfile::TempDir,
+    ) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = runtime
+            .block_on(crate::store::Store::open(&url))
+            .expect("store");
+        (runtime, store, dir)
+    }
 
     fn check(pieces: &[&[u8]]) -> Result<bool, ()> {
         let mut t = TextCheck::default();
@@ -566,6 +597,26 @@ mod tests {
             pieces.push(&bytes[start..]);
             let expected = std::str::from_utf8(&bytes).map(|s| s.chars().any(|c| !c.is_whitespace())).map_err(|_| ());
             prop_assert_eq!(check(&pieces), expected);
+        }
+
+        /// The whole submission parser on arbitrary bodies and on mangled real forms:
+        /// a clean error or a parse, never a panic.
+        #[test]
+        fn submission_bodies_never_panic(
+            noise in proptest::collection::vec(any::<u8>(), 0..300),
+            message in "\\PC{0,60}",
+            cut in 0usize..400,
+        ) {
+            let (runtime, store, _dir) = fixture();
+            let recipients = [age::x25519::Identity::generate().to_public()];
+            let _ = runtime.block_on(parse_submission_body(&store, &recipients, noise));
+            let form = format!(
+                "--FUZZ\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\n{message}\r\n--FUZZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfile\r\n--FUZZ--\r\n"
+            ).into_bytes();
+            let whole = runtime.block_on(parse_submission_body(&store, &recipients, form.clone()));
+            prop_assert!(whole.is_ok(), "{whole:?}");
+            let cut = cut.min(form.len());
+            let _ = runtime.block_on(parse_submission_body(&store, &recipients, form[..cut].to_vec()));
         }
 
         #[test]

@@ -217,6 +217,9 @@ pub fn open(
                             .and_then(|ct| {
                                 seal::open_bytes(identities, &ct).map_err(WorkstationError::from)
                             }) {
+                            Ok(text) if item.kind == "record" => {
+                                writer.record(&String::from_utf8_lossy(&text))
+                            }
                             Ok(text) => writer.text(&String::from_utf8_lossy(&text)),
                             Err(_) => writer.unreadable(item.id),
                         }

@@ -60,6 +60,9 @@ impl Client {
     ) -> Result<Client, ClientError> {
         let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(60))
+            // A server that stops answering mid-request gets the "cannot be reached" page
+            // instead of a page that never loads (Tor round trips are seconds, not minutes).
+            .read_timeout(Duration::from_secs(120))
             .redirect(reqwest::redirect::Policy::none());
         if let Some(proxy) = proxy {
             let proxy = reqwest::Proxy::all(proxy)

@@ -433,6 +433,35 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
     hits
 }
 
+/// Like [`files_containing`], reading only files modified since `since`: for folders
+/// shared with other programs (the system's temporary folder), where a leak would be a new
+/// or changed file.
+pub fn recent_files_containing(
+    dir: &Path,
+    needle: &[u8],
+    since: std::time::SystemTime,
+) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return hits;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            hits.extend(recent_files_containing(&path, needle, since));
+        } else if meta.is_file()
+            && meta.modified().is_ok_and(|m| m >= since)
+            && std::fs::read(&path).is_ok_and(|data| contains(&data, needle))
+        {
+            hits.push(path);
+        }
+    }
+    hits
+}
+
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -678,5 +707,56 @@ impl Drop for DbWriteLock {
         }
         drop(self.child.stdin.take());
         let _ = self.child.wait();
+    }
+}
+
+/// The DESIGN.md header set, on any response.
+pub fn assert_security_headers(headers: &reqwest::header::HeaderMap, what: &str) {
+    let get = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_else(|| panic!("{what}: missing {name}"))
+            .to_string()
+    };
+    assert_eq!(get("content-security-policy"), candor::web::CSP, "{what}");
+    assert_eq!(get("referrer-policy"), "no-referrer", "{what}");
+    assert!(get("permissions-policy").contains("camera=()"), "{what}");
+    assert_eq!(get("cross-origin-opener-policy"), "same-origin", "{what}");
+    assert_eq!(get("cross-origin-resource-policy"), "same-origin", "{what}");
+    assert_eq!(get("x-content-type-options"), "nosniff", "{what}");
+    assert_eq!(get("x-frame-options"), "DENY", "{what}");
+    assert!(headers.get("server").is_none(), "{what}: Server header");
+    assert!(headers.get("etag").is_none(), "{what}: ETag header");
+    let is_html = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        assert_eq!(get("cache-control"), "no-store", "{what}");
+    }
+}
+
+/// No script, SVG, font, frame or third-party URL in a reporter page.
+pub fn assert_reporter_safe(html: &str, what: &str) {
+    let lower = html.to_lowercase();
+    for bad in [
+        "<script",
+        "<svg",
+        "@font-face",
+        "<iframe",
+        "<object",
+        "<embed",
+        "javascript:",
+    ] {
+        assert!(!lower.contains(bad), "{what} contains {bad}");
+    }
+    for scheme in ["http://", "https://", "//"] {
+        for attr in ["href=\"", "src=\"", "action=\"", "url("] {
+            assert!(
+                !lower.contains(&format!("{attr}{scheme}")),
+                "{what} refers to another site"
+            );
+        }
     }
 }
