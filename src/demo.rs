@@ -135,6 +135,8 @@ pub async fn run(
         decision_key: Some(decision_key),
         state_dir,
         log_key: None,
+        // The demo's log integrates every 10 seconds; its witness follows closely.
+        sync_interval: std::time::Duration::from_secs(5),
     };
     let decision_vkey = demo.dir.join("decision.vkey").display().to_string();
     let witness_vkey = demo.dir.join("witness.vkey").display().to_string();
@@ -169,12 +171,15 @@ pub async fn run(
             println!("      {receipt}");
             println!();
             println!(
-                "Sign in with it at {addr}/followup to read the case as the reporter; within 10 seconds"
+                "Sign in with it at {addr}/followup to read the case as the reporter. Within 10 seconds"
             );
             println!(
-                "the decisions are in the public log and each has a certificate to download. Check one"
+                "the decisions are in the public log, and within 5 more the workstation has checked and"
             );
-            println!("offline (no server needed):");
+            println!(
+                "cosigned the log's new checkpoint; each decision then has a certificate to download."
+            );
+            println!("Check one offline (no server needed):");
         } else {
             println!(
                 "A complete cycle: make a report (keep the receipt code); in the workstation, open the case,"

@@ -151,6 +151,9 @@ enum ReviewCommand {
         /// The log's verifier key (otherwise pinned from the server on first use).
         #[arg(long)]
         log_key: Option<String>,
+        /// How often to follow and cosign the server's log in the background.
+        #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
+        sync_interval: std::time::Duration,
     },
     /// Download every case as ciphertext only (*.age and a manifest), for air-gapped review.
     Fetch {
@@ -291,6 +294,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
             export_dir,
             decision_key,
             log_key,
+            sync_interval,
         } => {
             let client = client_for(&connection)?;
             let decision_key = match decision_key {
@@ -312,6 +316,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
                 decision_key,
                 state_dir: connection.server_state(),
                 log_key,
+                sync_interval,
             };
             runtime()?
                 .block_on(candor::workstation::serve::serve(client, options, |url| {

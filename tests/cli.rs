@@ -359,6 +359,48 @@ fn demo_sets_up_once_and_reuses_its_folder() {
     assert!(case.contains("Thank you for your report"), "{case}");
     assert!(case.contains("Whistleblower status recognized"), "{case}");
     assert!(case.contains("tenders.txt"), "{case}");
+    // Within seconds the decisions are in the log and cosigned by the workstation: the
+    // printed `candor verify` command accepts their certificates.
+    let certificate = case
+        .split("href=\"/case/certificates/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a certificate link")
+        .to_string();
+    let verify_args: Vec<String> = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("candor verify CERTIFICATE "))
+        .expect("verify command")
+        .split(' ')
+        .map(str::to_string)
+        .collect();
+    let saved = dir.path().join("certificate.txt");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let answer = raw_http(
+            &authority,
+            format!(
+                "GET /case/certificates/{certificate} HTTP/1.1\r\nHost: {authority}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        if status_of(&answer) == 200 {
+            let body = answer.split_once("\r\n\r\n").expect("body").1;
+            std::fs::write(&saved, body).expect("write");
+            let mut args = vec!["verify".to_string(), saved.display().to_string()];
+            args.extend(verify_args.iter().cloned());
+            let out = Command::new(BIN).args(&args).output().expect("verify");
+            if out.status.success() {
+                assert!(String::from_utf8_lossy(&out.stdout).contains("VERIFIED"));
+                break;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no verifiable certificate within a minute: {answer}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
     let _ = child.kill();
     let _ = child.wait();
 

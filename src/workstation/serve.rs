@@ -56,6 +56,8 @@ pub struct Workstation {
     alarm: Mutex<Option<String>>,
     /// A problem reaching the log that does not stop work.
     log_warning: Mutex<Option<String>>,
+    /// One sync at a time (pages and the background follower).
+    syncing: tokio::sync::Mutex<()>,
 }
 
 /// How the workstation runs.
@@ -70,6 +72,8 @@ pub struct Options {
     pub state_dir: PathBuf,
     /// The log's key, if known in advance (otherwise pinned on first use).
     pub log_key: Option<Verifier>,
+    /// How often the log is followed (and cosigned) in the background.
+    pub sync_interval: std::time::Duration,
 }
 
 type Shared = Arc<Workstation>;
@@ -90,6 +94,7 @@ impl Workstation {
     /// Checks the server's log against the last checkpoint this workstation verified, and
     /// cosigns the new one. An inconsistency stops the workstation for good.
     async fn sync_log(&self) -> Result<(), String> {
+        let _one_at_a_time = self.syncing.lock().await;
         if let Some(alarm) = self.alarm() {
             return Err(alarm);
         }
@@ -226,18 +231,37 @@ pub async fn serve(
         trust,
         alarm: Mutex::new(None),
         log_warning: Mutex::new(None),
+        syncing: tokio::sync::Mutex::new(()),
     });
     // The body is the log's first witness: refuse to start on a log that does not extend
     // what this workstation saw before.
     state.sync_log().await.map_err(WorkstationError::Bundle)?;
+    // …and keep following it while running, so that new checkpoints are checked and
+    // cosigned soon after they appear, whether or not anyone opens a page.
+    let follower = {
+        let state = Arc::clone(&state);
+        let every = options.sync_interval.max(std::time::Duration::from_secs(1));
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                // An inconsistency raises the alarm every page shows; nothing else to do.
+                let _ = state.sync_log().await;
+            }
+        })
+    };
     let url = format!("http://{local}/?access={}", state.access);
     let app = router(Arc::clone(&state));
     on_ready(&url);
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
-        .await?;
+        .await;
+    follower.abort();
+    served?;
     Ok(())
 }
 
