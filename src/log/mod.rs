@@ -19,6 +19,13 @@
 //! - [`service`] — the server side: keys, batched integration, tiles,
 //!   certificates, cosignatures, statistics.
 //!
+//! Why not the `signed_note` and `tlog_tiles` crates (Cloudflare's azul): `tlog_tiles`
+//! 0.2 implements the Go sumdb tile layout (`tile/<H>/<L>/…` with a height, `data`
+//! tiles), not C2SP tlog-tiles (`tile/<L>/…`, `tile/entries/…`); `signed_note` 0.2 has no
+//! `cosignature/v1` keys; and both pin ed25519-dalek 2 and sha2 0.10 beside the crate's
+//! own. The formats here are small, specified exactly, and checked against every public
+//! vector (transparency-dev Merkle cases, C2SP and Go signed-note examples).
+//!
 //! The format modules do no I/O, keep no global state and never panic on any
 //! input: storage is reached through [`merkle::HashReader`] and
 //! [`tiles::TileReader`], and every parser of untrusted input returns an
