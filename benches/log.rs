@@ -41,7 +41,7 @@ use candor::log::proof::TlogProof;
 use candor::log::service::{CertificateState, LogService, generate_signer};
 use candor::store::Store;
 use sha2::{Digest, Sha256};
-use support::{Result, cpu_model, load_average, median, mem_total_gib};
+use support::{Result, cpu_model, load_average, median, mem_total_gib, percentile};
 
 const DEFAULT_ENTRIES: u64 = 1_000_000;
 /// Random indices for proofs, certificates and verifications.
@@ -70,14 +70,6 @@ impl Rng {
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
     }
-}
-
-/// Nearest-rank percentile.
-fn percentile(values: &[f64], p: f64) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
-    v[rank.clamp(1, v.len()) - 1]
 }
 
 fn us(d: Duration) -> f64 {

@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use candor::receipt::{KdfParams, Receipt, derive};
-use support::{Result, Server, cpu_model, keygen, load_average, median, mem_total_gib};
+use support::{Result, Server, cpu_model, keygen, load_average, median, mem_total_gib, percentile};
 
 const BARE_RUNS: usize = 30;
 const SIGNIN_RUNS: usize = 30;
@@ -51,14 +51,6 @@ fn main() {
         eprintln!("sign-in bench failed: {err}");
         std::process::exit(1);
     }
-}
-
-/// Nearest-rank percentile of sorted-or-not values (in ms).
-fn percentile(values: &[f64], p: f64) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
-    v[rank.clamp(1, v.len()) - 1]
 }
 
 fn ms(d: Duration) -> f64 {

@@ -545,11 +545,13 @@ async fn stream_blob(app: &AppState, blob_id: i64) -> Response {
     response
 }
 
-async fn item_content(
-    State(app): State<AppState>,
-    Reviewer(reviewer): Reviewer,
-    Path(id): Path<i64>,
-) -> ApiResult<Response> {
+/// Looks an item up and records in the audit trail that `reviewer` read it.
+async fn audited_item(
+    app: &AppState,
+    reviewer: &str,
+    id: i64,
+    action: &str,
+) -> ApiResult<crate::store::ItemRow> {
     let (case_id, item) = app
         .store
         .item(id)
@@ -558,12 +560,21 @@ async fn item_content(
     let case = app.store.case_by_id(case_id).await?;
     app.store
         .audit(
-            &reviewer,
-            "downloaded item",
+            reviewer,
+            action,
             Some(&case.reference),
             Some(&id.to_string()),
         )
         .await?;
+    Ok(item)
+}
+
+async fn item_content(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let item = audited_item(&app, &reviewer, id, "downloaded item").await?;
     Ok(stream_blob(&app, item.blob_id).await)
 }
 
@@ -572,24 +583,11 @@ async fn item_meta(
     Reviewer(reviewer): Reviewer,
     Path(id): Path<i64>,
 ) -> ApiResult<Response> {
-    let (case_id, item) = app
-        .store
-        .item(id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("item"))?;
+    // The metadata names the file: reading it is recorded like reading the file.
+    let item = audited_item(&app, &reviewer, id, "read file details").await?;
     let meta = item
         .meta_blob_id
         .ok_or_else(|| ApiError::not_found("metadata for this item"))?;
-    // The metadata names the file: reading it is recorded like reading the file.
-    let case = app.store.case_by_id(case_id).await?;
-    app.store
-        .audit(
-            &reviewer,
-            "read file details",
-            Some(&case.reference),
-            Some(&id.to_string()),
-        )
-        .await?;
     Ok(stream_blob(&app, meta).await)
 }
 

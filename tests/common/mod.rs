@@ -415,22 +415,7 @@ pub fn canary(label: &str) -> String {
 
 /// Every file under `dir` (recursively) whose bytes contain `needle`.
 pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
-    let mut hits = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return hits;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            hits.extend(files_containing(&path, needle));
-        } else if meta.is_file() && std::fs::read(&path).is_ok_and(|data| contains(&data, needle)) {
-            hits.push(path);
-        }
-    }
-    hits
+    recent_files_containing(dir, needle, std::time::SystemTime::UNIX_EPOCH)
 }
 
 /// Like [`files_containing`], reading only files modified since `since`: for folders
