@@ -874,3 +874,47 @@ fn body_keys_are_written_safely() {
     let (ok, _, stderr) = run_candor(&["keygen", "body", "--name", "has space", "--out", out]);
     assert!(!ok && stderr.contains("--name"), "{stderr}");
 }
+
+/// A lost `log.key` must not be replaced silently: a new key would go on signing the same
+/// log, and every follower and certificate would stop verifying. Start-up stops instead.
+#[test]
+fn a_missing_log_key_stops_start_up_once_the_log_exists() {
+    let mut server = TestServer::start();
+    server.stop();
+    let key = server.data_dir.join("log.key");
+    let saved = server.data_dir.join("log.key.saved");
+    std::fs::rename(&key, &saved).expect("move the log key away");
+    let mut child = std::process::Command::new(BIN)
+        .args(["serve", "--config"])
+        .arg(&server.config_path)
+        .env("TMPDIR", &server.tmp_dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run candor serve");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server started without its log key");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("read stderr");
+    assert!(!status.success(), "started without its log key: {stderr}");
+    assert!(
+        stderr.contains("log.key is missing but the database holds a log"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr:?}");
+    assert!(!key.exists(), "a new log key was written");
+    // With the key restored from the backup, the same log goes on.
+    std::fs::rename(&saved, &key).expect("restore the log key");
+    server.spawn();
+}

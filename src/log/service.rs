@@ -189,6 +189,14 @@ impl LogService {
             }
             signer
         } else {
+            // A new key would go on signing the same log under another key: followers and
+            // certificates would stop verifying, silently. Only a new log gets a new key.
+            if store.latest_checkpoint().await?.is_some() {
+                return Err(LogError::Key(format!(
+                    "setting `data_dir`: {} is missing but the database holds a log; restore it from the backup",
+                    key_path.display()
+                )));
+            }
             let signer = generate_signer(origin).map_err(|_| {
                 LogError::Key(format!(
                     "setting `log_origin`: {origin:?} cannot name a key"
