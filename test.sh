@@ -3,7 +3,8 @@
 # (stock `age` CLI) and browser (headless Chromium, JavaScript off) tests, then a short
 # run of every fuzz target. Installs what is missing on Debian/Ubuntu.
 #   ./test.sh                      everything
-#   CANDOR_FUZZ_SECONDS=0 ./test.sh   skip the fuzz runs
+#   FUZZ_SECONDS=0 ./test.sh   skip the fuzz runs (not CANDOR_…: the tests' servers
+#                              would read that as a setting)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,7 @@ need=()
 command -v age >/dev/null || need+=(age)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v fincore >/dev/null || need+=(util-linux-extra)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> installing ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -25,7 +27,7 @@ cargo clippy --locked --all-targets -- -D warnings
 echo "==> cargo test"
 cargo test --locked
 
-fuzz_seconds="${CANDOR_FUZZ_SECONDS:-10}"
+fuzz_seconds="${FUZZ_SECONDS:-10}"
 if [ "$fuzz_seconds" != "0" ]; then
   command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
   # cargo fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP enables them on stable.

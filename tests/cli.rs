@@ -20,7 +20,7 @@ fn serve_output(config: &str, env: &[(&str, &str)]) -> (bool, String) {
         config.replace("DIR", &dir.path().display().to_string()),
     )
     .expect("write");
-    let mut cmd = Command::new(BIN);
+    let mut cmd = candor_command();
     cmd.args(["serve", "--config"]).arg(&path);
     for (k, v) in env {
         cmd.env(k, v);
@@ -96,7 +96,7 @@ fn bad_settings_stop_start_up_with_one_line_naming_the_setting() {
         assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr:?}");
         assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
     }
-    let out = Command::new(BIN)
+    let out = candor_command()
         .args(["serve", "--config", "/nonexistent/candor.toml"])
         .output()
         .expect("run");
@@ -118,7 +118,7 @@ fn environment_overrides_the_file() {
         good_config("").replace("DIR", &dir.path().display().to_string()),
     )
     .expect("write");
-    let mut child = Command::new(BIN)
+    let mut child = candor_command()
         .args(["serve", "--config"])
         .arg(&path)
         .env("CANDOR_BODY__NAME", "Overridden Office")
@@ -178,7 +178,7 @@ fn reviewer_keys_work_with_the_stock_age_cli() {
     assert_eq!(age_decrypt(&key.key_path, &ct), b"interop check");
 
     // Never overwrite a key.
-    let out = Command::new(BIN)
+    let out = candor_command()
         .args(["keygen", "reviewer", "--name", "bob", "--out"])
         .arg(dir.path())
         .output()
@@ -190,7 +190,7 @@ fn reviewer_keys_work_with_the_stock_age_cli() {
         secret
     );
 
-    let out = Command::new(BIN)
+    let out = candor_command()
         .args(["keygen", "reviewer", "--name", "../evil", "--out"])
         .arg(dir.path())
         .output()
@@ -244,7 +244,7 @@ fn serves_on_a_unix_socket_for_tor() {
     // Anything else at that path is never replaced.
     std::fs::write(&socket, b"precious").expect("write");
     let config = std::fs::read_to_string(&server.config_path).expect("config");
-    let out = Command::new(BIN)
+    let out = candor_command()
         .args(["serve", "--config"])
         .arg(&server.config_path)
         .output()
@@ -263,7 +263,7 @@ fn demo_sets_up_once_and_reuses_its_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
     let demo_dir = dir.path().join("candor-demo");
     let run = || {
-        let mut child = Command::new(BIN)
+        let mut child = candor_command()
             .args([
                 "demo",
                 "--listen",
@@ -389,7 +389,7 @@ fn demo_sets_up_once_and_reuses_its_folder() {
             std::fs::write(&saved, body).expect("write");
             let mut args = vec!["verify".to_string(), saved.display().to_string()];
             args.extend(verify_args.iter().cloned());
-            let out = Command::new(BIN).args(&args).output().expect("verify");
+            let out = candor_command().args(&args).output().expect("verify");
             if out.status.success() {
                 assert!(String::from_utf8_lossy(&out.stdout).contains("VERIFIED"));
                 break;

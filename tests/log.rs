@@ -119,7 +119,7 @@ struct Ws {
 }
 
 async fn workstation(setup: &LogSetup) -> Ws {
-    let mut child = std::process::Command::new(BIN)
+    let mut child = candor_command()
         .args([
             "review",
             "serve",
@@ -884,7 +884,7 @@ fn a_missing_log_key_stops_start_up_once_the_log_exists() {
     let key = server.data_dir.join("log.key");
     let saved = server.data_dir.join("log.key.saved");
     std::fs::rename(&key, &saved).expect("move the log key away");
-    let mut child = std::process::Command::new(BIN)
+    let mut child = candor_command()
         .args(["serve", "--config"])
         .arg(&server.config_path)
         .env("TMPDIR", &server.tmp_dir)

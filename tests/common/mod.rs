@@ -11,6 +11,19 @@ use candor::store::Store;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_candor");
 
+/// The candor binary, with no `CANDOR_*` variable of the caller's environment: those are
+/// settings, and a stray one (say from a developer's shell) would change or stop the
+/// servers under test.
+pub fn candor_command() -> Command {
+    let mut command = Command::new(BIN);
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("CANDOR_") {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
 /// A reviewer key pair made with the real `candor keygen`.
 pub struct ReviewerKey {
     pub name: String,
@@ -19,7 +32,7 @@ pub struct ReviewerKey {
 }
 
 pub fn keygen_reviewer(dir: &Path, name: &str) -> ReviewerKey {
-    let out = Command::new(BIN)
+    let out = candor_command()
         .args(["keygen", "reviewer", "--name", name, "--out"])
         .arg(dir)
         .output()
@@ -116,7 +129,7 @@ impl TestServer {
 
     /// Starts (or restarts) the server process and waits until it listens.
     pub fn spawn(&mut self) {
-        let mut child = Command::new(BIN)
+        let mut child = candor_command()
             .args(["serve", "--config"])
             .arg(&self.config_path)
             .env("TMPDIR", &self.tmp_dir)
@@ -488,7 +501,7 @@ pub struct WorkstationProcess {
 impl WorkstationProcess {
     pub async fn start(server: &TestServer, key: &Path) -> WorkstationProcess {
         let export_dir = tempfile::tempdir().expect("tempdir");
-        let mut child = Command::new(BIN)
+        let mut child = candor_command()
             .args(["review", "serve", "--server", &server.url, "--identity"])
             .arg(key)
             .args(["--listen", "127.0.0.1:0", "--export-dir"])
@@ -617,7 +630,7 @@ impl Drop for WorkstationProcess {
 
 /// Runs `candor` with arguments; returns success, stdout and stderr.
 pub fn run_candor(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("run candor");
+    let out = candor_command().args(args).output().expect("run candor");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -627,7 +640,7 @@ pub fn run_candor(args: &[&str]) -> (bool, String, String) {
 
 /// Runs `candor` with arguments and `input` on its standard input.
 pub fn run_candor_with_input(args: &[&str], input: &str) -> (bool, String, String) {
-    let mut child = Command::new(BIN)
+    let mut child = candor_command()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
