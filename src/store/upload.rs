@@ -8,7 +8,7 @@ use super::{Author, CHUNK_BYTES, ItemKind, Status, Store, StoreError, insert_pen
 use crate::days::Day;
 
 /// Ciphertext held in memory per upload before it is written in one transaction.
-const FLUSH_BYTES: usize = 4 * CHUNK_BYTES;
+const FLUSH_BYTES: usize = 8 * CHUNK_BYTES;
 
 /// A blob being written by an [`Upload`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +23,19 @@ struct BlobBuf {
     /// Full chunks waiting to be written.
     full: Vec<Vec<u8>>,
     size: u64,
-    hash: Sha256,
+    hash: CiphertextHash,
     finished: bool,
     discarded: bool,
+}
+
+/// The SHA-256 of a blob's ciphertext, computed by the batch writer as it writes full
+/// chunks (off the request's task) and completed with the rest when the blob is finished.
+enum CiphertextHash {
+    /// Everything before the blob's chunks in `full` and `current` is hashed.
+    Hashing(Sha256),
+    /// With the batch in flight, which hashes the chunks it writes and gives it back.
+    InFlight,
+    Done([u8; 32]),
 }
 
 /// Where a committed message goes.
@@ -73,17 +83,29 @@ struct BatchBlob {
     id: Option<i64>,
     first_seq: i64,
     chunks: Vec<Vec<u8>>,
+    /// The blob's ciphertext hash so far, to be continued with these chunks (`None` once
+    /// the blob is finished: its hash is complete).
+    hash: Option<Sha256>,
 }
 
-/// What a batch written in the background gives back: the rows it created (blob index
-/// and id) and the chunk buffers, for reuse.
-type BatchResult = Result<(Vec<(usize, i64)>, Vec<Vec<u8>>), StoreError>;
+/// What a batch written in the background gives back.
+struct Written {
+    /// Rows the batch created: blob index and id.
+    created: Vec<(usize, i64)>,
+    /// Blob index and hash state, continued over the chunks written.
+    hashes: Vec<(usize, Sha256)>,
+    /// The chunk buffers, for reuse.
+    buffers: Vec<Vec<u8>>,
+}
+
+type BatchResult = Result<Written, StoreError>;
 
 /// An upload in progress. Dropping it without committing deletes what it wrote.
 ///
 /// Full chunks are written in batches by a background task while the request goes on
 /// reading and encrypting (one batch in flight at a time, so at most two batches of
-/// ciphertext are in memory); `commit` waits for the batch in flight first.
+/// ciphertext are in memory); that task also hashes the chunks it writes, so the
+/// request's task does not. `commit` waits for the batch in flight first.
 pub struct Upload {
     store: Store,
     token: [u8; 16],
@@ -120,7 +142,7 @@ impl Upload {
             current: Vec::new(),
             full: Vec::new(),
             size: 0,
-            hash: Sha256::new(),
+            hash: CiphertextHash::Hashing(Sha256::new()),
             finished: false,
             discarded: false,
         });
@@ -143,7 +165,6 @@ impl Upload {
         if buf.finished || buf.discarded {
             return Err(StoreError::Corrupt("append to a closed blob"));
         }
-        buf.hash.update(data);
         buf.size += data.len() as u64;
         let added = data.len();
         while !data.is_empty() {
@@ -172,18 +193,37 @@ impl Upload {
     }
 
     /// Marks a blob complete; returns its ciphertext size and SHA-256.
-    pub fn finish_blob(&mut self, blob: BlobRef) -> Result<(u64, [u8; 32]), StoreError> {
+    pub async fn finish_blob(&mut self, blob: BlobRef) -> Result<(u64, [u8; 32]), StoreError> {
+        if matches!(self.buf(blob)?.hash, CiphertextHash::InFlight) {
+            self.settle().await?;
+        }
         let buf = self.buf(blob)?;
+        if buf.finished || buf.discarded {
+            return Err(StoreError::Corrupt("finish of a closed blob"));
+        }
+        let CiphertextHash::Hashing(hash) = &mut buf.hash else {
+            return Err(StoreError::Corrupt("blob hash not available"));
+        };
+        for chunk in buf.full.iter().chain(std::iter::once(&buf.current)) {
+            hash.update(chunk);
+        }
+        let digest: [u8; 32] = hash.clone().finalize().into();
+        buf.hash = CiphertextHash::Done(digest);
         buf.finished = true;
-        Ok((buf.size, buf.hash.clone().finalize().into()))
+        Ok((buf.size, digest))
     }
 
     /// SHA-256 of a finished blob's ciphertext.
     pub fn blob_sha256(&self, blob: BlobRef) -> Option<[u8; 32]> {
-        self.blobs
-            .get(blob.0)
-            .filter(|b| b.finished && !b.discarded)
-            .map(|b| b.hash.clone().finalize().into())
+        match self.blobs.get(blob.0)? {
+            BlobBuf {
+                finished: true,
+                discarded: false,
+                hash: CiphertextHash::Done(digest),
+                ..
+            } => Some(*digest),
+            _ => None,
+        }
     }
 
     /// Drops a blob that turned out not to be needed (an empty message, an empty file
@@ -198,20 +238,26 @@ impl Upload {
         Ok(())
     }
 
-    /// Waits for the batch in flight, if any, and records the rows it created.
+    /// Waits for the batch in flight, if any, and records the rows it created and the
+    /// hash states it continued.
     async fn settle(&mut self) -> Result<(), StoreError> {
         let Some(task) = self.in_flight.take() else {
             return Ok(());
         };
-        let (created, buffers) = task
+        let written = task
             .await
             .map_err(|_| StoreError::Corrupt("a batch writer stopped"))??;
-        for (index, id) in created {
+        for (index, id) in written.created {
             if let Some(buf) = self.blobs.get_mut(index) {
                 buf.id = Some(id);
             }
         }
-        for mut b in buffers {
+        for (index, hash) in written.hashes {
+            if let Some(buf) = self.blobs.get_mut(index) {
+                buf.hash = CiphertextHash::Hashing(hash);
+            }
+        }
+        for mut b in written.buffers {
             if b.capacity() == CHUNK_BYTES && self.spare.len() < 8 {
                 b.clear();
                 self.spare.push(b);
@@ -235,11 +281,22 @@ impl Upload {
             let first_seq = buf.next_seq;
             buf.next_seq +=
                 i64::try_from(chunks.len()).map_err(|_| StoreError::Corrupt("too many chunks"))?;
+            let hash = match std::mem::replace(&mut buf.hash, CiphertextHash::InFlight) {
+                CiphertextHash::Hashing(hash) => Some(hash),
+                done @ CiphertextHash::Done(_) => {
+                    buf.hash = done;
+                    None
+                }
+                CiphertextHash::InFlight => {
+                    return Err(StoreError::Corrupt("two batches of one blob in flight"));
+                }
+            };
             batch.push(BatchBlob {
                 index,
                 id: buf.id,
                 first_seq,
                 chunks,
+                hash,
             });
         }
         if batch.is_empty() {
@@ -249,6 +306,7 @@ impl Upload {
         self.wrote_any = true;
         let pool = self.store.writer().clone();
         let token = self.token;
+        let cache = self.store.cache.clone();
         self.in_flight = Some(tokio::spawn(async move {
             let mut conn = pool.acquire().await?;
             // Restored to FULL when the connection goes back to the pool (see writer_pool).
@@ -257,8 +315,9 @@ impl Upload {
                 .await?;
             let mut tx = sqlx::Connection::begin(&mut *conn).await?;
             let mut created = Vec::new();
+            let mut hashes = Vec::new();
             let mut buffers = Vec::new();
-            for b in batch {
+            for mut b in batch {
                 let id = match b.id {
                     Some(id) => id,
                     None => {
@@ -268,17 +327,36 @@ impl Upload {
                     }
                 };
                 for (seq, chunk) in (b.first_seq..).zip(b.chunks) {
-                    sqlx::query("INSERT INTO blob_chunks (blob_id, seq, data) VALUES ($1, $2, $3)")
-                        .bind(id)
-                        .bind(seq)
-                        .bind(&chunk)
-                        .execute(&mut *tx)
-                        .await?;
+                    let insert = sqlx::query(
+                        "INSERT INTO blob_chunks (blob_id, seq, data) VALUES ($1, $2, $3)",
+                    )
+                    .bind(id)
+                    .bind(seq)
+                    .bind(&chunk)
+                    .execute(&mut *tx);
+                    // Hash the chunk while SQLite's thread writes it.
+                    let hashing = async {
+                        if let Some(hash) = &mut b.hash {
+                            hash.update(&chunk);
+                        }
+                    };
+                    let (inserted, ()) = tokio::join!(insert, hashing);
+                    inserted?;
                     buffers.push(chunk);
+                }
+                if let Some(hash) = b.hash {
+                    hashes.push((b.index, hash));
                 }
             }
             tx.commit().await?;
-            Ok((created, buffers))
+            // The commit may have run a checkpoint: what it synced to the database file
+            // need not stay in memory.
+            cache.release_written();
+            Ok(Written {
+                created,
+                hashes,
+                buffers,
+            })
         }));
         Ok(())
     }
@@ -407,6 +485,7 @@ impl Upload {
             .await?;
         tx.commit().await?;
         self.done = true;
+        self.store.cache.release_written();
         Ok(Committed {
             case_id,
             message_id,
@@ -481,6 +560,7 @@ impl Upload {
         {
             tracing::debug!(error = %err, "the WAL could not be checkpointed after a re-encryption");
         }
+        self.store.cache.release_written();
         Ok(())
     }
 
@@ -493,7 +573,9 @@ impl Upload {
         let buf = self.buf(blob)?;
         let id = buf.id.ok_or(StoreError::Corrupt("blob without a row"))?;
         let size = i64::try_from(buf.size).map_err(|_| StoreError::Corrupt("blob too large"))?;
-        let hash: [u8; 32] = buf.hash.clone().finalize().into();
+        let CiphertextHash::Done(hash) = buf.hash else {
+            return Err(StoreError::Corrupt("commit of an unfinished blob"));
+        };
         let updated =
             sqlx::query("UPDATE blobs SET upload = NULL, size = $1, sha256 = $2 WHERE id = $3")
                 .bind(size)

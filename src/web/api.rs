@@ -701,7 +701,7 @@ async fn read_sealed_parts(
         if !seal::is_age_payload_length(total.saturating_sub(header as u64)) {
             return Err(not_age(&name));
         }
-        upload.finish_blob(blob)?;
+        upload.finish_blob(blob).await?;
         parts.push((name, blob));
     }
     Ok(parts)
@@ -981,7 +981,7 @@ async fn post_decision(
     let mut upload = app.store.begin_upload()?;
     let blob = upload.new_blob();
     upload.append(blob, &opening).await?;
-    upload.finish_blob(blob)?;
+    upload.finish_blob(blob).await?;
     let committed = upload
         .commit(crate::store::CommitPlan {
             case: crate::store::CaseTarget::Existing(case.id),

@@ -289,7 +289,7 @@ pub(crate) async fn with_receipt_record(
     upload
         .append(blob, &seal_bytes(recipients, opening.as_bytes())?)
         .await?;
-    upload.finish_blob(blob)?;
+    upload.finish_blob(blob).await?;
     items.push(NewItem {
         kind: ItemKind::Record,
         blob,
@@ -386,7 +386,7 @@ pub(crate) async fn read_parts(
                 upload
                     .append(meta_blob, &seal_bytes(recipients, &meta_json)?)
                     .await?;
-                upload.finish_blob(meta_blob)?;
+                upload.finish_blob(meta_blob).await?;
                 items.push(NewItem {
                     kind: ItemKind::File,
                     blob,
@@ -476,7 +476,7 @@ async fn finish_blob(
 ) -> Result<(u64, [u8; 32]), SubmitError> {
     let summary = sealer.finish()?;
     upload.append(blob, &summary.tail).await?;
-    upload.finish_blob(blob)?;
+    upload.finish_blob(blob).await?;
     Ok((summary.plaintext_len, summary.plaintext_sha256))
 }
 
