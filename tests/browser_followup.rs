@@ -171,7 +171,11 @@ async fn reporter_comes_back_reads_the_reply_answers_and_signs_out() {
     .await
     .expect("the body replies");
     body_store
-        .set_status(case_id, Status::Acknowledged)
+        .set_status(
+            case_id,
+            Status::Acknowledged,
+            &candor::store::Audit::new("test", "changed status"),
+        )
         .await
         .expect("the body acknowledges");
 

@@ -157,7 +157,11 @@ async fn sign_in_read_reply_and_answer() {
     .await
     .expect("reply");
     body_store
-        .set_status(case_id, Status::Acknowledged)
+        .set_status(
+            case_id,
+            Status::Acknowledged,
+            &candor::store::Audit::new("test", "changed status"),
+        )
         .await
         .expect("status");
 

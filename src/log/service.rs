@@ -18,7 +18,7 @@ use crate::log::merkle::{self, EMPTY_ROOT, Hash, HashReader, leaf_hash, stored_h
 use crate::log::note::{KeyType, Note, NoteSignature, Signer, Verifier, Verifiers};
 use crate::log::proof::TlogProof;
 use crate::log::tiles::{self, Tile, TileKind};
-use crate::store::{Integration, NewLeaf, Store, StoreError};
+use crate::store::{Audit, Integration, NewLeaf, Store, StoreError};
 
 /// File in `data_dir` holding the log's private key.
 pub const LOG_KEY_FILE: &str = "log.key";
@@ -426,7 +426,13 @@ impl LogService {
 
     /// Accepts a witness cosignature of the checkpoint of `size` (c2sp.org/tlog-cosignature)
     /// after verifying it against that checkpoint.
-    pub async fn add_cosignature(&self, size: u64, vkey: &str, line: &str) -> Result<(), LogError> {
+    pub async fn add_cosignature(
+        &self,
+        size: u64,
+        vkey: &str,
+        line: &str,
+        audit: &Audit,
+    ) -> Result<(), LogError> {
         let witness = Verifier::from_vkey(vkey)
             .map_err(|_| LogError::Refused("not a C2SP verifier key".into()))?;
         if witness.key_type() != KeyType::CosignatureV1 {
@@ -451,7 +457,7 @@ impl LogService {
             _ => return Err(LogError::Refused("the cosignature does not verify".into())),
         }
         self.store
-            .add_cosignature(size, witness.name(), &sig.to_line())
+            .add_cosignature(size, witness.name(), &sig.to_line(), audit)
             .await?;
         Ok(())
     }

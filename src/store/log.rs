@@ -3,7 +3,7 @@
 
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use super::{Store, StoreError};
+use super::{Audit, Store, StoreError, insert_audit};
 
 /// A leaf of the log.
 #[derive(Debug, Clone)]
@@ -187,13 +187,15 @@ impl Store {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
-    /// Records a witness's cosignature line for the checkpoint of `size`.
+    /// Records a witness's cosignature line for the checkpoint of `size`, and who sent it.
     pub async fn add_cosignature(
         &self,
         size: u64,
         witness: &str,
         line: &str,
+        audit: &Audit,
     ) -> Result<(), StoreError> {
+        let mut tx = self.writer().begin().await?;
         sqlx::query(
             "INSERT INTO log_cosignatures (size, witness, line) VALUES ($1, $2, $3) \
              ON CONFLICT (size, witness) DO UPDATE SET line = excluded.line",
@@ -201,8 +203,10 @@ impl Store {
         .bind(to_i64(size)?)
         .bind(witness)
         .bind(line)
-        .execute(self.writer())
+        .execute(&mut *tx)
         .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
         Ok(())
     }
 

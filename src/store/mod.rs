@@ -28,6 +28,51 @@ use crate::receipt::KdfParams;
 pub use log::{Integration, LogEntryRow, NewLeaf};
 pub use upload::{BlobRef, CaseTarget, CommitPlan, Committed, NewItem, Upload};
 
+/// A reviewer's action for the audit trail. Actions that change something write it in
+/// their own transaction, so that the trail holds exactly the actions that happened.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    pub reviewer: String,
+    pub action: &'static str,
+    pub case_reference: Option<String>,
+    pub detail: Option<String>,
+}
+
+impl Audit {
+    pub fn new(reviewer: &str, action: &'static str) -> Audit {
+        Audit {
+            reviewer: reviewer.to_string(),
+            action,
+            case_reference: None,
+            detail: None,
+        }
+    }
+
+    pub fn case(mut self, reference: &str) -> Audit {
+        self.case_reference = Some(reference.to_string());
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Audit {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+async fn insert_audit(conn: &mut SqliteConnection, audit: &Audit) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit (day, reviewer, action, case_reference, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(Day::today().to_string())
+    .bind(&audit.reviewer)
+    .bind(audit.action)
+    .bind(audit.case_reference.as_deref())
+    .bind(audit.detail.as_deref())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Size of one stored ciphertext chunk.
 pub const CHUNK_BYTES: usize = 1024 * 1024;
 
@@ -442,23 +487,31 @@ impl Store {
                 day,
                 items,
                 log_entry,
+                audit: None,
             })
             .await
     }
 
-    /// Changes a case's status.
-    pub async fn set_status(&self, case_id: i64, status: Status) -> Result<(), StoreError> {
+    /// Changes a case's status, and records who did it.
+    pub async fn set_status(
+        &self,
+        case_id: i64,
+        status: Status,
+        audit: &Audit,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write.begin().await?;
         let updated = sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
             .bind(status.as_str())
             .bind(case_id)
-            .execute(&self.write)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
-        if updated == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NoSuchCase)
+        if updated != 1 {
+            return Err(StoreError::NoSuchCase);
         }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// An item, only if it belongs to `case_id`.
@@ -511,6 +564,7 @@ impl Store {
         recipient: &str,
         expires_at: i64,
         now: i64,
+        audit: &Audit,
     ) -> Result<(), StoreError> {
         let mut tx = self.write.begin().await?;
         sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
@@ -526,6 +580,7 @@ impl Store {
         .bind(expires_at)
         .execute(&mut *tx)
         .await?;
+        insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -554,23 +609,11 @@ impl Store {
         Ok(())
     }
 
-    /// Appends to the reviewers' audit trail.
-    pub async fn audit(
-        &self,
-        reviewer: &str,
-        action: &str,
-        case_reference: Option<&str>,
-        detail: Option<&str>,
-    ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO audit (day, reviewer, action, case_reference, detail) VALUES ($1, $2, $3, $4, $5)")
-            .bind(Day::today().to_string())
-            .bind(reviewer)
-            .bind(action)
-            .bind(case_reference)
-            .bind(detail)
-            .execute(&self.write)
-            .await?;
-        Ok(())
+    /// Appends to the reviewers' audit trail on its own: for reading actions, recorded
+    /// before what was read is served.
+    pub async fn audit(&self, audit: &Audit) -> Result<(), StoreError> {
+        let mut conn = self.write.acquire().await?;
+        insert_audit(&mut conn, audit).await
     }
 
     /// The newest `limit` audit entries, newest first, optionally for one case.
@@ -922,6 +965,7 @@ mod tests {
                     },
                 ],
                 log_entry: None,
+                audit: None,
             })
             .await
             .expect("commit");
@@ -997,6 +1041,7 @@ mod tests {
                     meta: None,
                 }],
                 log_entry: None,
+                audit: None,
             })
             .await
             .expect("commit");
@@ -1012,6 +1057,155 @@ mod tests {
             cached >> 20,
             size >> 20
         );
+        store.close().await;
+    }
+
+    async fn count(store: &Store, sql: &'static str) -> i64 {
+        sqlx::query(sql)
+            .fetch_one(&store.read)
+            .await
+            .expect("count")
+            .get(0)
+    }
+
+    /// An action that changes something and its audit record are one transaction: when
+    /// the record cannot be written, the action does not happen either (and when it can,
+    /// both are there).
+    #[tokio::test(flavor = "multi_thread")]
+    async fn actions_and_their_audit_records_commit_together() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = Store::open(&url).await.expect("open");
+        let message = |store: &Store| {
+            let mut upload = store.begin_upload().expect("upload");
+            let blob = upload.new_blob();
+            (upload, blob)
+        };
+        let (mut upload, blob) = message(&store);
+        upload.append(blob, b"first").await.expect("append");
+        upload.finish_blob(blob).await.expect("finish");
+        let first = upload
+            .commit(CommitPlan {
+                case: new_case("audited"),
+                author: Author::Reporter,
+                day: Day::today(),
+                items: vec![NewItem {
+                    kind: ItemKind::Text,
+                    blob,
+                    meta: None,
+                }],
+                log_entry: None,
+                audit: None,
+            })
+            .await
+            .expect("first message");
+        let item_id: i64 = sqlx::query("SELECT id FROM items WHERE message_id = $1")
+            .bind(first.message_id)
+            .fetch_one(&store.read)
+            .await
+            .expect("item")
+            .get(0);
+        let audit = Audit::new("ana", "test").case("audited").detail("1");
+
+        sqlx::query(
+            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit \
+             BEGIN SELECT RAISE(ABORT, 'the audit trail is unavailable'); END",
+        )
+        .execute(&store.write)
+        .await
+        .expect("trigger");
+        assert!(
+            store
+                .set_status(first.case_id, Status::Closed, &audit)
+                .await
+                .is_err()
+        );
+        assert!(
+            store
+                .insert_token(&[1; 32], "ana", "age1test", i64::MAX, 0, &audit)
+                .await
+                .is_err()
+        );
+        assert!(
+            store
+                .add_cosignature(1, "witness", "— witness AAAA", &audit)
+                .await
+                .is_err()
+        );
+        let (mut upload, blob) = message(&store);
+        upload.append(blob, b"reply").await.expect("append");
+        upload.finish_blob(blob).await.expect("finish");
+        let reply = upload
+            .commit(CommitPlan {
+                case: CaseTarget::Existing(first.case_id),
+                author: Author::Body,
+                day: Day::today(),
+                items: vec![NewItem {
+                    kind: ItemKind::Text,
+                    blob,
+                    meta: None,
+                }],
+                log_entry: None,
+                audit: Some(audit.clone()),
+            })
+            .await;
+        assert!(reply.is_err());
+        let (mut upload, blob) = message(&store);
+        upload.append(blob, b"re-encrypted").await.expect("append");
+        upload.finish_blob(blob).await.expect("finish");
+        assert!(
+            upload
+                .commit_replacement(item_id, blob, None, &audit)
+                .await
+                .is_err()
+        );
+
+        let case = store.case_by_id(first.case_id).await.expect("case");
+        assert_eq!(case.status, Status::Received, "status unchanged");
+        assert_eq!(
+            count(&store, "SELECT COUNT(*) FROM reviewer_tokens").await,
+            0
+        );
+        assert_eq!(
+            count(&store, "SELECT COUNT(*) FROM log_cosignatures").await,
+            0
+        );
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, 1);
+        let kept = store
+            .read_blob(
+                sqlx::query("SELECT blob_id FROM items WHERE id = $1")
+                    .bind(item_id)
+                    .fetch_one(&store.read)
+                    .await
+                    .expect("item")
+                    .get(0),
+            )
+            .await
+            .expect("blob");
+        assert_eq!(kept, b"first", "item not replaced");
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM audit").await, 0);
+
+        sqlx::query("DROP TRIGGER refuse_audit")
+            .execute(&store.write)
+            .await
+            .expect("drop trigger");
+        store
+            .set_status(first.case_id, Status::Closed, &audit)
+            .await
+            .expect("status");
+        store
+            .insert_token(&[1; 32], "ana", "age1test", i64::MAX, 0, &audit)
+            .await
+            .expect("token");
+        store
+            .add_cosignature(1, "witness", "— witness AAAA", &audit)
+            .await
+            .expect("cosignature");
+        assert_eq!(
+            store.case_by_id(first.case_id).await.expect("case").status,
+            Status::Closed
+        );
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM audit").await, 3);
         store.close().await;
     }
 }

@@ -4,7 +4,10 @@
 use sha2::{Digest, Sha256};
 use sqlx::{Row, SqliteConnection};
 
-use super::{Author, CHUNK_BYTES, ItemKind, Status, Store, StoreError, insert_pending_blob};
+use super::{
+    Audit, Author, CHUNK_BYTES, ItemKind, Status, Store, StoreError, insert_audit,
+    insert_pending_blob,
+};
 use crate::days::Day;
 
 /// Ciphertext held in memory per upload before it is written in one transaction.
@@ -65,6 +68,8 @@ pub struct CommitPlan {
     pub items: Vec<NewItem>,
     /// A signed log entry about this message, queued in the same transaction.
     pub log_entry: Option<Vec<u8>>,
+    /// The reviewer's action, recorded in the same transaction.
+    pub audit: Option<Audit>,
 }
 
 /// The result of a commit.
@@ -478,6 +483,9 @@ impl Upload {
                 .execute(&mut *tx)
                 .await?;
         }
+        if let Some(audit) = &plan.audit {
+            insert_audit(&mut tx, audit).await?;
+        }
         // Blobs written but not part of the message (discarded ones) go now.
         sqlx::query("DELETE FROM blobs WHERE upload = $1")
             .bind(&self.token[..])
@@ -494,13 +502,15 @@ impl Upload {
     }
 
     /// Replaces an item's ciphertext (and, for files, its metadata's) with blobs of this
-    /// upload, and deletes the old ones, in one transaction: readers see either the old
-    /// item or the new one, never a mix, and the old ciphertext is gone afterwards.
+    /// upload, and deletes the old ones, in one transaction with the audit record:
+    /// readers see either the old item or the new one, never a mix, and the old
+    /// ciphertext is gone afterwards.
     pub async fn commit_replacement(
         mut self,
         item_id: i64,
         content: BlobRef,
         meta: Option<BlobRef>,
+        audit: &Audit,
     ) -> Result<(), StoreError> {
         for blob in std::iter::once(content).chain(meta) {
             let buf = self.buf(blob)?;
@@ -549,6 +559,7 @@ impl Upload {
             .bind(&self.token[..])
             .execute(&mut *tx)
             .await?;
+        insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         self.done = true;
         // The old ciphertext's pages are overwritten in the database file (secure_delete)

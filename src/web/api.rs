@@ -24,7 +24,7 @@ use super::submit::{idle, limited};
 use crate::api::*;
 use crate::days::{Clocks, Day};
 use crate::seal;
-use crate::store::{Author, CaseRow, ItemKind, Status, StoreError, Upload};
+use crate::store::{Audit, Author, CaseRow, ItemKind, Status, StoreError, Upload};
 
 /// How long a challenge can be answered.
 pub const CHALLENGE_LIFETIME: Duration = Duration::from_secs(60);
@@ -339,10 +339,10 @@ async fn token(
     let lifetime = app.config.reviewer_token_lifetime;
     let expires_at = unix_now() + i64::try_from(lifetime.as_secs()).unwrap_or(3600);
     let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+    let audit = Audit::new(&reviewer, "signed in");
     app.store
-        .insert_token(&hash, &reviewer, &recipient, expires_at, now)
+        .insert_token(&hash, &reviewer, &recipient, expires_at, now, &audit)
         .await?;
-    app.store.audit(&reviewer, "signed in", None, None).await?;
     Ok(axum::Json(TokenResponse {
         token,
         reviewer,
@@ -430,7 +430,7 @@ async fn list_cases(
     let unread = app.store.unread_items(&reviewer).await?;
     let counts = app.store.message_counts().await?;
     app.store
-        .audit(&reviewer, "listed cases", None, None)
+        .audit(&Audit::new(&reviewer, "listed cases"))
         .await?;
     Ok(axum::Json(
         cases
@@ -471,7 +471,7 @@ async fn case_detail(
     let messages = app.store.messages(case.id).await?;
     app.store.mark_read(&reviewer, case.id).await?;
     app.store
-        .audit(&reviewer, "opened case", Some(&case.reference), None)
+        .audit(&Audit::new(&reviewer, "opened case").case(&case.reference))
         .await?;
     let c = clocks(&app, &case);
     Ok(axum::Json(CaseDetail {
@@ -520,15 +520,10 @@ async fn set_status(
         )
     })?;
     let case = find_case(&app, &reference).await?;
-    app.store.set_status(case.id, status).await?;
-    app.store
-        .audit(
-            &reviewer,
-            "changed status",
-            Some(&case.reference),
-            Some(status.as_str()),
-        )
-        .await?;
+    let audit = Audit::new(&reviewer, "changed status")
+        .case(&case.reference)
+        .detail(status.as_str());
+    app.store.set_status(case.id, status, &audit).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -550,7 +545,7 @@ async fn audited_item(
     app: &AppState,
     reviewer: &str,
     id: i64,
-    action: &str,
+    action: &'static str,
 ) -> ApiResult<crate::store::ItemRow> {
     let (case_id, item) = app
         .store
@@ -560,10 +555,9 @@ async fn audited_item(
     let case = app.store.case_by_id(case_id).await?;
     app.store
         .audit(
-            reviewer,
-            action,
-            Some(&case.reference),
-            Some(&id.to_string()),
+            &Audit::new(reviewer, action)
+                .case(&case.reference)
+                .detail(id.to_string()),
         )
         .await?;
     Ok(item)
@@ -751,15 +745,12 @@ async fn post_message(
             day: Day::today(),
             items,
             log_entry: None,
+            audit: Some(
+                Audit::new(&reviewer, "replied")
+                    .case(&case.reference)
+                    .detail(format!("{count} items")),
+            ),
         })
-        .await?;
-    app.store
-        .audit(
-            &reviewer,
-            "replied",
-            Some(&case.reference),
-            Some(&format!("{count} items")),
-        )
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -877,15 +868,10 @@ async fn replace_item(
             "send exactly one content part, and one meta part if and only if the item is a file",
         ));
     }
-    upload.commit_replacement(id, content, meta).await?;
-    app.store
-        .audit(
-            &reviewer,
-            "re-encrypted item",
-            Some(&case.reference),
-            Some(&id.to_string()),
-        )
-        .await?;
+    let audit = Audit::new(&reviewer, "re-encrypted item")
+        .case(&case.reference)
+        .detail(id.to_string());
+    upload.commit_replacement(id, content, meta, &audit).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -993,15 +979,12 @@ async fn post_decision(
                 meta: None,
             }],
             log_entry: Some(note),
+            audit: Some(
+                Audit::new(&reviewer, "recorded decision")
+                    .case(&case.reference)
+                    .detail(entry.kind.as_str()),
+            ),
         })
-        .await?;
-    app.store
-        .audit(
-            &reviewer,
-            "recorded decision",
-            Some(&case.reference),
-            Some(entry.kind.as_str()),
-        )
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -1045,16 +1028,9 @@ async fn cosign(
     body: Bytes,
 ) -> ApiResult<StatusCode> {
     let request: CosignatureRequest = json_body(&headers, &body)?;
+    let audit = Audit::new(&reviewer, "cosigned checkpoint").detail(request.size.to_string());
     app.log
-        .add_cosignature(request.size, &request.vkey, &request.line)
-        .await?;
-    app.store
-        .audit(
-            &reviewer,
-            "cosigned checkpoint",
-            None,
-            Some(&request.size.to_string()),
-        )
+        .add_cosignature(request.size, &request.vkey, &request.line, &audit)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -468,6 +468,7 @@ async fn receive_reply(
             day,
             items,
             log_entry: Some(log_entry),
+            audit: None,
         })
         .await
         .map_err(SubmitError::from)?;

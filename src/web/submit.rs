@@ -252,6 +252,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
             day,
             items,
             log_entry: Some(log_entry),
+            audit: None,
         })
         .await?;
     Ok(Received { receipt, files })
