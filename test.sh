@@ -2,7 +2,7 @@
 # Runs every test of Candor: formatting, lints, unit, property, integration, interop
 # (stock `age` CLI) and browser (headless Chromium, JavaScript off) tests, then a short
 # run of every fuzz target. Installs what is missing on Debian/Ubuntu.
-#   ./test.sh                      everything
+#   ./test.sh                  everything
 #   FUZZ_SECONDS=0 ./test.sh   skip the fuzz runs (not CANDOR_…: the tests' servers
 #                              would read that as a setting)
 set -euo pipefail
