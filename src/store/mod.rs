@@ -908,6 +908,37 @@ mod tests {
         }
     }
 
+    /// A message of one item (`blob`, finished), written today.
+    fn one_item(
+        case: CaseTarget,
+        author: Author,
+        kind: ItemKind,
+        blob: BlobRef,
+        audit: Option<Audit>,
+    ) -> CommitPlan {
+        CommitPlan {
+            case,
+            author,
+            day: Day::today(),
+            items: vec![NewItem {
+                kind,
+                blob,
+                meta: None,
+            }],
+            log_entry: None,
+            audit,
+        }
+    }
+
+    /// An upload holding one finished blob of `bytes`.
+    async fn upload_of(store: &Store, bytes: &[u8]) -> (Upload, BlobRef) {
+        let mut upload = store.begin_upload().expect("upload");
+        let blob = upload.new_blob();
+        upload.append(blob, bytes).await.expect("append");
+        upload.finish_blob(blob).await.expect("finish");
+        (upload, blob)
+    }
+
     /// The ciphertext hashes an upload reports (continued by the batch writer over the
     /// chunks it writes, completed when a blob is finished) are those of the bytes stored,
     /// for pieces that cross chunk and batch boundaries, for blobs written in turn, and for
@@ -1031,18 +1062,13 @@ mod tests {
         }
         upload.finish_blob(blob).await.expect("finish");
         upload
-            .commit(CommitPlan {
-                case: new_case("cache"),
-                author: Author::Reporter,
-                day: Day::today(),
-                items: vec![NewItem {
-                    kind: ItemKind::File,
-                    blob,
-                    meta: None,
-                }],
-                log_entry: None,
-                audit: None,
-            })
+            .commit(one_item(
+                new_case("cache"),
+                Author::Reporter,
+                ItemKind::File,
+                blob,
+                None,
+            ))
             .await
             .expect("commit");
         let size = std::fs::metadata(&path).expect("size").len();
@@ -1076,27 +1102,15 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store = Store::open(&url).await.expect("open");
-        let message = |store: &Store| {
-            let mut upload = store.begin_upload().expect("upload");
-            let blob = upload.new_blob();
-            (upload, blob)
-        };
-        let (mut upload, blob) = message(&store);
-        upload.append(blob, b"first").await.expect("append");
-        upload.finish_blob(blob).await.expect("finish");
+        let (upload, blob) = upload_of(&store, b"first").await;
         let first = upload
-            .commit(CommitPlan {
-                case: new_case("audited"),
-                author: Author::Reporter,
-                day: Day::today(),
-                items: vec![NewItem {
-                    kind: ItemKind::Text,
-                    blob,
-                    meta: None,
-                }],
-                log_entry: None,
-                audit: None,
-            })
+            .commit(one_item(
+                new_case("audited"),
+                Author::Reporter,
+                ItemKind::Text,
+                blob,
+                None,
+            ))
             .await
             .expect("first message");
         let item_id: i64 = sqlx::query("SELECT id FROM items WHERE message_id = $1")
@@ -1132,27 +1146,18 @@ mod tests {
                 .await
                 .is_err()
         );
-        let (mut upload, blob) = message(&store);
-        upload.append(blob, b"reply").await.expect("append");
-        upload.finish_blob(blob).await.expect("finish");
+        let (upload, blob) = upload_of(&store, b"reply").await;
         let reply = upload
-            .commit(CommitPlan {
-                case: CaseTarget::Existing(first.case_id),
-                author: Author::Body,
-                day: Day::today(),
-                items: vec![NewItem {
-                    kind: ItemKind::Text,
-                    blob,
-                    meta: None,
-                }],
-                log_entry: None,
-                audit: Some(audit.clone()),
-            })
+            .commit(one_item(
+                CaseTarget::Existing(first.case_id),
+                Author::Body,
+                ItemKind::Text,
+                blob,
+                Some(audit.clone()),
+            ))
             .await;
         assert!(reply.is_err());
-        let (mut upload, blob) = message(&store);
-        upload.append(blob, b"re-encrypted").await.expect("append");
-        upload.finish_blob(blob).await.expect("finish");
+        let (upload, blob) = upload_of(&store, b"re-encrypted").await;
         assert!(
             upload
                 .commit_replacement(item_id, blob, None, &audit)

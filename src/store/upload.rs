@@ -117,6 +117,9 @@ pub struct Upload {
     blobs: Vec<BlobBuf>,
     held_bytes: usize,
     wrote_any: bool,
+    /// Whether batches were written: only then can this upload have filled the WAL
+    /// enough for a checkpoint to write into the database file.
+    batched: bool,
     done: bool,
     in_flight: Option<tokio::task::JoinHandle<BatchResult>>,
     /// Chunk buffers given back by written batches.
@@ -133,6 +136,7 @@ impl Upload {
             blobs: Vec::new(),
             held_bytes: 0,
             wrote_any: false,
+            batched: false,
             done: false,
             in_flight: None,
             spare: Vec::new(),
@@ -206,13 +210,15 @@ impl Upload {
         if buf.finished || buf.discarded {
             return Err(StoreError::Corrupt("finish of a closed blob"));
         }
-        let CiphertextHash::Hashing(hash) = &mut buf.hash else {
+        let CiphertextHash::Hashing(mut hash) =
+            std::mem::replace(&mut buf.hash, CiphertextHash::InFlight)
+        else {
             return Err(StoreError::Corrupt("blob hash not available"));
         };
         for chunk in buf.full.iter().chain(std::iter::once(&buf.current)) {
             hash.update(chunk);
         }
-        let digest: [u8; 32] = hash.clone().finalize().into();
+        let digest: [u8; 32] = hash.finalize().into();
         buf.hash = CiphertextHash::Done(digest);
         buf.finished = true;
         Ok((buf.size, digest))
@@ -309,6 +315,7 @@ impl Upload {
         }
         self.held_bytes = self.held_bytes.saturating_sub(moved);
         self.wrote_any = true;
+        self.batched = true;
         let pool = self.store.writer().clone();
         let token = self.token;
         let cache = self.store.cache.clone();
@@ -493,7 +500,10 @@ impl Upload {
             .await?;
         tx.commit().await?;
         self.done = true;
-        self.store.cache.release_written();
+        // A small message leaves the cache alone (readers keep their pages).
+        if self.batched {
+            self.store.cache.release_written();
+        }
         Ok(Committed {
             case_id,
             message_id,
