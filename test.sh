@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Candor: formatting, lints, unit, property, integration, interop
-# (stock `age` CLI) and browser (headless Chromium, JavaScript off) tests, then a short
-# run of every fuzz target. Installs what is missing on Debian/Ubuntu.
+# (stock `age` CLI), browser (headless Chromium, JavaScript off) and Tor (a private Tor
+# network on loopback, ../shared/tor) tests, then a short run of every fuzz target.
+# Installs what is missing on Debian/Ubuntu.
 #   ./test.sh                  everything
 #   FUZZ_SECONDS=0 ./test.sh   skip the fuzz runs (not CANDOR_…: the tests' servers
 #                              would read that as a setting)
@@ -13,6 +14,8 @@ command -v age >/dev/null || need+=(age)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v fincore >/dev/null || need+=(util-linux-extra)
+command -v tor >/dev/null || need+=(tor)
+command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> installing ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -26,6 +29,18 @@ echo "==> cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
 echo "==> cargo test"
 cargo test --locked
+
+# Candor behind onion services, through a private Tor network on loopback (about 2-3
+# minutes, most of it the network's bootstrap). Needs ../shared/tor beside the repository.
+if [ -x ../shared/tor/onion-check ] || [ -n "${ONION_CHECK:-}" ]; then
+  echo "==> cargo test (through Tor)"
+  cargo test --locked --test workstation -- --ignored --nocapture candor_on_tor_end_to_end
+elif [ -n "${CI:-}" ]; then
+  echo "../shared/tor/onion-check is missing: the Tor test cannot run" >&2
+  exit 1
+else
+  echo "==> skipping the Tor test: ../shared/tor/onion-check is not there"
+fi
 
 fuzz_seconds="${FUZZ_SECONDS:-10}"
 if [ "$fuzz_seconds" != "0" ]; then

@@ -25,13 +25,82 @@ pub struct ChallengeResponse {
     pub expires_in_seconds: u64,
 }
 
-/// `POST /api/v1/auth/token`: the decrypted challenge proves the reviewer's identity.
+/// `POST /api/v1/auth/token`: an answer derived from the decrypted challenge proves the
+/// reviewer's identity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
     pub challenge_id: String,
-    /// The decrypted challenge, as it was inside the age file (64 hex characters).
+    /// [`challenge::answer`] of the decrypted challenge (64 hex characters); never the
+    /// plaintext itself.
     pub answer: String,
+}
+
+/// The sign-in challenge's plaintext and the answer derived from it.
+///
+/// A workstation decrypts what the server sends as a challenge. If it sent the plaintext
+/// back, a seized server could send any report's ciphertext as a "challenge" and read the
+/// answer: the workstation would be a decryption oracle. So the plaintext has one fixed,
+/// domain-separated shape that the workstation checks byte for byte before it answers,
+/// and the answer is a hash of it under its own domain, never the plaintext:
+///
+/// ```text
+/// candor.challenge/v1
+/// reviewer alice
+/// nonce <64 lowercase hex characters>
+/// ```
+///
+/// A ciphertext whose plaintext is not exactly such a text gets no answer at all. One that
+/// is (a "report" a reporter crafted in this shape) yields only a hash of a text its
+/// author already knows.
+pub mod challenge {
+    use sha2::{Digest, Sha256};
+
+    /// First line of every challenge.
+    pub const FORMAT: &str = "candor.challenge/v1";
+    /// The largest armored challenge a workstation decrypts (a real one is about 400 bytes).
+    pub const MAX_ARMORED_BYTES: usize = 2048;
+    const ANSWER_DOMAIN: &[u8] = b"candor.challenge-answer/v1\n";
+
+    /// The plaintext of a challenge for `reviewer` with this nonce (32 bytes).
+    pub fn plaintext(reviewer: &str, nonce: &[u8; 32]) -> String {
+        format!(
+            "{FORMAT}\nreviewer {reviewer}\nnonce {}\n",
+            hex::encode(nonce)
+        )
+    }
+
+    /// Checks that a decrypted challenge is exactly a challenge for `reviewer`.
+    pub fn check(plaintext: &[u8], reviewer: &str) -> Result<(), &'static str> {
+        let text = std::str::from_utf8(plaintext).map_err(|_| "it is not text")?;
+        let rest = text
+            .strip_prefix(FORMAT)
+            .and_then(|r| r.strip_prefix("\nreviewer "))
+            .ok_or("it does not have the challenge's shape")?;
+        let rest = rest
+            .strip_prefix(reviewer)
+            .and_then(|r| r.strip_prefix("\nnonce "))
+            .ok_or("it names another reviewer")?;
+        let nonce = rest
+            .strip_suffix('\n')
+            .ok_or("it does not have the challenge's shape")?;
+        if nonce.len() != 64
+            || !nonce
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return Err("its nonce is not 64 lowercase hex characters");
+        }
+        Ok(())
+    }
+
+    /// The answer to a challenge: hex SHA-256 of the plaintext under the answer's domain.
+    pub fn answer(plaintext: &[u8]) -> String {
+        let mut hash = Sha256::new();
+        hash.update(ANSWER_DOMAIN);
+        hash.update(plaintext);
+        hex::encode(hash.finalize())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +142,9 @@ pub struct CaseSummary {
     pub messages: u64,
     /// Items of the reporter this reviewer has not opened yet.
     pub unread_items: u64,
+    /// The reporter's age recipient, so that a workstation pins it the first time it sees
+    /// the case (see `CaseDetail::reporter_recipient`).
+    pub reporter_recipient: String,
 }
 
 /// A case with its conversation, ciphertext references only (`GET /api/v1/cases/{ref}`).
@@ -207,7 +279,39 @@ mod tests {
         assert!(parse_json::<StatusRequest>(&vec![b' '; MAX_JSON_BYTES + 1]).is_err());
     }
 
+    #[test]
+    fn challenges_have_one_shape() {
+        let text = challenge::plaintext("alice", &[7; 32]);
+        assert!(challenge::check(text.as_bytes(), "alice").is_ok());
+        assert!(challenge::check(text.as_bytes(), "alic").is_err());
+        assert!(challenge::check(text.as_bytes(), "bob").is_err());
+        for bad in [
+            text.replace("v1", "v2"),
+            text.trim_end().to_string(),
+            format!("{text}\n"),
+            format!("{text}more"),
+            text.replace("0707", "0A07"),
+            text.replacen("07", "", 1),
+            format!("x{text}"),
+            "a report written by a reporter".to_string(),
+        ] {
+            assert!(
+                challenge::check(bad.as_bytes(), "alice").is_err(),
+                "{bad:?}"
+            );
+        }
+        assert!(challenge::check(&[0xff, 0xfe], "alice").is_err());
+        let answer = challenge::answer(text.as_bytes());
+        assert_eq!(answer.len(), 64);
+        assert!(!answer.contains(&hex::encode([7u8; 32])));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn challenge_check_never_panics(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256), name in "[a-z]{0,8}") {
+            let _ = challenge::check(&body, &name);
+        }
+
         #[test]
         fn parsers_never_panic(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
             let _ = parse_json::<ChallengeRequest>(&body);

@@ -108,6 +108,9 @@ pub struct Body {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: Listen,
+    /// Where the reviewer API is served when it has a listener of its own (a second onion
+    /// service with client authorization); `None`: on `listen`, next to the reporter pages.
+    pub reviewer_listen: Option<Listen>,
     pub data_dir: PathBuf,
     pub database_url: String,
     pub max_upload_bytes: u64,
@@ -131,6 +134,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     listen: Option<String>,
+    reviewer_listen: Option<String>,
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
     max_upload_bytes: Option<u64>,
@@ -243,6 +247,22 @@ impl RawConfig {
                 .trim()
                 .parse()
                 .map_err(|e| ConfigError::new("listen", e))?,
+        };
+        let reviewer_listen = match self.reviewer_listen {
+            None => None,
+            Some(s) => {
+                let parsed: Listen = s
+                    .trim()
+                    .parse()
+                    .map_err(|e| ConfigError::new("reviewer_listen", e))?;
+                if parsed == listen {
+                    return Err(ConfigError::new(
+                        "reviewer_listen",
+                        "must differ from `listen`; leave it out to serve the reviewer API on `listen`",
+                    ));
+                }
+                Some(parsed)
+            }
         };
 
         let data_dir = self.data_dir.ok_or_else(|| {
@@ -409,6 +429,7 @@ impl RawConfig {
 
         Ok(Config {
             listen,
+            reviewer_listen,
             data_dir,
             database_url,
             max_upload_bytes,
@@ -553,6 +574,27 @@ mod tests {
         let e =
             Config::from_toml_str(&minimal("listen = \"unix:rel.sock\"")).expect_err("relative");
         assert_eq!(e.setting, "listen");
+    }
+
+    #[test]
+    fn reviewer_listener() {
+        let c = Config::from_toml_str(&minimal("")).expect("valid");
+        assert_eq!(
+            c.reviewer_listen, None,
+            "the API shares the listener by default"
+        );
+        let c = Config::from_toml_str(&minimal(
+            "listen = \"unix:/run/c.sock\"\nreviewer_listen = \"unix:/run/r.sock\"",
+        ))
+        .expect("valid");
+        assert_eq!(c.reviewer_listen, Some(Listen::Unix("/run/r.sock".into())));
+        for bad in [
+            "reviewer_listen = \"127.0.0.1:8080\"",
+            "reviewer_listen = \"nowhere\"",
+        ] {
+            let e = Config::from_toml_str(&minimal(bad)).expect_err(bad);
+            assert_eq!(e.setting, "reviewer_listen", "{bad}");
+        }
     }
 
     #[test]

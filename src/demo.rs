@@ -119,16 +119,19 @@ pub async fn run(
     let (name, identities) =
         crate::workstation::load_identity(&demo.reviewer_key, Some(REVIEWER_NAME))
             .map_err(|e| e.to_string())?;
-    let client = crate::workstation::Client::new(&addr, &name, identities, None)
-        .map_err(|e| e.to_string())?;
     let decision_key =
         crate::log::service::read_private_key(&demo.decision_key).map_err(|e| e.to_string())?;
     let state_dir = crate::workstation::trust::server_dir(
         &demo.dir.join(format!("{REVIEWER_NAME}.state")),
         &addr,
     );
+    let trust =
+        crate::workstation::trust::TrustStore::open(&state_dir).map_err(|e| e.to_string())?;
+    let client =
+        crate::workstation::Client::new(&addr, &name, identities, None, std::sync::Arc::new(trust))
+            .map_err(|e| e.to_string())?;
     let log_vkey = save_log_key(&addr, &demo.dir).await?;
-    let sample = seed_sample_case(&addr, &client, &state_dir, &decision_key).await?;
+    let sample = seed_sample_case(&addr, &client, &decision_key).await?;
     let options = crate::workstation::serve::Options {
         listen: workstation_listen,
         export_dir: demo.dir.join("exports"),
@@ -237,7 +240,6 @@ async fn save_log_key(addr: &str, dir: &Path) -> Result<PathBuf, String> {
 async fn seed_sample_case(
     addr: &str,
     client: &crate::workstation::Client,
-    state_dir: &Path,
     decision_key: &crate::log::note::Signer,
 ) -> Result<Option<(String, String)>, String> {
     use crate::log::entry::{Kind, Measure};
@@ -288,11 +290,10 @@ async fn seed_sample_case(
         .next()
         .map(|c| c.reference)
         .ok_or_else(|| err(&"the case is missing"))?;
-    let trust = crate::workstation::trust::TrustStore::open(state_dir).map_err(|e| err(&e))?;
     let info = client.info().await.map_err(|e| err(&e))?;
     let case = client.case(&reference).await.map_err(|e| err(&e))?;
     let recipients =
-        crate::workstation::reply_recipients(&trust, &info, &case).map_err(|e| err(&e))?;
+        crate::workstation::reply_recipients(client.trust(), &info, &case).map_err(|e| err(&e))?;
     let reply = crate::seal::seal_bytes(
         &recipients,
         b"Thank you for your report. We have recognized you as a whistleblower and your identity is protected. We will contact you here about the investigation.",
@@ -324,7 +325,6 @@ async fn seed_sample_case(
     ] {
         crate::workstation::record_decision(
             client,
-            &trust,
             decision_key,
             &reference,
             kind,

@@ -1,4 +1,5 @@
-//! Key files: reviewer identities (age) written so that the stock `age` CLI reads them.
+//! Key files: reviewer identities (age) written so that the stock `age` CLI reads them,
+//! the body's decision key, and Tor client-authorization keys for the reviewer onion.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
@@ -130,4 +131,127 @@ pub fn body(name: &str, dir: &Path) -> Result<BodyKeyFiles, KeygenError> {
         vkey,
         witness_vkey_file,
     })
+}
+
+/// The files written for one workstation's Tor client authorization.
+#[derive(Debug, Clone)]
+pub struct TorClientKeyFiles {
+    /// `NAME.auth`, for the server's `HiddenServiceDir/authorized_clients/`.
+    pub auth: PathBuf,
+    /// `NAME.auth_private` (secret), for the workstation Tor's `ClientOnionAuthDir`.
+    pub auth_private: PathBuf,
+}
+
+/// Writes a v3 onion client-authorization key pair for the reviewer onion `onion`:
+/// `DIR/NAME.auth` (`descriptor:x25519:<public key>`, given to the server's Tor) and
+/// `DIR/NAME.auth_private` (mode 0600, `<onion>:descriptor:x25519:<secret key>`, for the
+/// workstation's Tor). Keys are base32 without padding, as Tor writes them; the format is
+/// Tor's `CLIENT AUTHORIZATION` section of its manual. Without a matching key a Tor client
+/// cannot decrypt the reviewer onion's descriptor, so it cannot even reach the sign-in.
+pub fn tor_client(name: &str, onion: &str, dir: &Path) -> Result<TorClientKeyFiles, KeygenError> {
+    validate_reviewer_name(name).map_err(KeygenError::Name)?;
+    let onion = onion
+        .trim()
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let host = onion.strip_suffix(".onion").unwrap_or(onion);
+    if host.len() != 56
+        || !host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
+    {
+        return Err(KeygenError::Name(
+            "--onion: expected the reviewer onion's v3 address (56 characters, then .onion)".into(),
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|err| KeygenError::Io {
+        path: dir.to_path_buf(),
+        err,
+    })?;
+    let auth = dir.join(format!("{name}.auth"));
+    let auth_private = dir.join(format!("{name}.auth_private"));
+    for p in [&auth, &auth_private] {
+        if p.exists() {
+            return Err(KeygenError::Exists(p.clone()));
+        }
+    }
+    let mut secret = zeroize::Zeroizing::new([0u8; 32]);
+    getrandom::fill(secret.as_mut()).map_err(|e| KeygenError::Io {
+        path: auth_private.clone(),
+        err: std::io::Error::other(e.to_string()),
+    })?;
+    let static_secret = x25519_dalek::StaticSecret::from(*secret);
+    let public = x25519_dalek::PublicKey::from(&static_secret);
+    let b32 = |bytes: &[u8]| data_encoding::BASE32_NOPAD.encode(bytes);
+    let private_line = zeroize::Zeroizing::new(format!(
+        "{host}:descriptor:x25519:{}\n",
+        zeroize::Zeroizing::new(b32(static_secret.as_bytes())).as_str()
+    ));
+    write_new(&auth_private, private_line.as_bytes(), 0o600)?;
+    write_new(
+        &auth,
+        format!("descriptor:x25519:{}\n", b32(public.as_bytes())).as_bytes(),
+        0o644,
+    )?;
+    Ok(TorClientKeyFiles { auth, auth_private })
+}
+
+#[cfg(test)]
+mod tor_client_tests {
+    use super::*;
+
+    const ONION: &str = "p53lf57qovyuvwsc6xnrppyply3vtqm7l6pcobkmyqsiofyeznfu5uqd.onion";
+
+    #[test]
+    fn writes_a_matching_pair_in_tors_format() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = tor_client("alice", ONION, dir.path()).expect("keys");
+        let auth = fs::read_to_string(&files.auth).expect("auth");
+        let private = fs::read_to_string(&files.auth_private).expect("private");
+        let public = auth
+            .trim()
+            .strip_prefix("descriptor:x25519:")
+            .expect("prefix");
+        let host = ONION.trim_end_matches(".onion");
+        let secret = private
+            .trim()
+            .strip_prefix(&format!("{host}:descriptor:x25519:"))
+            .expect("prefix");
+        assert_eq!((public.len(), secret.len()), (52, 52));
+        let secret: [u8; 32] = data_encoding::BASE32_NOPAD
+            .decode(secret.as_bytes())
+            .expect("base32")
+            .try_into()
+            .expect("32 bytes");
+        let derived = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(secret));
+        assert_eq!(
+            data_encoding::BASE32_NOPAD.encode(derived.as_bytes()),
+            public,
+            "the public key is the secret's"
+        );
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&files.auth_private)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert!(matches!(
+            tor_client("alice", ONION, dir.path()),
+            Err(KeygenError::Exists(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_v3_onion() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for bad in [
+            "example.org",
+            "abc.onion",
+            &"A".repeat(56),
+            &format!("{}1.onion", "a".repeat(55)),
+        ] {
+            assert!(tor_client("alice", bad, dir.path()).is_err(), "{bad}");
+        }
+        assert!(tor_client("bad name", ONION, dir.path()).is_err());
+    }
 }

@@ -221,15 +221,8 @@ fn log_verify(
         Some(k) => Some(candor::log::service::read_vkey(k).map_err(|e| format!("--log-key: {e}"))?),
         None => None,
     };
-    let mut builder =
-        reqwest::Client::builder().connect_timeout(std::time::Duration::from_secs(60));
-    builder = match proxy {
-        Some(p) => builder.proxy(
-            reqwest::Proxy::all(p).map_err(|_| format!("--proxy: invalid proxy address {p}"))?,
-        ),
-        None => builder.no_proxy(),
-    };
-    let http = builder.build().map_err(|e| e.to_string())?;
+    let http =
+        candor::workstation::client::http_client(server, proxy).map_err(|e| e.to_string())?;
     let (followed, stats) = runtime()?
         .block_on(candor::workstation::follow::follow(
             &http,
@@ -282,6 +275,7 @@ fn client_for(connection: &Connection) -> Result<candor::workstation::Client, St
         &name,
         identities,
         connection.proxy.as_deref(),
+        std::sync::Arc::new(connection.trust()?),
     )
     .map_err(|e| e.to_string())
 }
@@ -358,9 +352,8 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
         }
         ReviewCommand::Grant { connection, case } => {
             let client = client_for(&connection)?;
-            let trust = connection.trust()?;
             let (done, skipped) = runtime()?
-                .block_on(candor::workstation::grant(&client, &trust, case.as_deref()))
+                .block_on(candor::workstation::grant(&client, case.as_deref()))
                 .map_err(|e| e.to_string())?;
             println!(
                 "Re-encrypted {done} items for the current reviewers; {skipped} could not be opened with this key."
@@ -374,7 +367,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
 fn review_trust(connection: &Connection) -> Result<(), String> {
     use std::io::BufRead;
     let client = client_for(connection)?;
-    let trust = connection.trust()?;
+    let trust = client.trust();
     let info = runtime()?
         .block_on(client.info())
         .map_err(|e| e.to_string())?;
@@ -431,6 +424,18 @@ enum KeygenKind {
     Reviewer {
         #[arg(long)]
         name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A workstation's Tor client-authorization key for the reviewer onion: DIR/NAME.auth
+    /// (for the server's authorized_clients/) and DIR/NAME.auth_private (secret, for the
+    /// workstation Tor's ClientOnionAuthDir).
+    TorClient {
+        #[arg(long)]
+        name: String,
+        /// The reviewer onion's address (xxxx.onion).
+        #[arg(long)]
+        onion: String,
         #[arg(long)]
         out: PathBuf,
     },
@@ -534,6 +539,21 @@ fn run(cli: Cli) -> Result<(), String> {
                     proxy,
                 },
         } => log_verify(&server, &state, log_key.as_deref(), proxy.as_deref()),
+        Command::Keygen {
+            kind: KeygenKind::TorClient { name, onion, out },
+        } => {
+            let files =
+                candor::keygen::tor_client(&name, &onion, &out).map_err(|e| e.to_string())?;
+            println!(
+                "Wrote {} (give it to the server's operator: HiddenServiceDir/authorized_clients/)",
+                files.auth.display()
+            );
+            println!(
+                "Wrote {} (secret: put it in this workstation's ClientOnionAuthDir, then restart Tor)",
+                files.auth_private.display()
+            );
+            Ok(())
+        }
         Command::Keygen {
             kind: KeygenKind::Reviewer { name, out },
         } => {

@@ -12,7 +12,7 @@ use crate::config::{Config, Listen};
 use crate::log::service::LogService;
 use crate::receipt::Deriver;
 use crate::store::{Store, StoreError};
-use crate::web::{AppState, router};
+use crate::web::{AppState, Surface, router};
 
 /// Why the server could not start; each message is one line naming what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -133,10 +133,23 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         .await?,
     );
     let bound = bind(&config.listen).await?;
-    let unix_path = match &config.listen {
-        Listen::Unix(p) => Some(p.clone()),
-        Listen::Tcp(_) => None,
+    let reviewer_bound = match &config.reviewer_listen {
+        Some(listen) => Some(
+            bind(listen)
+                .await
+                .map_err(|e| ServeError::Listen(format!("(reviewer_listen) {e}")))?,
+        ),
+        None => None,
     };
+    let unix_paths: Vec<std::path::PathBuf> =
+        [Some(&config.listen), config.reviewer_listen.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|l| match l {
+                Listen::Unix(p) => Some(p.clone()),
+                Listen::Tcp(_) => None,
+            })
+            .collect();
     let interval = config.log_interval;
     let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log))
         .map_err(|e| ServeError::Random(e.to_string()))?;
@@ -170,28 +183,54 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
             }
         })
     };
-    let app = router(state);
-    on_ready(&bound.describe());
-    let result = match bound {
-        Bound::Tcp(l) => {
-            axum::serve(l, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-        }
-        Bound::Unix(l) => {
-            axum::serve(l, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-        }
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let reviewers = reviewer_bound.map(|bound| {
+        let app = router(state.clone(), Surface::Reviewers);
+        println!("Candor's reviewer API is listening on {}", bound.describe());
+        tokio::spawn(serve_on(bound, app, stop_rx.clone()))
+    });
+    let surface = if reviewers.is_some() {
+        Surface::Reporters
+    } else {
+        Surface::All
     };
+    let app = router(state, surface);
+    on_ready(&bound.describe());
+    let signal = tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let mut result = serve_on(bound, app, stop_rx).await;
+    if let Some(reviewers) = reviewers {
+        let done = reviewers
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+        result = result.and(done);
+    }
+    signal.abort();
     sweeper.abort();
     integrator.abort();
     sessions.clear();
     store.close().await;
-    if let Some(path) = unix_path {
+    for path in unix_paths {
         let _ = fs::remove_file(path);
     }
     result.map_err(ServeError::Io)
+}
+
+/// Serves `app` on one listener until `stop` turns true.
+async fn serve_on(
+    bound: Bound,
+    app: axum::Router,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> std::io::Result<()> {
+    let stopped = async move {
+        let _ = stop.wait_for(|s| *s).await;
+    };
+    match bound {
+        Bound::Tcp(l) => axum::serve(l, app).with_graceful_shutdown(stopped).await,
+        Bound::Unix(l) => axum::serve(l, app).with_graceful_shutdown(stopped).await,
+    }
 }
 
 async fn shutdown_signal() {

@@ -488,8 +488,16 @@ async fn the_server_refuses_decisions_it_cannot_verify() {
     let token = {
         let (name, ids) = candor::workstation::load_identity(&setup.server.reviewer.key_path, None)
             .expect("identity");
-        let client =
-            candor::workstation::Client::new(&setup.server.url, &name, ids, None).expect("client");
+        let state = tempfile::tempdir().expect("tempdir");
+        let trust = candor::workstation::trust::TrustStore::open(state.path()).expect("trust");
+        let client = candor::workstation::Client::new(
+            &setup.server.url,
+            &name,
+            ids,
+            None,
+            std::sync::Arc::new(trust),
+        )
+        .expect("client");
         client.sign_in().await.expect("sign in");
         client
     };

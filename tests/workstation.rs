@@ -360,7 +360,7 @@ async fn api_sign_in(
     let identities = candor::seal::parse_identity_file(&std::fs::read_to_string(key).expect("key"))
         .expect("identity");
     let answer = candor::seal::open_armored(&identities, challenge.encrypted_challenge.as_bytes())
-        .map(|a| String::from_utf8(a.to_vec()).expect("text"))
+        .map(|plaintext| candor::api::challenge::answer(&plaintext))
         .unwrap_or_else(|_| "0".repeat(64));
     let r = client
         .post(format!("{}/api/v1/auth/token", server.url))
@@ -470,15 +470,25 @@ async fn authentication_refuses_what_it_should() {
     let identities =
         candor::seal::parse_identity_file(&std::fs::read_to_string(&key).expect("key"))
             .expect("id");
-    let answer = String::from_utf8(
+    let plaintext =
         candor::seal::open_armored(&identities, challenge.encrypted_challenge.as_bytes())
-            .expect("open")
-            .to_vec(),
-    )
-    .expect("text");
+            .expect("open");
+    candor::api::challenge::check(&plaintext, "alice").expect("a challenge of the one shape");
+    // The plaintext itself is no answer: a workstation never sends what it decrypted.
+    let plain_answer = TokenRequest {
+        challenge_id: challenge.challenge_id.clone(),
+        answer: String::from_utf8(plaintext.to_vec()).expect("text"),
+    };
+    let r = client
+        .post(format!("{}/api/v1/auth/token", server.url))
+        .json(&plain_answer)
+        .send()
+        .await
+        .expect("token");
+    assert_eq!(r.status(), 401, "the plaintext is not the answer");
     let request = TokenRequest {
         challenge_id: challenge.challenge_id.clone(),
-        answer,
+        answer: candor::api::challenge::answer(&plaintext),
     };
     let first = client
         .post(format!("{}/api/v1/auth/token", server.url))
@@ -582,7 +592,14 @@ async fn api_errors_are_json_and_never_500() {
     let reference = server.store().await.cases().await.expect("cases")[0]
         .reference
         .clone();
-    let client = server.manual_client();
+    // A fresh connection per case: after refusing a body (413) the server closes the
+    // connection, and a pooled one could be reused just as it closes.
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(0)
+        .build()
+        .expect("client");
     let url = |p: &str| format!("{}/api/v1{p}", server.url);
     let auth = format!("Bearer {token}");
 
@@ -1148,8 +1165,8 @@ async fn the_workstation_explains_an_unreachable_server_and_a_wrong_key() {
     assert_eq!(status, 502, "{page}");
     assert!(page.contains("The server cannot be reached"), "{page}");
     assert!(
-        page.contains("check the address, your network or Tor"),
-        "{page}"
+        page.contains("refused the connection; is it running at that address?"),
+        "the page names the cause: {page}"
     );
     let (status, page) = ws.get("/reviewers").await;
     assert_eq!(status, 502, "{page}");
@@ -1172,5 +1189,756 @@ async fn the_workstation_explains_an_unreachable_server_and_a_wrong_key() {
     assert!(
         stderr.contains("cannot open the server's sign-in challenge"),
         "{stderr}"
+    );
+}
+
+/// `candor …` on a blocking thread, so servers of this test's runtime keep answering.
+async fn candor_async(args: &[&str]) -> (bool, String, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_candor(&args)
+    })
+    .await
+    .expect("candor")
+}
+
+/// The ciphertext of a case's first item (the reporter's message), armored as the server
+/// sends a challenge.
+async fn first_report_armored(server: &TestServer) -> String {
+    use std::io::Write as _;
+    let store = server.store().await;
+    let case = store.cases().await.expect("cases")[0].id;
+    let message = &store.messages(case).await.expect("messages")[0];
+    let ciphertext = store
+        .read_blob(message.items[0].blob_id)
+        .await
+        .expect("blob");
+    store.close().await;
+    let mut out =
+        age::armor::ArmoredWriter::wrap_output(Vec::new(), age::armor::Format::AsciiArmor)
+            .expect("armor");
+    out.write_all(&ciphertext).expect("write");
+    String::from_utf8(out.finish().expect("finish")).expect("ascii")
+}
+
+/// A seized server sends an old report's ciphertext as the sign-in challenge: the
+/// workstation does not answer with its plaintext (nor with anything), and says that the
+/// server misbehaves.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hostile_server_gets_no_plaintext_from_the_sign_in() {
+    let server = TestServer::start();
+    let secret = canary("oracle");
+    report(&server, &secret, "a.bin", &bytes(100, 1)).await;
+    let armored = first_report_armored(&server).await;
+    let hostile = hostile::HostileServer::start(
+        &server.url,
+        std::sync::Arc::new(move |path: &str, body: Vec<u8>| {
+            if path == "/api/v1/auth/challenge" {
+                hostile::set_json_field(&body, "encrypted_challenge", &armored)
+            } else {
+                body
+            }
+        }),
+    )
+    .await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let key = server.reviewer.key_path.to_str().expect("utf8");
+    let bundle = out.path().join("bundle");
+    let (ok, _, stderr) = candor_async(&[
+        "review",
+        "fetch",
+        "--server",
+        &hostile.url,
+        "--identity",
+        key,
+        "--out",
+        bundle.to_str().expect("utf8"),
+    ])
+    .await;
+    assert!(!ok);
+    assert!(stderr.contains("not a Candor challenge"), "{stderr}");
+    assert!(stderr.contains("may be compromised"), "{stderr}");
+    assert!(
+        !hostile.received(secret.as_bytes()),
+        "the report's plaintext reached the hostile server"
+    );
+    assert!(
+        !hostile.paths().iter().any(|p| p == "/api/v1/auth/token"),
+        "no answer at all: {:?}",
+        hostile.paths()
+    );
+    // The workstation's pages refuse to start against it, with the same sentence.
+    let (ok, _, stderr) = candor_async(&[
+        "review",
+        "serve",
+        "--server",
+        &hostile.url,
+        "--identity",
+        key,
+        "--listen",
+        "127.0.0.1:0",
+    ])
+    .await;
+    assert!(!ok);
+    assert!(stderr.contains("not a Candor challenge"), "{stderr}");
+    assert!(!hostile.received(secret.as_bytes()));
+}
+
+/// A seized server that swaps a reporter's key after the workstation first listed the
+/// case gets no reply, decision or re-encryption sealed to the new key; the case page
+/// says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reporter_key_is_pinned_when_the_case_is_first_listed() {
+    let server = TestServer::start();
+    report(&server, "pinned report", "a.bin", &bytes(100, 2)).await;
+    let mallory = age::x25519::Identity::generate();
+    let mallory_recipient = mallory.to_public().to_string();
+    let swap = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let swapping = std::sync::Arc::clone(&swap);
+    let hostile = hostile::HostileServer::start(
+        &server.url,
+        std::sync::Arc::new(move |path: &str, body: Vec<u8>| {
+            if swapping.load(std::sync::atomic::Ordering::SeqCst)
+                && path.starts_with("/api/v1/cases")
+                && !path.ends_with("/messages")
+            {
+                hostile::set_json_field(&body, "reporter_recipient", &mallory_recipient)
+            } else {
+                body
+            }
+        }),
+    )
+    .await;
+    let decision_dir = tempfile::tempdir().expect("tempdir");
+    let (ok, _, stderr) = candor_async(&[
+        "keygen",
+        "body",
+        "--name",
+        "test-authority",
+        "--out",
+        decision_dir.path().to_str().expect("utf8"),
+    ])
+    .await;
+    assert!(ok, "{stderr}");
+    let decision_key = decision_dir.path().join("decision.key");
+    let ws = WorkstationProcess::start_at(
+        &hostile.url,
+        &server.reviewer.key_path,
+        &["--decision-key", decision_key.to_str().expect("utf8")],
+    )
+    .await;
+    // The inbox lists the case: that is the first sight, and it pins the reporter's key.
+    let (status, inbox) = ws.get("/").await;
+    assert_eq!(status, 200, "{inbox}");
+    let store = server.store().await;
+    let case = store.cases().await.expect("cases")[0].clone();
+    let (case_id, reference) = (case.id, case.reference);
+    assert!(inbox.contains(&reference), "{inbox}");
+
+    swap.store(true, std::sync::atomic::Ordering::SeqCst);
+    let before = store.messages(case_id).await.expect("messages").len();
+    let (status, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("blocked for this case"), "{page}");
+    assert!(page.contains("different reporter key"), "{page}");
+    let csrf = between(&page, "name=\"csrf\" value=\"", "\"")
+        .expect("csrf")
+        .to_string();
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.clone())
+        .text("message", "to the swapped key?");
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), form)
+        .await;
+    assert_eq!(r.status(), 409, "no reply");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/grant"),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), 409, "no re-encryption");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/decisions"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "acknowledged"),
+                ("reasons", "swapped?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 409, "no decision");
+    let (ok, _, stderr) = candor_async(&[
+        "review",
+        "grant",
+        "--server",
+        &hostile.url,
+        "--identity",
+        server.reviewer.key_path.to_str().expect("utf8"),
+    ])
+    .await;
+    assert!(!ok, "the CLI refuses too");
+    assert!(stderr.contains("different reporter key"), "{stderr}");
+    assert_eq!(
+        store.messages(case_id).await.expect("messages").len(),
+        before,
+        "nothing reached the server"
+    );
+    // Nothing the server holds opens with the attacker's key.
+    for message in store.messages(case_id).await.expect("messages") {
+        for item in message.items {
+            let ct = store.read_blob(item.blob_id).await.expect("blob");
+            assert!(
+                candor::seal::open_bytes(std::slice::from_ref(&mallory), &ct).is_err(),
+                "an item was sealed to the swapped key"
+            );
+        }
+    }
+}
+
+/// Every workstation command works through a SOCKS5 proxy that resolves the onion name
+/// itself (as Tor does), and each failing layer is named in one sentence.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_workstation_works_through_a_socks5_proxy() {
+    let server = TestServer::start();
+    let content = bytes(40_000, 7);
+    report(&server, "through the proxy", "p.bin", &content).await;
+    let target: std::net::SocketAddr = server.authority().parse().expect("addr");
+    let socks = hostile::Socks5Server::start(target, 0).await;
+    let onion = format!("http://{}.onion", "a".repeat(56));
+    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
+    let out = tempfile::tempdir().expect("tempdir");
+    let bundle = out.path().join("bundle");
+    let proxy = socks.url();
+    let via = |cmd: &[&str]| {
+        let mut args: Vec<String> = cmd.iter().map(|a| a.to_string()).collect();
+        args.extend([
+            "--server".into(),
+            onion.clone(),
+            "--proxy".into(),
+            proxy.clone(),
+        ]);
+        args
+    };
+    let run = |args: Vec<String>| async move {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        candor_async(&args).await
+    };
+    let (ok, stdout, stderr) = run(via(&[
+        "review",
+        "fetch",
+        "--identity",
+        &key,
+        "--out",
+        bundle.to_str().expect("utf8"),
+    ]))
+    .await;
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Fetched 1 cases"), "{stdout}");
+    let onion_host = onion.trim_start_matches("http://").to_string();
+    assert!(
+        socks
+            .hosts
+            .lock()
+            .expect("lock")
+            .iter()
+            .all(|h| *h == onion_host),
+        "the proxy resolved the onion name: {:?}",
+        socks.hosts.lock().expect("lock")
+    );
+    // The export opens with the stock age CLI.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("manifest.json")).expect("manifest"))
+            .expect("json");
+    let files = manifest["cases"][0]["files"].as_array().expect("files");
+    let opened: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| {
+            age_decrypt(
+                &server.reviewer.key_path,
+                &std::fs::read(bundle.join(f["content"].as_str().expect("path"))).expect("age"),
+            )
+        })
+        .collect();
+    assert!(opened.contains(&content), "the file came through intact");
+
+    let (ok, stdout, stderr) = run(via(&["review", "trust", "--identity", &key])).await;
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("trusts"), "{stdout}");
+    let (ok, _, stderr) = run(via(&["review", "grant", "--identity", &key])).await;
+    assert!(ok, "{stderr}");
+    let state = out.path().join("log-state.txt");
+    let (ok, _, stderr) = run(via(&[
+        "log",
+        "verify",
+        "--state",
+        state.to_str().expect("utf8"),
+    ]))
+    .await;
+    assert!(ok, "{stderr}");
+    let ws =
+        WorkstationProcess::start_at(&onion, &server.reviewer.key_path, &["--proxy", &proxy]).await;
+    let (status, inbox) = ws.get("/").await;
+    assert_eq!(status, 200, "{inbox}");
+    assert!(inbox.contains("/cases/"), "{inbox}");
+    drop(ws);
+
+    // Each layer's failure, in its own words.
+    let closed = format!("socks5h://127.0.0.1:{}", free_port());
+    let (ok, _, stderr) = run(vec![
+        "review".into(),
+        "fetch".into(),
+        "--identity".into(),
+        key.clone(),
+        "--out".into(),
+        out.path().join("b2").display().to_string(),
+        "--server".into(),
+        onion.clone(),
+        "--proxy".into(),
+        closed.clone(),
+    ])
+    .await;
+    assert!(!ok);
+    assert!(
+        stderr.contains(&format!(
+            "the Tor proxy at {} refused the connection",
+            closed.trim_start_matches("socks5h://")
+        )),
+        "{stderr}"
+    );
+    let unreachable = hostile::Socks5Server::start(target, 4).await;
+    let (ok, _, stderr) = run(vec![
+        "review".into(),
+        "trust".into(),
+        "--identity".into(),
+        key.clone(),
+        "--server".into(),
+        onion.clone(),
+        "--proxy".into(),
+        unreachable.url(),
+    ])
+    .await;
+    assert!(!ok);
+    assert!(
+        stderr.contains("is not reachable yet through the Tor proxy"),
+        "{stderr}"
+    );
+    let (ok, _, stderr) = run(vec![
+        "review".into(),
+        "trust".into(),
+        "--identity".into(),
+        key.clone(),
+        "--server".into(),
+        onion.clone(),
+        "--proxy".into(),
+        format!("socks5h://{}", server.authority()),
+    ])
+    .await;
+    assert!(!ok);
+    assert!(stderr.contains("does not speak SOCKS5"), "{stderr}");
+    let (ok, _, stderr) = run(vec![
+        "review".into(),
+        "trust".into(),
+        "--identity".into(),
+        key.clone(),
+        "--server".into(),
+        onion.clone(),
+        "--proxy".into(),
+        proxy.replace("socks5h", "socks5"),
+    ])
+    .await;
+    assert!(!ok);
+    assert!(stderr.contains("use socks5h://"), "{stderr}");
+}
+
+/// With `reviewer_listen`, the reviewer API is only on its own listener (the reviewer
+/// onion), the reporter listener answers 404 under `/api/`, and the workstation works
+/// against the reviewer listener.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reviewer_api_can_have_a_listener_of_its_own() {
+    let reviewer_port = free_port();
+    let server = TestServer::start_with(Options {
+        extra_config: format!("reviewer_listen = \"127.0.0.1:{reviewer_port}\""),
+        ..Options::default()
+    });
+    let reviewers = format!("http://127.0.0.1:{reviewer_port}");
+    report(&server, "split listeners", "s.bin", &bytes(500, 9)).await;
+    let http = server.manual_client();
+    for path in ["/api/v1/info", "/api/v1/cases", "/api/v1/nothing"] {
+        let r = http
+            .get(format!("{}{path}", server.url))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(r.status(), 404, "reporters' listener: {path}");
+    }
+    let r = http
+        .post(format!("{}/api/v1/auth/challenge", server.url))
+        .json(&ChallengeRequest {
+            reviewer: "alice".into(),
+        })
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 404, "no sign-in on the reporters' listener");
+    for (path, status) in [
+        ("/", 404),
+        ("/submit", 404),
+        ("/followup", 404),
+        ("/log/checkpoint", 200),
+        ("/log/keys", 200),
+    ] {
+        let r = http
+            .get(format!("{reviewers}{path}"))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(r.status(), status, "reviewers' listener: {path}");
+    }
+    let r = http
+        .post(format!("{reviewers}/api/v1/auth/challenge"))
+        .json(&ChallengeRequest {
+            reviewer: "alice".into(),
+        })
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 200, "sign-in on the reviewers' listener");
+    let (status, _) = sign_in_status(&server).await;
+    assert_eq!(status, 200, "reporter pages stay on theirs");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (ok, stdout, stderr) = candor_async(&[
+        "review",
+        "fetch",
+        "--server",
+        &reviewers,
+        "--identity",
+        server.reviewer.key_path.to_str().expect("utf8"),
+        "--out",
+        out.path().join("b").to_str().expect("utf8"),
+    ])
+    .await;
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Fetched 1 cases"), "{stdout}");
+}
+
+async fn sign_in_status(server: &TestServer) -> (u16, String) {
+    let r = server
+        .manual_client()
+        .get(format!("{}/followup", server.url))
+        .send()
+        .await
+        .expect("get");
+    (r.status().as_u16(), r.text().await.expect("text"))
+}
+
+/// The deployment's torrc (two onions, the reviewers' with client authorization) is one
+/// Tor accepts, with a reviewer's key from `candor keygen tor-client` in place.
+#[test]
+fn the_deployed_torrc_passes_tor_verify_config() {
+    if std::process::Command::new("tor")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs Debian's tor; it is missing"
+        );
+        eprintln!("skipped: Debian's tor is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let torrc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/torrc"))
+        .expect("deploy/torrc")
+        .replace("/var/lib/tor/", &format!("{}/tor/", root.display()))
+        .replace("/run/candor/", &format!("{}/run/", root.display()));
+    for hs in ["candor", "candor-reviewers"] {
+        let hs_dir = root.join("tor").join(hs);
+        std::fs::create_dir_all(hs_dir.join("authorized_clients")).expect("dir");
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hs_dir, std::fs::Permissions::from_mode(0o700)).expect("mode");
+    }
+    let onion = format!("{}.onion", "b".repeat(56));
+    let keys = root.join("keys");
+    let (ok, _, stderr) = run_candor(&[
+        "keygen",
+        "tor-client",
+        "--name",
+        "alice",
+        "--onion",
+        &onion,
+        "--out",
+        keys.to_str().expect("utf8"),
+    ]);
+    assert!(ok, "{stderr}");
+    std::fs::copy(
+        keys.join("alice.auth"),
+        root.join("tor/candor-reviewers/authorized_clients/alice.auth"),
+    )
+    .expect("copy");
+    let path = root.join("torrc");
+    std::fs::write(
+        &path,
+        format!(
+            "DataDirectory {}/tor/data\nSocksPort 0\n{torrc}",
+            root.display()
+        ),
+    )
+    .expect("write");
+    let out = std::process::Command::new("tor")
+        .args(["--verify-config", "-f"])
+        .arg(&path)
+        .output()
+        .expect("tor");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // And the workstation's side: a ClientOnionAuthDir holding the private key.
+    let client_dir = root.join("client-auth");
+    std::fs::create_dir_all(&client_dir).expect("dir");
+    std::fs::copy(
+        keys.join("alice.auth_private"),
+        client_dir.join("alice.auth_private"),
+    )
+    .expect("copy");
+    let client = root.join("client-torrc");
+    std::fs::write(
+        &client,
+        format!(
+            "DataDirectory {}/tor/client\nSocksPort 127.0.0.1:{}\nClientOnionAuthDir {}\n",
+            root.display(),
+            free_port(),
+            client_dir.display()
+        ),
+    )
+    .expect("write");
+    let out = std::process::Command::new("tor")
+        .args(["--verify-config", "-f"])
+        .arg(&client)
+        .output()
+        .expect("tor");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// Candor where it lives: a private Tor network on loopback serves the reporters' listener
+/// as an onion and the reviewer API as a second onion with client authorization. A
+/// reporter submits files through the first; a workstation whose Tor holds the key fetches
+/// through the second and the stock `age` CLI decrypts what it fetched; a Tor without the
+/// key cannot reach it; the reviewer answers through Tor and the reporter reads the answer
+/// through the onion. Run by `test.sh` (needs Debian's `tor` and `../shared/tor`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Debian's tor and ../shared/tor; test.sh runs it"]
+async fn candor_on_tor_end_to_end() {
+    use std::time::Instant;
+    assert!(
+        tor::available(),
+        "Debian's tor or ../shared/tor/onion-check is missing"
+    );
+    let began = Instant::now();
+    let root = tempfile::tempdir().expect("tempdir");
+    let socket = root.path().join("candor.sock");
+    let reviewer_port = free_port();
+    let server = TestServer::start_with(Options {
+        listen: format!("unix:{}", socket.display()),
+        extra_config: format!("reviewer_listen = \"127.0.0.1:{reviewer_port}\""),
+        ..Options::default()
+    });
+    let target = format!("unix:{}", socket.display());
+    let work = root.path().join("tor");
+    let mut net = tokio::task::spawn_blocking(move || tor::TorNetwork::start(&target, &work))
+        .await
+        .expect("network");
+    let network_up = began.elapsed();
+    let through = |port: u16| {
+        reqwest::Client::builder()
+            .proxy(reqwest::Proxy::all(format!("socks5h://127.0.0.1:{port}")).expect("proxy"))
+            .timeout(Duration::from_secs(120))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    };
+    let reporter = through(net.socks_port);
+    let reporters = format!("http://{}", net.onion);
+
+    // A report with two files, through the reporters' onion.
+    let secret = canary("tor-report");
+    let (one, two) = (bytes(200_000, 71), bytes(3_000, 72));
+    let form = reqwest::multipart::Form::new()
+        .text("message", secret.clone())
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(one.clone()).file_name("one.pdf"),
+        )
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(two.clone()).file_name("two.txt"),
+        );
+    let r = reporter
+        .post(format!("{reporters}/submit"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("submit through Tor");
+    assert_eq!(r.status(), 200);
+    let receipt = receipt_from(&r.text().await.expect("page")).expect("receipt");
+    let r = reporter
+        .get(format!("{reporters}/api/v1/info"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 404, "no reviewer API on the reporters' onion");
+    let submitted = began.elapsed();
+
+    // The reviewers' onion, for one workstation's key, and that workstation's Tor.
+    let keys = root.path().join("keys");
+    let keys_for = keys.clone();
+    let reviewer_target = format!("127.0.0.1:{reviewer_port}");
+    let review_onion = net.add_authorized_onion(&reviewer_target, move |onion| {
+        let (ok, _, stderr) = run_candor(&[
+            "keygen",
+            "tor-client",
+            "--name",
+            "alice",
+            "--onion",
+            onion,
+            "--out",
+            keys_for.to_str().expect("utf8"),
+        ]);
+        assert!(ok, "{stderr}");
+        vec![keys_for.join("alice.auth")]
+    });
+    let workstation_tor = net.add_authorized_client(&keys.join("alice.auth_private"));
+    let reviewers = format!("http://{review_onion}");
+    let authorized = format!("socks5h://127.0.0.1:{workstation_tor}");
+    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
+
+    // `review fetch` through the workstation's Tor (the new onion's descriptor needs a
+    // little while to be published: bounded retries).
+    let mut fetched = None;
+    let mut last = String::new();
+    for attempt in 0..30 {
+        let bundle = root.path().join(format!("bundle-{attempt}"));
+        let (ok, _, stderr) = candor_async(&[
+            "review",
+            "fetch",
+            "--server",
+            &reviewers,
+            "--proxy",
+            &authorized,
+            "--identity",
+            &key,
+            "--out",
+            bundle.to_str().expect("utf8"),
+        ])
+        .await;
+        if ok {
+            fetched = Some(bundle);
+            break;
+        }
+        last = stderr;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+    }
+    let bundle = fetched.unwrap_or_else(|| panic!("no fetch through Tor: {last}"));
+    let fetched_at = began.elapsed();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("manifest.json")).expect("manifest"))
+            .expect("json");
+    let opened: Vec<Vec<u8>> = manifest["cases"][0]["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            age_decrypt(
+                &server.reviewer.key_path,
+                &std::fs::read(bundle.join(f["content"].as_str().expect("path"))).expect("age"),
+            )
+        })
+        .collect();
+    assert!(
+        opened.contains(&one) && opened.contains(&two),
+        "both files, intact"
+    );
+    assert!(opened.contains(&secret.clone().into_bytes()), "the message");
+
+    // A Tor without the key cannot reach the reviewers' onion, now that it is up.
+    let (ok, _, stderr) = candor_async(&[
+        "review",
+        "trust",
+        "--server",
+        &reviewers,
+        "--proxy",
+        &format!("socks5h://127.0.0.1:{}", net.socks_port),
+        "--identity",
+        &key,
+    ])
+    .await;
+    assert!(!ok, "reached the reviewers' onion without the client key");
+    eprintln!("without the client key: {stderr}");
+    assert!(
+        stderr.contains("not reachable") || stderr.contains("did not answer"),
+        "{stderr}"
+    );
+
+    // The reviewer answers from the workstation's pages, through Tor.
+    let ws = WorkstationProcess::start_at(
+        &reviewers,
+        &server.reviewer.key_path,
+        &["--proxy", &authorized],
+    )
+    .await;
+    let store = server.store().await;
+    let reference = store.cases().await.expect("cases")[0].reference.clone();
+    let (status, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(&secret), "decrypted on the workstation");
+    let csrf = between(&page, "name=\"csrf\" value=\"", "\"")
+        .expect("csrf")
+        .to_string();
+    let answer = canary("tor-answer");
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf)
+        .text("message", answer.clone());
+    let r = ws
+        .post_multipart(&format!("/cases/{reference}/reply"), form)
+        .await;
+    assert_eq!(r.status(), 303);
+
+    // The reporter comes back through the onion and reads it.
+    let r = reporter
+        .post(format!("{reporters}/followup"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("receipt={}", urlencode(&receipt)))
+        .send()
+        .await
+        .expect("sign in through Tor");
+    assert_eq!(r.status(), 303);
+    let cookie = cookie_pair(r.headers()["set-cookie"].to_str().expect("cookie"));
+    let page = reporter
+        .get(format!("{reporters}/case"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("case through Tor")
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        page.contains(&answer),
+        "the reply, read through Tor: {page}"
+    );
+    eprintln!(
+        "tor end to end: network up {network_up:?}, report submitted {submitted:?}, fetched through the reviewers' onion {fetched_at:?}, done {:?}",
+        began.elapsed()
     );
 }

@@ -108,8 +108,8 @@ type ApiResult<T> = Result<T, ApiError>;
 /// Sign-in challenges, without server-side state per challenge: a flood of challenge
 /// requests costs memory for nothing and cannot push a reviewer's challenge out.
 ///
-/// A challenge is 32 random bytes (as 64 hex characters, the *answer*) encrypted to the
-/// reviewer's recipient. Its id is `hex(expiry ‖ MAC)`, the MAC (HMAC-SHA256 with a key
+/// A challenge is a fixed-shape text holding 32 random bytes ([`challenge`]), encrypted to
+/// the reviewer's recipient; its *answer* is a hash of that text, never the text. Its id is `hex(expiry ‖ MAC)`, the MAC (HMAC-SHA256 with a key
 /// drawn at start-up) binding the reviewer's name and recipient, the expiry and the
 /// answer's hash. At `/auth/token` the server recomputes the MAC for each configured
 /// reviewer: only the holder of the identity, who could decrypt the answer, can present a
@@ -268,16 +268,20 @@ async fn challenge(
     body: Bytes,
 ) -> ApiResult<Response> {
     let request: ChallengeRequest = json_body(&headers, &body)?;
-    let answer = zeroize::Zeroizing::new(random_hex::<32>()?);
+    let mut nonce = zeroize::Zeroizing::new([0u8; 32]);
+    getrandom::fill(nonce.as_mut()).map_err(|_| ApiError::internal())?;
     let expires = unix_now() + i64::try_from(CHALLENGE_LIFETIME.as_secs()).unwrap_or(60);
     // An unknown name gets a challenge nobody can answer, encrypted to a throwaway key:
     // the answer does not tell which reviewer names exist.
-    let (recipient, mac) = match app
+    let known = app
         .config
         .reviewers
         .iter()
-        .find(|r| r.name == request.reviewer)
-    {
+        .find(|r| r.name == request.reviewer);
+    let name = known.map_or(request.reviewer.as_str(), |r| r.name.as_str());
+    let plaintext = zeroize::Zeroizing::new(challenge::plaintext(name, &nonce));
+    let answer = zeroize::Zeroizing::new(challenge::answer(plaintext.as_bytes()));
+    let (recipient, mac) = match known {
         Some(r) => (
             r.recipient.clone(),
             app.challenges.mac(
@@ -293,7 +297,7 @@ async fn challenge(
         ),
     };
     let encrypted =
-        seal::seal_armored(&recipient, answer.as_bytes()).map_err(|_| ApiError::internal())?;
+        seal::seal_armored(&recipient, plaintext.as_bytes()).map_err(|_| ApiError::internal())?;
     Ok(axum::Json(ChallengeResponse {
         challenge_id: Challenges::id(expires, &mac),
         encrypted_challenge: encrypted,
@@ -445,6 +449,7 @@ async fn list_cases(
                     feedback_by: c.feedback_by.to_string(),
                     messages: counts.get(&case.id).copied().unwrap_or(0).max(0) as u64,
                     unread_items: unread.get(&case.id).copied().unwrap_or(0).max(0) as u64,
+                    reporter_recipient: case.reporter_recipient.clone(),
                 }
             })
             .collect(),

@@ -117,35 +117,35 @@ fn error_page(site: &Site, response: Response) -> Response {
     page_response(site, status, title, message)
 }
 
+/// What one listener serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// Reporter pages, the public log and the reviewer API (one listener, as in the demo).
+    All,
+    /// Reporter pages and the public log; `/api/…` answers 404.
+    Reporters,
+    /// The reviewer API and the public log (which the workstation follows), nothing else.
+    Reviewers,
+}
+
 /// Builds the router with every layer.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, surface: Surface) -> Router {
     let onion = state.config.onion_address.clone();
     let panic_site = Arc::clone(&state.site);
     let csrf_site = Arc::clone(&state.site);
     let error_site = Arc::clone(&state.site);
-    Router::new()
-        .route("/", get(index))
-        .route("/submit", get(submit::form).post(submit::post))
-        .route(
-            "/followup",
-            get(followup::form)
-                .post(followup::sign_in)
-                .layer(DefaultBodyLimit::max(followup::MAX_SIGNIN_FORM_BYTES)),
-        )
-        .route("/case", get(followup::case))
-        .route("/case/files/{id}", get(followup::download))
-        .route("/case/certificates/{id}", get(followup::certificate))
+    let public_log = Router::new()
         .route("/log/checkpoint", get(log::checkpoint))
         .route("/log/keys", get(log::keys))
-        .route("/log/tile/{*path}", get(log::tile))
-        .route("/transparency", get(log::transparency))
-        .route("/case/reply", post(followup::reply))
-        .route(
-            "/logout",
-            post(followup::logout).layer(DefaultBodyLimit::max(4096)),
-        )
-        .nest(crate::api::PREFIX, api::routes())
-        .route("/static/candor.css", get(stylesheet))
+        .route("/log/tile/{*path}", get(log::tile));
+    let routes = match surface {
+        Surface::All => reporter_routes()
+            .merge(public_log)
+            .nest(crate::api::PREFIX, api::routes()),
+        Surface::Reporters => reporter_routes().merge(public_log),
+        Surface::Reviewers => public_log.nest(crate::api::PREFIX, api::routes()),
+    };
+    routes
         .fallback(not_found)
         .with_state(state)
         .layer(
@@ -186,6 +186,29 @@ pub fn router(state: AppState) -> Router {
             let onion = onion.clone();
             async move { security_headers(onion.as_deref(), req, next).await }
         }))
+}
+
+/// The reporter pages.
+fn reporter_routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(index))
+        .route("/submit", get(submit::form).post(submit::post))
+        .route(
+            "/followup",
+            get(followup::form)
+                .post(followup::sign_in)
+                .layer(DefaultBodyLimit::max(followup::MAX_SIGNIN_FORM_BYTES)),
+        )
+        .route("/case", get(followup::case))
+        .route("/case/files/{id}", get(followup::download))
+        .route("/case/certificates/{id}", get(followup::certificate))
+        .route("/transparency", get(log::transparency))
+        .route("/case/reply", post(followup::reply))
+        .route(
+            "/logout",
+            post(followup::logout).layer(DefaultBodyLimit::max(4096)),
+        )
+        .route("/static/candor.css", get(stylesheet))
 }
 
 /// Renders an error page with a status.

@@ -1,6 +1,6 @@
 //! The workstation's client for the server's reviewer API.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use age::x25519::Identity;
@@ -9,14 +9,21 @@ use futures_util::{Stream, TryStreamExt};
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
+use super::trust::TrustStore;
 use crate::api::*;
 use crate::seal;
 
 /// Why a request to the server failed, in words a reviewer can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("the server at {0} cannot be reached; check the address, your network or Tor")]
+    /// The server (or the proxy in front of it) could not be reached; the text says why.
+    #[error("{0}")]
     Unreachable(String),
+    /// The server broke the protocol in a way only a modified server would.
+    #[error(
+        "the server at {server} sent a sign-in challenge that is not a Candor challenge ({why}); it may be compromised, so nothing was sent back"
+    )]
+    Hostile { server: String, why: &'static str },
     #[error(
         "this key cannot open the server's sign-in challenge; is it the key configured for reviewer {0:?}?"
     )]
@@ -44,42 +51,34 @@ impl ClientError {
 pub struct Client {
     http: reqwest::Client,
     base: String,
+    proxy: Option<String>,
     reviewer: String,
     identities: Vec<Identity>,
     token: Mutex<Option<Zeroizing<String>>>,
+    trust: Arc<TrustStore>,
 }
 
 impl Client {
     /// `server` is the server's base URL (`http://…onion` or `http://127.0.0.1:8080`);
-    /// `proxy` a SOCKS proxy such as `socks5h://127.0.0.1:9050` for onion services.
+    /// `proxy` a SOCKS proxy such as `socks5h://127.0.0.1:9050` for onion services;
+    /// `trust` what this workstation trusts about this server: every case the client lists
+    /// or opens has its reporter's key pinned there at first sight.
     pub fn new(
         server: &str,
         reviewer: &str,
         identities: Vec<Identity>,
         proxy: Option<&str>,
+        trust: Arc<TrustStore>,
     ) -> Result<Client, ClientError> {
-        let mut builder = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(60))
-            // A server that stops answering mid-request gets the "cannot be reached" page
-            // instead of a page that never loads (Tor round trips are seconds, not minutes).
-            .read_timeout(Duration::from_secs(120))
-            .redirect(reqwest::redirect::Policy::none());
-        if let Some(proxy) = proxy {
-            let proxy = reqwest::Proxy::all(proxy)
-                .map_err(|_| ClientError::Protocol(format!("invalid proxy address {proxy}")))?;
-            builder = builder.proxy(proxy);
-        } else {
-            builder = builder.no_proxy();
-        }
-        let http = builder
-            .build()
-            .map_err(|e| ClientError::Protocol(e.to_string()))?;
+        let http = http_client(server, proxy)?;
         Ok(Client {
             http,
             base: server.trim_end_matches('/').to_string(),
+            proxy: proxy.map(str::to_string),
             reviewer: reviewer.to_string(),
             identities,
             token: Mutex::new(None),
+            trust,
         })
     }
 
@@ -95,12 +94,23 @@ impl Client {
         &self.identities
     }
 
+    /// What this workstation trusts about the server.
+    pub fn trust(&self) -> &TrustStore {
+        &self.trust
+    }
+
+    /// The same, shared (the workstation's pages keep it).
+    pub fn trust_handle(&self) -> Arc<TrustStore> {
+        Arc::clone(&self.trust)
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{}{}", self.base, PREFIX, path)
     }
 
-    fn unreachable(&self) -> ClientError {
-        ClientError::Unreachable(self.base.clone())
+    /// Why a request failed before an answer came, in one sentence naming the layer.
+    fn unreachable(&self, error: reqwest::Error) -> ClientError {
+        ClientError::Unreachable(explain(&self.base, self.proxy.as_deref(), &error))
     }
 
     async fn check(&self, response: reqwest::Response) -> Result<reqwest::Response, ClientError> {
@@ -108,7 +118,9 @@ impl Client {
         if status.is_success() {
             return Ok(response);
         }
-        let body = response.bytes().await.unwrap_or_default();
+        let body = read_limited(response, MAX_ERROR_BYTES)
+            .await
+            .unwrap_or_default();
         Err(match serde_json::from_slice::<ErrorBody>(&body) {
             Ok(err) => ClientError::Api {
                 status: status.as_u16(),
@@ -127,16 +139,32 @@ impl Client {
         &self,
         response: reqwest::Response,
     ) -> Result<T, ClientError> {
-        let body = self
-            .check(response)
-            .await?
-            .bytes()
-            .await
-            .map_err(|_| self.unreachable())?;
+        let response = self.check(response).await?;
+        let body = self.read(response, MAX_JSON_RESPONSE_BYTES).await?;
         serde_json::from_slice(&body).map_err(|e| ClientError::Protocol(e.to_string()))
     }
 
+    /// Reads a whole response body, refusing one larger than `limit`.
+    async fn read(
+        &self,
+        response: reqwest::Response,
+        limit: usize,
+    ) -> Result<Vec<u8>, ClientError> {
+        match read_limited(response, limit).await {
+            Ok(body) => Ok(body),
+            Err(ReadError::TooLarge) => Err(ClientError::Protocol(format!(
+                "an answer larger than {limit} bytes, refused"
+            ))),
+            Err(ReadError::Http(e)) => Err(self.unreachable(e)),
+        }
+    }
+
     /// Proves the reviewer's identity with an age-encrypted challenge; keeps the token.
+    ///
+    /// The challenge must decrypt to exactly the shape of [`challenge`]; the answer is
+    /// derived from it. Whatever else a server sends (an old report's ciphertext, say) gets
+    /// no answer and is reported as the server misbehaving: the workstation is not a
+    /// decryption oracle.
     pub async fn sign_in(&self) -> Result<(), ClientError> {
         let response = self
             .http
@@ -146,14 +174,20 @@ impl Client {
             })
             .send()
             .await
-            .map_err(|_| self.unreachable())?;
+            .map_err(|e| self.unreachable(e))?;
         let challenge: ChallengeResponse = self.json(response).await?;
-        let answer = seal::open_armored(&self.identities, challenge.encrypted_challenge.as_bytes())
-            .map_err(|_| ClientError::WrongKey(self.reviewer.clone()))?;
-        let answer = Zeroizing::new(
-            String::from_utf8(answer.to_vec())
-                .map_err(|_| ClientError::Protocol("challenge is not text".into()))?,
-        );
+        let hostile = |why| ClientError::Hostile {
+            server: self.base.clone(),
+            why,
+        };
+        if challenge.encrypted_challenge.len() > challenge::MAX_ARMORED_BYTES {
+            return Err(hostile("it is far larger than a challenge"));
+        }
+        let plaintext =
+            seal::open_armored(&self.identities, challenge.encrypted_challenge.as_bytes())
+                .map_err(|_| ClientError::WrongKey(self.reviewer.clone()))?;
+        challenge::check(&plaintext, &self.reviewer).map_err(hostile)?;
+        let answer = Zeroizing::new(challenge::answer(&plaintext));
         let response = self
             .http
             .post(self.url("/auth/token"))
@@ -163,7 +197,7 @@ impl Client {
             })
             .send()
             .await
-            .map_err(|_| self.unreachable())?;
+            .map_err(|e| self.unreachable(e))?;
         let token: TokenResponse = self.json(response).await?;
         *self.token.lock().unwrap_or_else(|p| p.into_inner()) = Some(Zeroizing::new(token.token));
         Ok(())
@@ -192,7 +226,7 @@ impl Client {
                 .header("authorization", bearer)
                 .send()
                 .await
-                .map_err(|_| self.unreachable())?;
+                .map_err(|e| self.unreachable(e))?;
             if response.status().as_u16() == 401 && attempt == 0 {
                 *self.token.lock().unwrap_or_else(|p| p.into_inner()) = None;
                 continue;
@@ -207,16 +241,30 @@ impl Client {
         self.json(r).await
     }
 
+    /// The cases; each reporter key seen for the first time is pinned.
     pub async fn cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
         let r = self.send(|c| c.get(self.url("/cases"))).await?;
-        self.json(r).await
+        let cases: Vec<CaseSummary> = self.json(r).await?;
+        self.trust
+            .pin_reporters(
+                cases
+                    .iter()
+                    .map(|c| (c.reference.as_str(), c.reporter_recipient.as_str())),
+            )
+            .map_err(|e| ClientError::Protocol(e.to_string()))?;
+        Ok(cases)
     }
 
+    /// One case; its reporter key is pinned if this is the first time it is seen.
     pub async fn case(&self, reference: &str) -> Result<CaseDetail, ClientError> {
         let r = self
             .send(|c| c.get(self.url(&format!("/cases/{}", path_segment(reference)))))
             .await?;
-        self.json(r).await
+        let case: CaseDetail = self.json(r).await?;
+        self.trust
+            .pin_reporters([(case.reference.as_str(), case.reporter_recipient.as_str())])
+            .map_err(|e| ClientError::Protocol(e.to_string()))?;
+        Ok(case)
     }
 
     pub async fn audit(&self, case: Option<&str>) -> Result<Vec<AuditEntry>, ClientError> {
@@ -270,20 +318,20 @@ impl Client {
         Ok(seal::open_async_stream(self.identities.clone(), ciphertext))
     }
 
-    /// An item's whole ciphertext in memory (texts and metadata are small).
+    /// An item's whole ciphertext in memory (texts; at most [`MAX_TEXT_ITEM_BYTES`]).
     pub async fn item_bytes(&self, id: i64) -> Result<Vec<u8>, ClientError> {
         let r = self
             .send(|c| c.get(self.url(&format!("/items/{id}/content"))))
             .await?;
-        Ok(r.bytes().await.map_err(|_| self.unreachable())?.to_vec())
+        self.read(r, MAX_TEXT_ITEM_BYTES).await
     }
 
-    /// A file item's encrypted metadata.
+    /// A file item's encrypted metadata (at most [`MAX_META_BYTES`]).
     pub async fn meta_bytes(&self, id: i64) -> Result<Vec<u8>, ClientError> {
         let r = self
             .send(|c| c.get(self.url(&format!("/items/{id}/meta"))))
             .await?;
-        Ok(r.bytes().await.map_err(|_| self.unreachable())?.to_vec())
+        self.read(r, MAX_META_BYTES).await
     }
 
     /// Posts a reply made of sealed parts (`text`, then `file`/`meta` pairs).
@@ -360,6 +408,141 @@ impl Client {
         .await?;
         Ok(())
     }
+}
+
+/// The largest JSON answer read (a list of ten thousand cases is a few MiB).
+pub const MAX_JSON_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+/// The largest text item read into memory; files are streamed instead.
+pub const MAX_TEXT_ITEM_BYTES: usize = 64 * 1024 * 1024;
+/// The largest encrypted file metadata read (a name, a type and a hash).
+pub const MAX_META_BYTES: usize = 64 * 1024;
+const MAX_ERROR_BYTES: usize = 16 * 1024;
+
+enum ReadError {
+    TooLarge,
+    Http(reqwest::Error),
+}
+
+/// Reads a body chunk by chunk, stopping as soon as it exceeds `limit`: a server cannot
+/// make the workstation hold more than that in memory.
+async fn read_limited(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, ReadError> {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(ReadError::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(ReadError::Http)? {
+        if body.len() + chunk.len() > limit {
+            return Err(ReadError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// One sentence for a request that got no answer, naming the layer that failed: the
+/// proxy, the SOCKS handshake, the onion service, or the server itself.
+pub fn explain(server: &str, proxy: Option<&str>, error: &reqwest::Error) -> String {
+    let mut chain = Vec::new();
+    let mut source: Option<&dyn std::error::Error> = Some(error);
+    while let Some(e) = source {
+        chain.push(e.to_string());
+        source = e.source();
+    }
+    let has = |text: &str| chain.iter().any(|c| c.contains(text));
+    let via = proxy.map_or_else(
+        || "the Tor proxy".to_string(),
+        |p| format!("the Tor proxy at {}", proxy_address(p)),
+    );
+    if has("socks") || has("SOCKS") {
+        return if has("failed to create underlying connection") {
+            format!("{via} refused the connection; is Tor running with its SocksPort there?")
+        } else if has("io error during SOCKS handshake") || has("failed parsing server response") {
+            format!(
+                "{via} does not speak SOCKS5; give Tor's SocksPort, e.g. socks5h://127.0.0.1:9050"
+            )
+        } else if has("host unreachable")
+            || has("general server failure")
+            || has("ttl expired")
+            || has("network unreachable")
+        {
+            format!(
+                "the onion service {server} is not reachable yet through {via}: it may be starting, need client authorization, or the address may be wrong"
+            )
+        } else if has("connection refused") || has("connection not allowed") {
+            format!("{via} reached {server}, but nothing answers there; is the server running?")
+        } else {
+            format!(
+                "{via} could not connect to {server}: {}",
+                chain.last().map_or("", String::as_str)
+            )
+        };
+    }
+    let through = proxy.map_or_else(String::new, |_| format!(" through {via}"));
+    if error.is_timeout() {
+        format!("the server at {server} did not answer{through} in time")
+    } else if has("Connection refused") {
+        format!(
+            "the server at {server} refused the connection{through}; is it running at that address?"
+        )
+    } else if error.is_connect() {
+        format!(
+            "the server at {server} cannot be reached{through}; check the address, your network or Tor"
+        )
+    } else {
+        format!("the connection to the server at {server}{through} broke off before it answered")
+    }
+}
+
+/// The HTTP client every workstation command uses: no redirects, timeouts fit for Tor,
+/// and the proxy if one is given (no proxy from the environment otherwise).
+pub fn http_client(server: &str, proxy: Option<&str>) -> Result<reqwest::Client, ClientError> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(60))
+        // A server that stops answering mid-request gets the "cannot be reached" page
+        // instead of a page that never loads (Tor round trips are seconds, not minutes).
+        .read_timeout(Duration::from_secs(120))
+        .redirect(reqwest::redirect::Policy::none());
+    if let Some(proxy) = proxy {
+        check_proxy(server, proxy)?;
+        let proxy = reqwest::Proxy::all(proxy)
+            .map_err(|_| ClientError::Protocol(format!("invalid proxy address {proxy}")))?;
+        builder = builder.proxy(proxy);
+    } else {
+        builder = builder.no_proxy();
+    }
+    builder
+        .build()
+        .map_err(|e| ClientError::Protocol(e.to_string()))
+}
+
+/// Refuses a proxy that cannot reach the server: onion addresses must be resolved by Tor
+/// (`socks5h://`), and only SOCKS5 and HTTP proxies are understood.
+fn check_proxy(server: &str, proxy: &str) -> Result<(), ClientError> {
+    let scheme = proxy.split_once("://").map_or("", |(s, _)| s);
+    let onion = reqwest::Url::parse(server)
+        .ok()
+        .and_then(|u| u.host_str().map(|h| h.ends_with(".onion")))
+        .unwrap_or(false);
+    match scheme {
+        "socks5h" | "http" => Ok(()),
+        "socks5" if !onion => Ok(()),
+        "socks5" => Err(ClientError::Protocol(format!(
+            "the proxy {proxy} would resolve the onion address locally, which cannot work; use socks5h://{}",
+            proxy_address(proxy)
+        ))),
+        _ => Err(ClientError::Protocol(format!(
+            "the proxy {proxy} is not understood; give Tor's SocksPort as socks5h://127.0.0.1:9050"
+        ))),
+    }
+}
+
+/// `socks5h://127.0.0.1:9050` → `127.0.0.1:9050`.
+fn proxy_address(proxy: &str) -> String {
+    proxy
+        .split_once("://")
+        .map_or(proxy, |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_string()
 }
 
 /// A sealed part to upload: its multipart name and its ciphertext, in memory or in an

@@ -126,7 +126,7 @@ impl HttpTiles {
                 .get(&url)
                 .send()
                 .await
-                .map_err(|_| FetchError(format!("cannot reach {url}")))?;
+                .map_err(|e| FetchError(super::client::explain(&url, None, &e)))?;
             if !r.status().is_success() {
                 return Err(FetchError(format!("{url}: HTTP {}", r.status())));
             }
@@ -164,7 +164,7 @@ async fn fetch_text(http: &reqwest::Client, url: &str) -> Result<String, FollowE
         .get(url)
         .send()
         .await
-        .map_err(|_| FollowError::Fetch(format!("cannot reach {url}")))?;
+        .map_err(|e| FollowError::Fetch(super::client::explain(url, None, &e)))?;
     if !r.status().is_success() {
         return Err(FollowError::Fetch(format!("{url}: HTTP {}", r.status())));
     }

@@ -84,7 +84,6 @@ pub fn reply_recipients(
 /// trusted reviewer) and its entry, signed here with the body's decision key.
 pub async fn record_decision(
     client: &Client,
-    trust: &trust::TrustStore,
     signer: &crate::log::note::Signer,
     reference: &str,
     kind: crate::log::entry::Kind,
@@ -93,7 +92,7 @@ pub async fn record_decision(
 ) -> Result<crate::log::entry::Opening, WorkstationError> {
     let info = client.info().await?;
     let case = client.case(reference).await?;
-    let recipients = reply_recipients(trust, &info, &case)?;
+    let recipients = reply_recipients(client.trust(), &info, &case)?;
     let opening = crate::log::entry::Opening::new(
         &case.reference,
         kind,
@@ -429,11 +428,8 @@ pub async fn export_case(
 /// Re-encrypts every item this key can read, in one case or all, for the server's current
 /// reviewers (and each case's reporter), if this workstation trusts them. Returns
 /// (re-encrypted, skipped) counts.
-pub async fn grant(
-    client: &Client,
-    trust: &trust::TrustStore,
-    only: Option<&str>,
-) -> Result<(u64, u64), WorkstationError> {
+pub async fn grant(client: &Client, only: Option<&str>) -> Result<(u64, u64), WorkstationError> {
+    let trust = client.trust();
     let info = client.info().await?;
     let references: Vec<String> = match only {
         Some(r) => vec![r.to_string()],

@@ -144,6 +144,8 @@ pub struct CaseView<'a> {
     pub today: Day,
     /// Whether a decision key is loaded.
     pub can_decide: bool,
+    /// Why nothing may be sealed to this case (its reporter key is not the pinned one).
+    pub blocked: Option<String>,
 }
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
@@ -155,6 +157,11 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
         &format!("Case {}", c.reference),
         html! {
             h1 { "Case " (c.reference) }
+            @if let Some(blocked) = &v.blocked {
+                div.notice role="alert" {
+                    p { strong { "Replies, decisions and re-encryption are blocked for this case. " } (blocked) }
+                }
+            }
             @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
             table {
                 tbody {
@@ -389,6 +396,7 @@ mod tests {
             feedback_by: day.plus_months(3).to_string(),
             messages: 1,
             unread_items: 0,
+            reporter_recipient: String::new(),
         }
     }
 

@@ -51,7 +51,7 @@ pub struct Workstation {
     log_state: PathBuf,
     log_key: Option<Verifier>,
     /// The reviewers and reporter keys this workstation trusts for this server.
-    trust: super::trust::TrustStore,
+    trust: Arc<super::trust::TrustStore>,
     /// Set when the server's log was found inconsistent: the workstation stops working.
     alarm: Mutex<Option<String>>,
     /// A problem reaching the log that does not stop work.
@@ -169,6 +169,9 @@ impl Workstation {
             WorkstationError::Client(ClientError::WrongKey(_)) => {
                 (StatusCode::BAD_GATEWAY, "This key is not accepted")
             }
+            WorkstationError::Client(ClientError::Hostile { .. }) => {
+                (StatusCode::BAD_GATEWAY, "The server misbehaves")
+            }
             WorkstationError::Client(ClientError::Api { status: 401, .. }) => {
                 (StatusCode::BAD_GATEWAY, "The server refused this reviewer")
             }
@@ -208,7 +211,7 @@ pub async fn serve(
     }
     // Fail early and clearly when the server is unreachable or refuses the key.
     let info = client.info().await?;
-    let trust = super::trust::TrustStore::open(&options.state_dir)?;
+    let trust = client.trust_handle();
     if trust.reviewers().is_empty() {
         // First use: trust the reviewers the server names now.
         trust.reviewer_recipients(&info.reviewers)?;
@@ -498,6 +501,11 @@ async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Respon
                 export_dir: &export_dir,
                 today: Day::today(),
                 can_decide: ws.decision_key.is_some(),
+                blocked: ws
+                    .trust
+                    .check_reporter(&case.reference, &case.reporter_recipient)
+                    .err()
+                    .map(|e| e.to_string()),
             })
             .into_response()
         }
@@ -677,7 +685,7 @@ async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: By
     if !csrf_ok(&ws, &body) {
         return forbidden(&ws);
     }
-    match super::grant(&ws.client, &ws.trust, Some(&reference)).await {
+    match super::grant(&ws.client, Some(&reference)).await {
         Ok((done, skipped)) => {
             ws.set_flash(format!(
                 "{done} items were re-encrypted for the current reviewers{}.",
@@ -743,10 +751,8 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let reasons = form_field(&body, "reasons")
         .map(|r| r.to_string())
         .unwrap_or_default();
-    let result = super::record_decision(
-        &ws.client, &ws.trust, &signer, &reference, kind, measure, &reasons,
-    )
-    .await;
+    let result =
+        super::record_decision(&ws.client, &signer, &reference, kind, measure, &reasons).await;
     match result {
         Ok(opening) => {
             ws.set_flash(format!(

@@ -243,6 +243,49 @@ impl TrustStore {
         Ok(())
     }
 
+    /// Pins the reporter key of every case not seen before, in one write. A key that
+    /// differs from the pinned one is left as it is (sealing to that case is then refused,
+    /// see [`TrustStore::reporter_recipient`]); an invalid one is not pinned.
+    pub fn pin_reporters<'a>(
+        &self,
+        cases: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<(), TrustError> {
+        let mut trusted = self.lock();
+        let mut next: Option<Trusted> = None;
+        for (reference, recipient) in cases {
+            let known = next
+                .as_ref()
+                .unwrap_or(&*trusted)
+                .cases
+                .contains_key(reference);
+            if known
+                || reference.is_empty()
+                || reference.contains(char::is_whitespace)
+                || recipient.parse::<Recipient>().is_err()
+            {
+                continue;
+            }
+            next.get_or_insert_with(|| trusted.clone())
+                .cases
+                .insert(reference.to_string(), recipient.to_string());
+        }
+        if let Some(next) = next {
+            self.save(&next)?;
+            *trusted = next;
+        }
+        Ok(())
+    }
+
+    /// Whether the server's reporter key for a case is the pinned one (or none is pinned).
+    pub fn check_reporter(&self, reference: &str, recipient: &str) -> Result<(), TrustError> {
+        match self.lock().cases.get(reference) {
+            Some(pinned) if pinned != recipient => {
+                Err(TrustError::ReporterChanged(reference.to_string()))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The reporter's recipient of a case, pinned the first time the case is seen.
     pub fn reporter_recipient(
         &self,

@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 
 use candor::store::Store;
 
+pub mod hostile;
+pub mod tor;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_candor");
 
 /// The candor binary, with no `CANDOR_*` variable of the caller's environment: those are
@@ -500,12 +503,19 @@ pub struct WorkstationProcess {
 
 impl WorkstationProcess {
     pub async fn start(server: &TestServer, key: &Path) -> WorkstationProcess {
+        Self::start_at(&server.url, key, &[]).await
+    }
+
+    /// A workstation for the server at `url` (a hostile stand-in, an onion address behind
+    /// a proxy), with more arguments (`--proxy …`).
+    pub async fn start_at(url: &str, key: &Path, extra: &[&str]) -> WorkstationProcess {
         let export_dir = tempfile::tempdir().expect("tempdir");
         let mut child = candor_command()
-            .args(["review", "serve", "--server", &server.url, "--identity"])
+            .args(["review", "serve", "--server", url, "--identity"])
             .arg(key)
             .args(["--listen", "127.0.0.1:0", "--export-dir"])
             .arg(export_dir.path())
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
