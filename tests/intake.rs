@@ -686,3 +686,91 @@ async fn killed_mid_upload_leaves_nothing_partial() {
     );
     assert!(file == earlier, "earlier submission intact");
 }
+
+/// One request whose part header never ends: refused after a bounded read, whatever it
+/// sends, and the server's memory does not grow with it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_part_header_that_never_ends_costs_no_memory() {
+    use std::io::{Read, Write};
+    let server = TestServer::start();
+    // A first report warms up what every submission uses (the Argon2id memory).
+    let (status, _) = submit(&server, vec![Part::Message(b"warm up".to_vec())]).await;
+    assert_eq!(status, 200);
+    let pid = server.pid().expect("pid");
+    reset_hwm(pid);
+    let before = rss_kib(pid, "VmHWM:");
+    let authority = server.authority();
+    let (sent, response) = tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(&authority).expect("connect");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .expect("timeout");
+        let total: u64 = 150 * 1024 * 1024;
+        write!(
+            stream,
+            "POST /submit HTTP/1.1\r\nHost: {authority}\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: {}\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"files\"; filename=\"",
+            total + 60
+        )
+        .expect("head");
+        let block = vec![b'a'; 1024 * 1024];
+        let mut sent = 0u64;
+        while sent < total && stream.write_all(&block).is_ok() {
+            sent += block.len() as u64;
+        }
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        (sent, String::from_utf8_lossy(&response).into_owned())
+    })
+    .await
+    .expect("attack");
+    let growth_mib = rss_kib(pid, "VmHWM:").saturating_sub(before) / 1024;
+    assert!(
+        response.starts_with("HTTP/1.1 400"),
+        "refused as malformed: {}",
+        response.lines().next().unwrap_or("")
+    );
+    assert!(
+        sent < 150 * 1024 * 1024,
+        "the connection is cut instead of reading the whole request ({sent} bytes sent)"
+    );
+    eprintln!("never-ending part header: {sent} bytes sent, memory growth {growth_mib} MiB");
+    assert!(growth_mib < 64, "server memory grew by {growth_mib} MiB");
+    // The server keeps working.
+    let (status, _) = submit(&server, vec![Part::Message(b"still here".to_vec())]).await;
+    assert_eq!(status, 200);
+}
+
+/// One request with 9,990 files of 100 bytes is stored, with memory that does not grow
+/// with the number of files; a request with more parts than a report may have is refused,
+/// empty parts counted.
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_thousand_tiny_files_cost_bounded_memory() {
+    let server = TestServer::start();
+    let (status, _) = submit(&server, vec![Part::Message(b"warm up".to_vec())]).await;
+    assert_eq!(status, 200);
+    let pid = server.pid().expect("pid");
+    reset_hwm(pid);
+    let before = rss_kib(pid, "VmHWM:");
+    let parts: Vec<Part> = (0..9_990)
+        .map(|i| {
+            file(
+                &format!("f{i}.bin"),
+                "application/octet-stream",
+                bytes(100, i as u64),
+            )
+        })
+        .collect();
+    let (status, html) = submit(&server, parts).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("9990 files"), "{html}");
+    let growth_mib = rss_kib(pid, "VmHWM:").saturating_sub(before) / 1024;
+    eprintln!("9,990 files of 100 bytes: memory growth {growth_mib} MiB");
+    assert!(growth_mib < 64, "server memory grew by {growth_mib} MiB");
+
+    let empty: Vec<Part> = (0..10_100)
+        .map(|_| file("", "application/octet-stream", Vec::new()))
+        .collect();
+    let (status, html) = submit(&server, empty).await;
+    assert_eq!(status, 413, "{html}");
+    assert!(html.contains("Too many files"), "{html}");
+}

@@ -221,6 +221,14 @@ impl Upload {
         let digest: [u8; 32] = hash.finalize().into();
         buf.hash = CiphertextHash::Done(digest);
         buf.finished = true;
+        // The partial chunk is the blob's last: it joins the full ones for the next batch,
+        // trimmed to its length. Kept as it was, each small file of a request would hold a
+        // chunk buffer (64 KiB or more) until the commit.
+        let mut last = std::mem::take(&mut buf.current);
+        if !last.is_empty() {
+            last.shrink_to_fit();
+            buf.full.push(last);
+        }
         Ok((buf.size, digest))
     }
 

@@ -3,7 +3,7 @@
 //! accepts ciphertext; it never sees a reviewer's key or a reply in clear.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::Router;
@@ -19,12 +19,16 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::AppState;
+use super::intake::{Intake, IntakeError};
 use super::session::same_secret;
-use super::submit::{idle, limited};
 use crate::api::*;
 use crate::days::{Clocks, Day};
 use crate::seal;
 use crate::store::{Audit, Author, CaseRow, ItemKind, Status, StoreError, Upload};
+
+/// Most parts of an upload of sealed items: a text, and a file and its metadata for each
+/// of as many files as a reporter may send.
+const MAX_SEALED_PARTS: usize = 1 + 2 * super::submit::MAX_FILES;
 
 /// How long a challenge can be answered.
 pub const CHALLENGE_LIFETIME: Duration = Duration::from_secs(60);
@@ -632,35 +636,27 @@ async fn read_sealed_parts(
     upload: &mut Upload,
     allowed: &[&str],
 ) -> ApiResult<Vec<(String, crate::store::BlobRef)>> {
-    let boundary = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|ct| multer::parse_boundary(ct).ok())
-        .ok_or_else(|| ApiError::bad_request("send the sealed items as multipart/form-data"))?;
-    let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stream = limited(body, max_upload_bytes, Arc::clone(&exceeded));
-    let mut multipart = multer::Multipart::new(stream, boundary);
-    let too_large = || {
-        ApiError::new(
+    let mut intake = Intake::new(
+        headers,
+        body,
+        max_upload_bytes,
+        MAX_SEALED_PARTS,
+        multer::Constraints::new(),
+    )
+    .map_err(|_| ApiError::bad_request("send the sealed items as multipart/form-data"))?;
+    let intake_error = |e: IntakeError| match e {
+        IntakeError::TooLarge | IntakeError::FieldTooLarge => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
             format!("the request is larger than the limit of {max_upload_bytes} bytes"),
-        )
-    };
-    let malformed = |e: &multer::Error| {
-        if exceeded.load(std::sync::atomic::Ordering::Relaxed) {
-            too_large()
-        } else {
-            ApiError::bad_request(format!("the multipart body could not be read: {e}"))
+        ),
+        IntakeError::Timeout => {
+            ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", "the upload stalled")
         }
+        e => ApiError::bad_request(e.to_string()),
     };
-    let timeout = |_| ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", "the upload stalled");
     let mut parts = Vec::new();
-    while let Some(mut field) = idle(multipart.next_field())
-        .await
-        .map_err(timeout)?
-        .map_err(|e| malformed(&e))?
-    {
+    while let Some(mut field) = intake.next_part().await.map_err(intake_error)? {
         let name = field.name().unwrap_or("").to_string();
         if !allowed.contains(&name.as_str()) {
             return Err(ApiError::bad_request(format!(
@@ -671,11 +667,7 @@ async fn read_sealed_parts(
         let mut prefix: Vec<u8> = Vec::new();
         let mut header: Option<usize> = None;
         let mut total: u64 = 0;
-        while let Some(chunk) = idle(field.chunk())
-            .await
-            .map_err(timeout)?
-            .map_err(|e| malformed(&e))?
-        {
+        while let Some(chunk) = field.chunk().await.map_err(intake_error)? {
             total = total.saturating_add(chunk.len() as u64);
             if header.is_some() {
                 upload.append(blob, &chunk).await?;
@@ -914,16 +906,11 @@ async fn post_decision(
     body: Body,
 ) -> ApiResult<(StatusCode, axum::Json<Created>)> {
     let case = find_case(&app, &reference).await?;
-    let boundary = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|ct| multer::parse_boundary(ct).ok())
-        .ok_or_else(|| ApiError::bad_request("send the decision as multipart/form-data"))?;
-    let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stream = limited(body, app.config.max_upload_bytes, exceeded);
-    let mut multipart = multer::Multipart::with_constraints(
-        stream,
-        boundary,
+    let mut intake = Intake::new(
+        &headers,
+        body,
+        app.config.max_upload_bytes,
+        2,
         multer::Constraints::new().size_limit(
             multer::SizeLimit::new()
                 .for_field("entry", MAX_ENTRY_BYTES as u64)
@@ -933,22 +920,24 @@ async fn post_decision(
                     crate::log::entry::MAX_DECISION_OPENING_BYTES as u64 + 4096,
                 ),
         ),
-    );
-    let bad = |e: multer::Error| match e {
-        multer::Error::FieldSizeExceeded { .. } | multer::Error::StreamSizeExceeded { .. } => {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                "the decision is larger than a signed entry and its opening can be",
-            )
+    )
+    .map_err(|_| ApiError::bad_request("send the decision as multipart/form-data"))?;
+    let bad = |e: IntakeError| match e {
+        IntakeError::TooLarge | IntakeError::FieldTooLarge => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "the decision is larger than a signed entry and its opening can be",
+        ),
+        IntakeError::TooManyParts(_) => {
+            ApiError::bad_request("parts must be one entry and one opening")
         }
-        e => ApiError::bad_request(format!("the multipart body could not be read: {e}")),
+        e => ApiError::bad_request(e.to_string()),
     };
     let mut note: Option<Vec<u8>> = None;
     let mut opening: Option<Vec<u8>> = None;
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+    while let Some(field) = intake.next_part().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
-        let bytes = field.bytes().await.map_err(bad)?.to_vec();
+        let bytes = field.bytes().await.map_err(bad)?;
         match name.as_str() {
             "entry" if note.is_none() => note = Some(bytes),
             "opening" if opening.is_none() => opening = Some(bytes),

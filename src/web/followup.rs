@@ -10,11 +10,12 @@ use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use bytes::Bytes;
 use futures_util::StreamExt;
-use multer::{Constraints, Multipart, SizeLimit};
+use multer::{Constraints, SizeLimit};
 use zeroize::Zeroizing;
 
+use super::intake::Intake;
 use super::session::{COOKIE, SessionData, same_secret};
-use super::submit::{MAX_MESSAGE_BYTES, SubmitError, idle, limited, read_parts};
+use super::submit::{MAX_MESSAGE_BYTES, SubmitError, read_parts};
 use super::{AppState, page_response, pages};
 use crate::conversation::{self, OpenedItem, case_recipients};
 use crate::days::{Clocks, Day};
@@ -398,11 +399,18 @@ async fn receive_reply(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<usize, ReplyError> {
-    let boundary = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|ct| multer::parse_boundary(ct).ok())
-        .ok_or(SubmitError::Malformed)?;
+    let mut intake = Intake::new(
+        headers,
+        body,
+        app.config.max_upload_bytes,
+        super::submit::MAX_FORM_PARTS,
+        Constraints::new().size_limit(
+            SizeLimit::new()
+                .for_field("message", MAX_MESSAGE_BYTES)
+                .for_field("csrf", 256),
+        ),
+    )
+    .map_err(SubmitError::from)?;
     let case = app
         .store
         .case_by_id(session.case_id)
@@ -410,44 +418,22 @@ async fn receive_reply(
         .map_err(SubmitError::from)?;
     let recipients = case_recipients(&app.config.reviewer_recipients(), &case)
         .map_err(|_| SubmitError::Internal("recipient"))?;
-    let exceeded = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stream = limited(body, app.config.max_upload_bytes, Arc::clone(&exceeded));
-    let constraints = Constraints::new().size_limit(
-        SizeLimit::new()
-            .for_field("message", MAX_MESSAGE_BYTES)
-            .for_field("csrf", 256),
-    );
-    let mut multipart = Multipart::with_constraints(stream, boundary, constraints);
     // The form's first field is its token: checked before any content is read.
-    let mut token_field = idle(multipart.next_field())
-        .await?
+    let token_field = intake
+        .next_part()
+        .await
         .map_err(SubmitError::from)?
         .ok_or(SubmitError::Malformed)?;
     if token_field.name() != Some("csrf") {
         return Err(ReplyError::Forbidden);
     }
-    let mut token = Vec::new();
-    while let Some(chunk) = idle(token_field.chunk())
-        .await?
-        .map_err(SubmitError::from)?
-    {
-        token.extend_from_slice(&chunk);
-    }
-    // multer hands out the next field only once this one is gone.
-    drop(token_field);
+    // The parser hands out the next part only once this one is gone.
+    let token = token_field.bytes().await.map_err(SubmitError::from)?;
     if !same_secret(&token, session.csrf.as_bytes()) {
         return Err(ReplyError::Forbidden);
     }
     let mut upload = app.store.begin_upload().map_err(SubmitError::from)?;
-    let (items, files) = read_parts(&mut multipart, &mut upload, &recipients)
-        .await
-        .map_err(|e| {
-            if exceeded.load(std::sync::atomic::Ordering::Relaxed) {
-                SubmitError::TooLarge
-            } else {
-                e
-            }
-        })?;
+    let (items, files) = read_parts(&mut intake, &mut upload, &recipients).await?;
     if items.is_empty() {
         return Err(SubmitError::Empty.into());
     }

@@ -2,6 +2,7 @@
 
 pub mod api;
 mod followup;
+pub mod intake;
 mod log;
 pub mod pages;
 pub mod session;

@@ -5,16 +5,13 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
-use multer::{Constraints, Multipart, SizeLimit};
+use multer::{Constraints, SizeLimit};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use super::intake::{DRAIN_BYTES, IDLE_TIMEOUT, Intake, IntakeError, drain};
 use super::{AppState, page_response, pages};
 use crate::days::Day;
 use crate::receipt::{DeriveError, Receipt};
@@ -27,12 +24,9 @@ use crate::store::{
 pub const MAX_MESSAGE_BYTES: u64 = 1024 * 1024;
 /// Most files in one submission.
 pub const MAX_FILES: usize = 10_000;
-/// A client that sends nothing for this long is disconnected and nothing is kept.
-const IDLE_TIMEOUT: Duration = Duration::from_secs(300);
-/// An oversized request is read (and discarded) up to this many bytes before the answer,
-/// so that the browser shows the page rather than a broken connection; beyond that the
-/// connection is cut at once instead of making the reporter upload for nothing.
-const DRAIN_BYTES: u64 = 64 * 1024 * 1024;
+/// Most parts of a reporter's form: the files, the message and a form token, with room
+/// for a few empty ones (every part counts, empty or not).
+pub const MAX_FORM_PARTS: usize = MAX_FILES + 8;
 
 pub async fn form(State(app): State<AppState>) -> Response {
     pages::submit_form(&app.site, None).into_response()
@@ -52,7 +46,8 @@ pub(crate) async fn refuse_oversized(
         .and_then(|v| v.parse::<u64>().ok());
     if let Some(len) = declared.filter(|&len| len > app.config.max_upload_bytes) {
         if len <= DRAIN_BYTES {
-            let _ = idle(drain(body.into_data_stream(), DRAIN_BYTES)).await;
+            let _ = tokio::time::timeout(IDLE_TIMEOUT, drain(body.into_data_stream(), DRAIN_BYTES))
+                .await;
         }
         return Err(SubmitError::TooLarge.into_page(app));
     }
@@ -99,12 +94,14 @@ impl From<SealError> for SubmitError {
     }
 }
 
-impl From<multer::Error> for SubmitError {
-    fn from(err: multer::Error) -> Self {
+impl From<IntakeError> for SubmitError {
+    fn from(err: IntakeError) -> Self {
         match err {
-            multer::Error::StreamSizeExceeded { .. } => SubmitError::TooLarge,
-            multer::Error::FieldSizeExceeded { .. } => SubmitError::MessageTooLong,
-            _ => SubmitError::Malformed,
+            IntakeError::TooLarge => SubmitError::TooLarge,
+            IntakeError::FieldTooLarge => SubmitError::MessageTooLong,
+            IntakeError::TooManyParts(_) => SubmitError::TooManyFiles,
+            IntakeError::Timeout => SubmitError::Timeout,
+            IntakeError::HeadersTooLarge | IntakeError::Malformed(_) => SubmitError::Malformed,
         }
     }
 }
@@ -196,11 +193,13 @@ struct FileMeta<'a> {
 }
 
 async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Received, SubmitError> {
-    let boundary = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|ct| multer::parse_boundary(ct).ok())
-        .ok_or(SubmitError::Malformed)?;
+    let mut intake = Intake::new(
+        headers,
+        body,
+        app.config.max_upload_bytes,
+        MAX_FORM_PARTS,
+        Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES)),
+    )?;
 
     let receipt = Receipt::generate().map_err(|_| SubmitError::Internal("random"))?;
     let derived = app
@@ -219,21 +218,8 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     let mut recipients = app.config.reviewer_recipients();
     recipients.push(reporter.clone());
 
-    let exceeded = Arc::new(AtomicBool::new(false));
-    let stream = limited(body, app.config.max_upload_bytes, Arc::clone(&exceeded));
-    let constraints =
-        Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES));
-    let mut multipart = Multipart::with_constraints(stream, boundary, constraints);
     let mut upload = app.store.begin_upload()?;
-    let (items, files) = read_parts(&mut multipart, &mut upload, &recipients)
-        .await
-        .map_err(|e| {
-            if exceeded.load(Ordering::Relaxed) {
-                SubmitError::TooLarge
-            } else {
-                e
-            }
-        })?;
+    let (items, files) = read_parts(&mut intake, &mut upload, &recipients).await?;
     if items.is_empty() {
         return Err(SubmitError::Empty);
     }
@@ -306,13 +292,16 @@ pub async fn parse_submission_body(
     recipients: &[age::x25519::Recipient],
     body: Vec<u8>,
 ) -> Result<usize, String> {
-    let stream =
-        futures_util::stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(body)) });
-    let constraints =
-        Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES));
-    let mut multipart = Multipart::with_constraints(stream, "FUZZ", constraints);
+    let stream = futures_util::stream::iter([Ok::<_, std::io::Error>(Bytes::from(body))]);
+    let mut intake = Intake::from_stream(
+        stream,
+        "FUZZ".into(),
+        u64::MAX,
+        MAX_FORM_PARTS,
+        Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES)),
+    );
     let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
-    read_parts(&mut multipart, &mut upload, recipients)
+    read_parts(&mut intake, &mut upload, recipients)
         .await
         .map(|(items, _)| items.len())
         .map_err(|e| format!("{e:?}"))
@@ -320,21 +309,21 @@ pub async fn parse_submission_body(
 
 /// Reads every part of the form into sealed blobs. Returns the items and the file count.
 pub(crate) async fn read_parts(
-    multipart: &mut Multipart<'_>,
+    intake: &mut Intake,
     upload: &mut Upload,
     recipients: &[age::x25519::Recipient],
 ) -> Result<(Vec<NewItem>, usize), SubmitError> {
     let mut items = Vec::new();
     let mut files = 0usize;
     let mut seen_message = false;
-    while let Some(mut field) = idle(multipart.next_field()).await?? {
+    while let Some(mut field) = intake.next_part().await? {
         match field.name() {
             Some("message") if !seen_message => {
                 seen_message = true;
                 let blob = upload.new_blob();
                 let mut sealer = Sealer::new(recipients)?;
                 let mut text = TextCheck::default();
-                while let Some(chunk) = idle(field.chunk()).await?? {
+                while let Some(chunk) = field.chunk().await? {
                     text.feed(&chunk)?;
                     seal_piece(&mut sealer, upload, blob, &chunk).await?;
                 }
@@ -355,12 +344,11 @@ pub(crate) async fn read_parts(
                 let content_type = Zeroizing::new(
                     field
                         .content_type()
-                        .map(|m| m.essence_str().to_string())
                         .unwrap_or_else(|| "application/octet-stream".to_string()),
                 );
                 let blob = upload.new_blob();
                 let mut sealer = Sealer::new(recipients)?;
-                while let Some(chunk) = idle(field.chunk()).await?? {
+                while let Some(chunk) = field.chunk().await? {
                     seal_piece(&mut sealer, upload, blob, &chunk).await?;
                 }
                 // A file input left empty still sends a part with no name and no bytes.
@@ -398,61 +386,6 @@ pub(crate) async fn read_parts(
         }
     }
     Ok((items, files))
-}
-
-/// The request body, cut off with an error once more than `limit` bytes arrived (after
-/// draining a bounded remainder, see [`DRAIN_BYTES`]).
-pub(crate) fn limited(
-    body: Body,
-    limit: u64,
-    exceeded: Arc<AtomicBool>,
-) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {
-    futures_util::stream::unfold(
-        (body.into_data_stream(), 0u64, false),
-        move |(mut stream, seen, done)| {
-            let exceeded = Arc::clone(&exceeded);
-            async move {
-                if done {
-                    return None;
-                }
-                match stream.next().await {
-                    None => None,
-                    Some(Err(e)) => Some((Err(std::io::Error::other(e)), (stream, seen, true))),
-                    Some(Ok(chunk)) => {
-                        let seen = seen + chunk.len() as u64;
-                        if seen > limit {
-                            exceeded.store(true, Ordering::Relaxed);
-                            drain(&mut stream, DRAIN_BYTES).await;
-                            let err = std::io::Error::other("request larger than the limit");
-                            Some((Err(err), (stream, seen, true)))
-                        } else {
-                            Some((Ok(chunk), (stream, seen, false)))
-                        }
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// Reads and discards up to `cap` more bytes of a body.
-async fn drain<S>(mut stream: S, cap: u64)
-where
-    S: Stream<Item = Result<Bytes, axum::Error>> + Unpin,
-{
-    let mut drained = 0u64;
-    while let Some(Ok(chunk)) = stream.next().await {
-        drained += chunk.len() as u64;
-        if drained > cap {
-            break;
-        }
-    }
-}
-
-pub(crate) async fn idle<F: std::future::Future>(future: F) -> Result<F::Output, SubmitError> {
-    tokio::time::timeout(IDLE_TIMEOUT, future)
-        .await
-        .map_err(|_| SubmitError::Timeout)
 }
 
 async fn seal_piece(

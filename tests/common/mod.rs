@@ -768,3 +768,21 @@ pub fn assert_reporter_safe(html: &str, what: &str) {
         }
     }
 }
+
+/// A field of `/proc/PID/status` in KiB (`VmRSS:`, `VmHWM:`), 0 if unreadable.
+pub fn rss_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Resets a process's VmHWM to its current RSS (Linux 4.0 and later).
+pub fn reset_hwm(pid: u32) {
+    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+}
