@@ -313,10 +313,12 @@ impl RawConfig {
                 None => "candor.localhost/log".to_string(),
             },
         };
+        // Once a day by default: the public log then grows at most daily, so its growth
+        // does not time anyone's action more finely than the entries' own days.
         let log_interval = parse_duration(
             "log_interval",
             self.log_interval.as_deref(),
-            Duration::from_secs(3600),
+            Duration::from_secs(86_400),
         )?;
 
         let session_idle_timeout = parse_duration(

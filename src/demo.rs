@@ -65,7 +65,7 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
              listen = \"127.0.0.1:8080\"\n\
              data_dir = {data:?}\n\
              max_upload_bytes = {max}\n\
-             # The demo integrates its log every 10 seconds; a real server waits an hour.\n\
+             # The demo integrates its log every 10 seconds; a real server integrates once a day, at midnight (UTC).\n\
              log_origin = \"demo.candor.localhost/log\"\n\
              log_interval = \"10s\"\n\
              \n\

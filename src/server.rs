@@ -5,6 +5,7 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::{TcpListener, UnixListener};
 
@@ -156,7 +157,8 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     // New log entries are integrated on a fixed schedule, in shuffled batches, so that the
     // log's growth does not time anyone's action.
     let integrator = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(interval);
+        let first = first_integration(interval, jiff::Timestamp::now().as_second());
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + first, interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
@@ -218,18 +220,142 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     result.map_err(ServeError::Io)
 }
 
-/// Serves `app` on one listener until `stop` turns true.
+/// How long until the first integration: with an interval of a day or more, the next
+/// midnight (UTC), so that the public log grows on day boundaries whenever the server
+/// was started or restarted; with a shorter one (the demo), at once.
+pub fn first_integration(interval: Duration, now_unix: i64) -> Duration {
+    const DAY: i64 = 86_400;
+    if interval < Duration::from_secs(DAY as u64) {
+        return Duration::ZERO;
+    }
+    let into_day = now_unix.rem_euclid(DAY);
+    Duration::from_secs(u64::try_from(DAY - into_day).unwrap_or(0))
+}
+
+/// A connection that has not sent a whole request head within this long is closed (also
+/// an idle keep-alive connection): a client that stalls halfway through a request line
+/// cannot hold a connection open.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// Most connections served at once, per listener; beyond it new connections wait in the
+/// kernel's queue until one closes (nothing is refused, nothing grows).
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// Serves `app` on one listener until `stop` turns true, with [`HEADER_READ_TIMEOUT`],
+/// [`MAX_CONNECTIONS`] and `TCP_NODELAY` (a response's last small piece is not held back
+/// for a delayed acknowledgement). Open connections finish their requests at shutdown.
 async fn serve_on(
     bound: Bound,
     app: axum::Router,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) -> std::io::Result<()> {
-    let stopped = async move {
-        let _ = stop.wait_for(|s| *s).await;
-    };
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            _ = stop.wait_for(|s| *s) => break,
+        };
+        let accepted = tokio::select! {
+            accepted = accept(&bound) => accepted,
+            _ = stop.wait_for(|s| *s) => break,
+        };
+        let io = match accepted {
+            Ok(io) => io,
+            Err(err) => {
+                // Out of file descriptors and the like: wait a little rather than spin.
+                tracing::warn!(error = %err, "a connection could not be accepted");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(HEADER_READ_TIMEOUT)
+            .max_buf_size(64 * 1024);
+        let connection = graceful.watch(builder.serve_connection(io, service));
+        tokio::spawn(async move {
+            // A client that goes away mid-request is not an error of the server.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(Duration::from_secs(30)) => {
+            tracing::warn!("connections still open 30 seconds after shutdown began were cut");
+        }
+    }
+    Ok(())
+}
+
+/// Either kind of accepted connection.
+enum Io {
+    Tcp(hyper_util::rt::TokioIo<tokio::net::TcpStream>),
+    Unix(hyper_util::rt::TokioIo<tokio::net::UnixStream>),
+}
+
+async fn accept(bound: &Bound) -> std::io::Result<Io> {
     match bound {
-        Bound::Tcp(l) => axum::serve(l, app).with_graceful_shutdown(stopped).await,
-        Bound::Unix(l) => axum::serve(l, app).with_graceful_shutdown(stopped).await,
+        Bound::Tcp(l) => {
+            let (stream, _) = l.accept().await?;
+            stream.set_nodelay(true)?;
+            Ok(Io::Tcp(hyper_util::rt::TokioIo::new(stream)))
+        }
+        Bound::Unix(l) => {
+            let (stream, _) = l.accept().await?;
+            Ok(Io::Unix(hyper_util::rt::TokioIo::new(stream)))
+        }
+    }
+}
+
+impl hyper::rt::Read for Io {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: hyper::rt::ReadBufCursor<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Tcp(io) => std::pin::Pin::new(io).poll_read(cx, buf),
+            Io::Unix(io) => std::pin::Pin::new(io).poll_read(cx, buf),
+        }
+    }
+}
+
+impl hyper::rt::Write for Io {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match self.get_mut() {
+            Io::Tcp(io) => std::pin::Pin::new(io).poll_write(cx, buf),
+            Io::Unix(io) => std::pin::Pin::new(io).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Tcp(io) => std::pin::Pin::new(io).poll_flush(cx),
+            Io::Unix(io) => std::pin::Pin::new(io).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Tcp(io) => std::pin::Pin::new(io).poll_shutdown(cx),
+            Io::Unix(io) => std::pin::Pin::new(io).poll_shutdown(cx),
+        }
     }
 }
 
@@ -250,4 +376,28 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn daily_integration_waits_for_midnight() {
+        let day = Duration::from_secs(86_400);
+        // 2026-12-03 07:30:00 UTC
+        let now = 1_796_283_000;
+        let wait = first_integration(day, now);
+        assert_eq!((now + wait.as_secs() as i64) % 86_400, 0, "at midnight");
+        assert!(wait <= day && wait > Duration::ZERO);
+        assert_eq!(
+            first_integration(day, 1_796_256_000),
+            day,
+            "at midnight: the next one"
+        );
+        assert_eq!(
+            first_integration(Duration::from_secs(10), now),
+            Duration::ZERO
+        );
+    }
 }

@@ -774,3 +774,71 @@ async fn ten_thousand_tiny_files_cost_bounded_memory() {
     assert_eq!(status, 413, "{html}");
     assert!(html.contains("Too many files"), "{html}");
 }
+
+/// Connections that stall halfway through a request line, or send nothing at all, are
+/// closed by the server within 60 seconds, and do not keep others out meanwhile.
+#[tokio::test(flavor = "multi_thread")]
+async fn stalled_connections_are_closed() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = TestServer::start();
+    let mut stalled = Vec::new();
+    for i in 0..300 {
+        let mut stream = tokio::net::TcpStream::connect(server.authority())
+            .await
+            .expect("connect");
+        if i % 2 == 0 {
+            stream.write_all(b"GET /sub").await.expect("half a line");
+        }
+        stalled.push(stream);
+    }
+    // Others are served meanwhile.
+    let (status, _) = submit(&server, vec![Part::Message(b"not blocked".to_vec())]).await;
+    assert_eq!(status, 200);
+    let began = std::time::Instant::now();
+    let mut closed = 0;
+    for mut stream in stalled {
+        let left = Duration::from_secs(60).saturating_sub(began.elapsed());
+        let mut buf = [0u8; 1024];
+        // Closed: end of stream (or a reset, or a 408 answer and then the end).
+        loop {
+            match tokio::time::timeout(left, stream.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => {
+                    closed += 1;
+                    break;
+                }
+                Ok(Ok(_)) => continue,
+                Err(_) => break,
+            }
+        }
+    }
+    assert_eq!(
+        closed, 300,
+        "every stalled connection is closed within 60 seconds"
+    );
+}
+
+/// A form that is not an upload and arrives one byte at a time, then not at all, gets a
+/// 408 within its deadline; the connection does not stay open.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_small_form_is_cut_off_at_its_deadline() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = TestServer::start();
+    let mut stream = tokio::net::TcpStream::connect(server.authority())
+        .await
+        .expect("connect");
+    stream
+        .write_all(
+            format!(
+                "POST /followup HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nreceipt=ab",
+                server.authority()
+            )
+            .as_bytes(),
+        )
+        .await
+        .expect("head");
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(90), stream.read_to_end(&mut answer)).await;
+    assert!(read.is_ok(), "the connection stayed open");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+}

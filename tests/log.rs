@@ -271,6 +271,47 @@ async fn decisions_become_certificates_verified_offline() {
     // The workstation follows the log (and cosigns the checkpoint) when it syncs.
     let (status, inbox) = ws_get(&ws, "/").await;
     assert_eq!(status, 200, "{inbox}");
+    // Syncing again without growth cosigns nothing more: cosignatures (and their audit
+    // entries) mark the tree's growth, not a workstation's visits.
+    for _ in 0..3 {
+        assert_eq!(ws_get(&ws, "/").await.0, 200);
+    }
+    let cosigned: Vec<_> = setup
+        .server
+        .store()
+        .await
+        .audit_entries(None, 1000)
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|a| a.action == "cosigned checkpoint" && a.detail.as_deref() == Some("4"))
+        .collect();
+    assert_eq!(cosigned.len(), 1, "one cosignature of size 4: {cosigned:?}");
+    // Its public time is a day, not a second: the cosignature's timestamp is midnight.
+    let checkpoint = setup
+        .server
+        .manual_client()
+        .get(format!("{}/log/checkpoint", setup.server.url))
+        .send()
+        .await
+        .expect("checkpoint")
+        .text()
+        .await
+        .expect("text");
+    let line = checkpoint
+        .lines()
+        .find(|l| l.starts_with("— test-authority-witness "))
+        .expect("the workstation's cosignature");
+    use base64::Engine as _;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(line.rsplit(' ').next().expect("signature"))
+        .expect("base64");
+    let timestamp = u64::from_be_bytes(raw[4..12].try_into().expect("8 bytes"));
+    assert_eq!(
+        timestamp % 86_400,
+        0,
+        "cosigned at a day's start: {timestamp}"
+    );
     let (_, page) = ws_get(&ws, &format!("/cases/{reference}")).await;
     assert!(page.contains("Whistleblower status recognized"));
     assert!(
@@ -925,4 +966,21 @@ fn a_missing_log_key_stops_start_up_once_the_log_exists() {
     // With the key restored from the backup, the same log goes on.
     std::fs::rename(&saved, &key).expect("restore the log key");
     server.spawn();
+}
+
+/// With the default settings the log integrates once a day, at midnight (UTC): neither a
+/// report nor a restart makes the public checkpoint grow at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn by_default_the_log_grows_at_most_once_a_day() {
+    let mut server = TestServer::start();
+    let (status, _) = submit(&server, vec![Part::Message(b"a report".to_vec())]).await;
+    assert_eq!(status, 200);
+    server.stop();
+    server.spawn();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        checkpoint_size(&server).await,
+        0,
+        "the entry waits for the next midnight"
+    );
 }

@@ -293,6 +293,7 @@ pub struct Store {
 }
 
 fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
+    use sqlx::ConnectOptions;
     Ok(SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -301,7 +302,10 @@ fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
         .synchronous(SqliteSynchronous::Full)
         .pragma("secure_delete", "ON")
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10)))
+        .busy_timeout(Duration::from_secs(10))
+        // sqlx logs statements, and slow ones with their exact duration: both would time
+        // reporters' actions in the server's log.
+        .disable_statement_logging())
 }
 
 /// The one writing connection. Batches of an upload in progress are committed with

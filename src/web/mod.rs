@@ -149,6 +149,7 @@ pub fn router(state: AppState, surface: Surface) -> Router {
     routes
         .fallback(not_found)
         .with_state(state)
+        .layer(middleware::from_fn(deadline))
         .layer(
             CsrfLayer::new().with_rejection_response(move |_| {
                 page_response(
@@ -210,6 +211,37 @@ fn reporter_routes() -> Router<AppState> {
             post(followup::logout).layer(DefaultBodyLimit::max(4096)),
         )
         .route("/static/candor.css", get(stylesheet))
+}
+
+/// How long any request but an upload may take to get its answer (an upload has an idle
+/// timeout instead: a large file over Tor takes long, but never stalls for minutes).
+pub const REQUEST_DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Whether a request streams a report, an answer or sealed items into the store.
+fn is_upload(req: &Request) -> bool {
+    let path = req.uri().path();
+    let api_case = path.strip_prefix("/api/v1/cases/").is_some();
+    match *req.method() {
+        axum::http::Method::POST => {
+            path == "/submit"
+                || path == "/case/reply"
+                || (api_case && (path.ends_with("/messages") || path.ends_with("/decisions")))
+        }
+        axum::http::Method::PUT => path.starts_with("/api/v1/items/"),
+        _ => false,
+    }
+}
+
+/// Cuts off any request but an upload that has no answer after [`REQUEST_DEADLINE`] (a
+/// client that sends a small form one byte a minute, say).
+async fn deadline(req: Request, next: Next) -> Response {
+    if is_upload(&req) {
+        return next.run(req).await;
+    }
+    match tokio::time::timeout(REQUEST_DEADLINE, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
 }
 
 /// Renders an error page with a status.

@@ -138,9 +138,20 @@ impl Workstation {
         let witness = crate::log::service::witness_for(signer).map_err(|e| e.to_string())?;
         let note = crate::log::note::Note::parse(followed.signed_checkpoint.as_bytes())
             .map_err(|e| e.to_string())?;
-        let now = u64::try_from(jiff::Timestamp::now().as_second()).unwrap_or(0);
+        // Only a checkpoint this workstation has not cosigned yet: a cosignature (and the
+        // server's audit entry for it) then marks that the tree grew, not that a
+        // workstation happened to sync.
+        if note
+            .signatures()
+            .iter()
+            .any(|s| s.name() == witness.name() && s.key_id() == witness.key_id())
+        {
+            return Ok(());
+        }
+        // The cosignature's time is public: the start of the day (UTC), not the second.
+        let today = jiff::Timestamp::now().as_second() / 86_400 * 86_400;
         let line = witness
-            .cosign(note.text(), now)
+            .cosign(note.text(), u64::try_from(today).unwrap_or(0))
             .map_err(|e| e.to_string())?
             .to_line();
         self.client
