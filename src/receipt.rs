@@ -250,6 +250,9 @@ fn derive_in(
     })
 }
 
+/// How long a new report waits for a derivation before it gets the "busy" page.
+pub const SUBMISSION_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// What a derivation is for: each has its own workers and queue, so that a flood of
 /// sign-ins cannot keep a reporter from making a first report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -331,7 +334,11 @@ impl Deriver {
         self.params
     }
 
-    /// Derives on the blocking pool; `Busy` at once when the lane's queue is full.
+    /// Derives on the blocking pool. A sign-in gets `Busy` at once when its lane's queue is
+    /// full (a flood is answered quickly). A new report waits for a place instead, for up
+    /// to [`SUBMISSION_WAIT`]: its browser is sending the report already, and a refusal
+    /// would lose it. Waiting costs only the connection (the body is not read meanwhile),
+    /// and the server's connection cap bounds how many wait.
     pub async fn derive(
         &self,
         purpose: Purpose,
@@ -342,9 +349,17 @@ impl Deriver {
             Purpose::SignIn => &self.sign_in,
             Purpose::Submission => &self.submission,
         };
-        let admitted = Arc::clone(&lane.admitted)
-            .try_acquire_owned()
-            .map_err(|_| DeriveError::Busy)?;
+        let admitted = match purpose {
+            Purpose::SignIn => Arc::clone(&lane.admitted)
+                .try_acquire_owned()
+                .map_err(|_| DeriveError::Busy)?,
+            Purpose::Submission => {
+                tokio::time::timeout(SUBMISSION_WAIT, Arc::clone(&lane.admitted).acquire_owned())
+                    .await
+                    .map_err(|_| DeriveError::Busy)?
+                    .map_err(|_| DeriveError::Task)?
+            }
+        };
         let running = Arc::clone(&lane.running)
             .acquire_owned()
             .await
@@ -476,6 +491,20 @@ mod tests {
             deriver.derive(Purpose::SignIn, r, salt).await.is_ok(),
             "free again"
         );
+    }
+
+    #[tokio::test]
+    async fn new_reports_wait_for_a_place_instead_of_being_refused() {
+        let deriver = Deriver::new((1, 0), (1, 0), FAST);
+        let salt: Arc<[u8]> = Arc::from(SALT);
+        let r = Receipt::generate().expect("rng");
+        let all = (0..20).map(|_| {
+            let (d, s, r) = (deriver.clone(), Arc::clone(&salt), r.clone());
+            tokio::spawn(async move { d.derive(Purpose::Submission, r, s).await })
+        });
+        for job in all.collect::<Vec<_>>() {
+            assert!(job.await.expect("join").is_ok(), "no new report is refused");
+        }
     }
 
     #[tokio::test]

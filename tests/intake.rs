@@ -842,3 +842,44 @@ async fn a_slow_small_form_is_cut_off_at_its_deadline() {
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
 }
+
+/// A burst of 100 reporters sending at once: every one gets a receipt (a new report waits
+/// for its receipt derivation instead of being refused after its browser sent it).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_burst_of_a_hundred_reports_gets_a_hundred_receipts() {
+    let server = TestServer::start();
+    let (status, _) = submit(&server, vec![Part::Message(b"warm up".to_vec())]).await;
+    assert_eq!(status, 200);
+    let pid = server.pid().expect("pid");
+    reset_hwm(pid);
+    let before = rss_kib(pid, "VmHWM:");
+    let tasks: Vec<_> = (0..100u64)
+        .map(|i| {
+            let client = server.client();
+            let url = format!("{}/submit", server.url);
+            tokio::spawn(async move {
+                let r = client
+                    .post(url)
+                    .multipart(form(vec![
+                        Part::Message(format!("burst report {i}").into_bytes()),
+                        file("e.bin", "application/octet-stream", bytes(300_000, i)),
+                    ]))
+                    .send()
+                    .await
+                    .expect("send");
+                let status = r.status().as_u16();
+                (status, r.text().await.expect("text"))
+            })
+        })
+        .collect();
+    let mut receipts = 0;
+    for task in tasks {
+        let (status, html) = task.await.expect("join");
+        assert_eq!(status, 200, "{html}");
+        receipts += usize::from(receipt_from(&html).is_some());
+    }
+    assert_eq!(receipts, 100);
+    let growth_mib = rss_kib(pid, "VmHWM:").saturating_sub(before) / 1024;
+    eprintln!("100 concurrent reports of 300 kB: memory growth {growth_mib} MiB");
+    assert!(growth_mib < 256, "server memory grew by {growth_mib} MiB");
+}

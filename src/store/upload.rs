@@ -12,6 +12,18 @@ use crate::days::Day;
 
 /// Ciphertext held in memory per upload before it is written in one transaction.
 const FLUSH_BYTES: usize = 8 * CHUNK_BYTES;
+/// Ciphertext held by all uploads of the process together beyond which each upload writes
+/// its full chunks as soon as it has any: many slow uploads at once then hold about a
+/// chunk each, not a whole batch each.
+const SERVER_HELD_BYTES: usize = 64 * CHUNK_BYTES;
+
+/// Ciphertext held in memory by every upload of this process (not counting batches being
+/// written).
+static HELD: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn held_all() -> usize {
+    HELD.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// A blob being written by an [`Upload`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +155,17 @@ impl Upload {
         })
     }
 
+    fn hold(&mut self, bytes: usize) {
+        self.held_bytes += bytes;
+        HELD.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn release(&mut self, bytes: usize) {
+        let bytes = bytes.min(self.held_bytes);
+        self.held_bytes -= bytes;
+        HELD.fetch_sub(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Starts a new blob.
     pub fn new_blob(&mut self) -> BlobRef {
         self.blobs.push(BlobBuf {
@@ -194,8 +217,10 @@ impl Upload {
                 buf.full.push(chunk);
             }
         }
-        self.held_bytes += added;
-        if self.held_bytes >= FLUSH_BYTES {
+        self.hold(added);
+        let crowded =
+            held_all() >= SERVER_HELD_BYTES && self.blobs.iter().any(|b| !b.full.is_empty());
+        if self.held_bytes >= FLUSH_BYTES || crowded {
             self.flush().await?;
         }
         Ok(())
@@ -253,7 +278,7 @@ impl Upload {
         let held = buf.current.len() + buf.full.iter().map(Vec::len).sum::<usize>();
         buf.current = Vec::new();
         buf.full = Vec::new();
-        self.held_bytes = self.held_bytes.saturating_sub(held);
+        self.release(held);
         Ok(())
     }
 
@@ -321,7 +346,7 @@ impl Upload {
         if batch.is_empty() {
             return Ok(());
         }
-        self.held_bytes = self.held_bytes.saturating_sub(moved);
+        self.release(moved);
         self.wrote_any = true;
         self.batched = true;
         let pool = self.store.writer().clone();
@@ -411,7 +436,7 @@ impl Upload {
                 written += chunk.len();
             }
         }
-        self.held_bytes = self.held_bytes.saturating_sub(written);
+        self.release(written);
         Ok(())
     }
 
@@ -623,6 +648,8 @@ impl Upload {
 
 impl Drop for Upload {
     fn drop(&mut self) {
+        let held = self.held_bytes;
+        self.release(held);
         if self.done || !self.wrote_any {
             return;
         }
