@@ -661,9 +661,9 @@ impl Store {
     /// Notes that `reviewer` has seen a case up to its newest message.
     pub async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO reviewer_reads (reviewer, case_id, last_message_id) \
-             SELECT $1, $2, COALESCE(MAX(id), 0) FROM messages WHERE case_id = $2 \
-             ON CONFLICT (reviewer, case_id) DO UPDATE SET last_message_id = excluded.last_message_id",
+            "INSERT INTO reviewer_reads (reviewer, case_id, last_seq) \
+             SELECT $1, $2, COALESCE(MAX(seq), 0) FROM messages WHERE case_id = $2 \
+             ON CONFLICT (reviewer, case_id) DO UPDATE SET last_seq = excluded.last_seq",
         )
         .bind(reviewer)
         .bind(case_id)
@@ -680,7 +680,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT m.case_id, COUNT(i.id) FROM messages m JOIN items i ON i.message_id = m.id \
              LEFT JOIN reviewer_reads r ON r.case_id = m.case_id AND r.reviewer = $1 \
-             WHERE m.author = 'reporter' AND i.kind <> 'record' AND m.id > COALESCE(r.last_message_id, 0) GROUP BY m.case_id",
+             WHERE m.author = 'reporter' AND i.kind <> 'record' AND m.seq > COALESCE(r.last_seq, 0) GROUP BY m.case_id",
         )
         .bind(reviewer)
         .fetch_all(&self.read)
@@ -712,10 +712,10 @@ impl Store {
         case_from_row(&row)
     }
 
-    /// All cases, oldest first.
+    /// All cases, oldest first (by day; within a day by reference, which is random).
     pub async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY id",
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY received_day, reference",
         )
         .fetch_all(&self.read)
         .await?;
@@ -730,7 +730,7 @@ impl Store {
             item_columns!(),
             " FROM messages m JOIN items i ON i.message_id = m.id ",
             item_joins!(),
-            " WHERE m.case_id = $1 ORDER BY m.id, i.position"
+            " WHERE m.case_id = $1 ORDER BY m.seq, i.position"
         );
         let rows = sqlx::query(sql).bind(case_id).fetch_all(&self.read).await?;
         let mut out: Vec<MessageRow> = Vec::new();
@@ -825,11 +825,24 @@ async fn insert_pending_blob(
     conn: &mut SqliteConnection,
     upload: &[u8],
 ) -> Result<i64, StoreError> {
-    let row = sqlx::query("INSERT INTO blobs (upload) VALUES ($1) RETURNING id")
+    let id = random_id()?;
+    sqlx::query("INSERT INTO blobs (id, upload) VALUES ($1, $2)")
+        .bind(id)
         .bind(upload)
-        .fetch_one(conn)
+        .execute(conn)
         .await?;
-    Ok(row.try_get(0)?)
+    Ok(id)
+}
+
+/// A random row id for cases, messages, items, blobs and pending log entries: sequential
+/// ids would order every action across cases for whoever holds a copy of the database.
+/// Between 2^32 and 2^53 (exact in any JSON reader), so never one of the small sequential
+/// ids of rows made before. A collision (about one in 10^4 after a million rows) fails
+/// its transaction, which the caller reports like any storage error.
+pub(crate) fn random_id() -> Result<i64, StoreError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|_| StoreError::Random)?;
+    Ok((i64::from_be_bytes(bytes) & 0x001f_ffff_ffff_ffff) | 0x0000_0001_0000_0000)
 }
 
 /// A random case reference: 12 Crockford base32 characters in groups of four (60 bits).
@@ -887,6 +900,97 @@ mod tests {
             pragma(&store.write, "synchronous").await,
             "2",
             "back to FULL after the batches"
+        );
+        store.close().await;
+    }
+
+    /// Rows about reporters carry random ids: a copy of the database does not tell in
+    /// which order cases, messages, items and blobs were made. Order within a case is kept
+    /// by `seq`, and unread counts follow it.
+    #[tokio::test]
+    async fn reporter_rows_have_random_ids_and_cases_keep_their_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = Store::open(&url).await.expect("open");
+        let mut case_ids = Vec::new();
+        for n in 0..6u8 {
+            let (upload, blob) = upload_of(&store, &[n; 100]).await;
+            let committed = upload
+                .commit(one_item(
+                    CaseTarget::New {
+                        reference: format!("CASE-{n}"),
+                        lookup_key: [n; 32],
+                        reporter_recipient: "age1test".into(),
+                    },
+                    Author::Reporter,
+                    ItemKind::Text,
+                    blob,
+                    None,
+                ))
+                .await
+                .expect("commit");
+            case_ids.push(committed.case_id);
+        }
+        // A conversation of five turns in the first case.
+        let first = case_ids[0];
+        store.mark_read("alice", first).await.expect("read");
+        for n in 0..4u8 {
+            let author = if n % 2 == 0 {
+                Author::Body
+            } else {
+                Author::Reporter
+            };
+            let (upload, blob) = upload_of(&store, &[100 + n; 10]).await;
+            upload
+                .commit(one_item(
+                    CaseTarget::Existing(first),
+                    author,
+                    ItemKind::Text,
+                    blob,
+                    None,
+                ))
+                .await
+                .expect("commit");
+        }
+        for table in ["cases", "messages", "items", "blobs"] {
+            let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT id FROM {table} ORDER BY rowid"
+            )))
+            .fetch_all(&store.read)
+            .await
+            .expect("ids");
+            assert!(ids.len() >= 6, "{table}");
+            assert!(
+                ids.iter().all(|&id| id >= 1 << 32 && id < 1 << 53),
+                "{table}: {ids:?}"
+            );
+            let sequential = ids.windows(2).filter(|w| w[1] == w[0] + 1).count();
+            assert_eq!(sequential, 0, "{table}: {ids:?}");
+        }
+        let messages = store.messages(first).await.expect("messages");
+        let contents: Vec<Vec<u8>> = {
+            let mut out = Vec::new();
+            for m in &messages {
+                out.push(store.read_blob(m.items[0].blob_id).await.expect("blob"));
+            }
+            out
+        };
+        assert_eq!(
+            contents,
+            vec![
+                vec![0; 100],
+                vec![100; 10],
+                vec![101; 10],
+                vec![102; 10],
+                vec![103; 10]
+            ],
+            "the conversation in the order it was written"
+        );
+        let unread = store.unread_items("alice").await.expect("unread");
+        assert_eq!(
+            unread.get(&first),
+            Some(&2),
+            "two reporter turns since the read"
         );
         store.close().await;
     }

@@ -462,9 +462,10 @@ impl Upload {
                 reporter_recipient,
             } => {
                 let row = sqlx::query(
-                    "INSERT INTO cases (reference, lookup_key, reporter_recipient, status, received_day) \
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    "INSERT INTO cases (id, reference, lookup_key, reporter_recipient, status, received_day) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                 )
+                .bind(super::random_id()?)
                 .bind(reference)
                 .bind(&lookup_key[..])
                 .bind(reporter_recipient)
@@ -485,8 +486,10 @@ impl Upload {
         };
 
         let message_id: i64 = sqlx::query(
-            "INSERT INTO messages (case_id, author, day) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO messages (id, case_id, author, day, seq) VALUES ($1, $2, $3, $4, \
+             (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE case_id = $2)) RETURNING id",
         )
+        .bind(super::random_id()?)
         .bind(case_id)
         .bind(plan.author.as_str())
         .bind(plan.day.to_string())
@@ -507,8 +510,9 @@ impl Upload {
                 None => None,
             };
             sqlx::query(
-                "INSERT INTO items (message_id, position, kind, blob_id, meta_blob_id) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO items (id, message_id, position, kind, blob_id, meta_blob_id) VALUES ($1, $2, $3, $4, $5, $6)",
             )
+            .bind(super::random_id()?)
             .bind(message_id)
             .bind(i64::try_from(position).map_err(|_| StoreError::Corrupt("too many items"))?)
             .bind(item.kind.as_str())
@@ -518,7 +522,8 @@ impl Upload {
             .await?;
         }
         if let Some(note) = &plan.log_entry {
-            sqlx::query("INSERT INTO log_pending (note) VALUES ($1)")
+            sqlx::query("INSERT INTO log_pending (id, note) VALUES ($1, $2)")
+                .bind(super::random_id()?)
                 .bind(note)
                 .execute(&mut *tx)
                 .await?;
