@@ -961,7 +961,7 @@ mod tests {
             .expect("ids");
             assert!(ids.len() >= 6, "{table}");
             assert!(
-                ids.iter().all(|&id| id >= 1 << 32 && id < 1 << 53),
+                ids.iter().all(|id| (1 << 32..1 << 53).contains(id)),
                 "{table}: {ids:?}"
             );
             let sequential = ids.windows(2).filter(|w| w[1] == w[0] + 1).count();
