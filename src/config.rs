@@ -102,6 +102,9 @@ pub struct Body {
     pub name: String,
     /// The body's decision-signing key in C2SP vkey form (used once decisions are logged).
     pub decision_key: Option<String>,
+    /// The witnesses whose cosignatures of the log's checkpoints the server accepts and
+    /// publishes (cosignature/v1 vkeys, e.g. the body's `witness.vkey`); none by default.
+    pub witness_keys: Vec<String>,
 }
 
 /// Validated settings.
@@ -156,6 +159,7 @@ struct RawConfig {
 struct RawBody {
     name: Option<String>,
     decision_key: Option<String>,
+    witness_keys: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -391,6 +395,27 @@ impl RawConfig {
             }
         };
 
+        let mut witness_keys = Vec::new();
+        for (i, key) in raw_body
+            .witness_keys
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
+            let key = key.trim().to_string();
+            match crate::log::note::Verifier::from_vkey(&key) {
+                Ok(v) if v.key_type() == crate::log::note::KeyType::CosignatureV1 => {
+                    witness_keys.push(key)
+                }
+                _ => {
+                    return Err(ConfigError::new(
+                        format!("body.witness_keys[{i}]"),
+                        "expected a witness's cosignature/v1 verifier key (name+hex+base64), like the body's witness.vkey",
+                    ));
+                }
+            }
+        }
+
         if self.reviewers.is_empty() {
             return Err(ConfigError::new(
                 "reviewers",
@@ -446,6 +471,7 @@ impl RawConfig {
             body: Body {
                 name: body_name,
                 decision_key,
+                witness_keys,
             },
             reviewers,
         })
@@ -576,6 +602,30 @@ mod tests {
         let e =
             Config::from_toml_str(&minimal("listen = \"unix:rel.sock\"")).expect_err("relative");
         assert_eq!(e.setting, "listen");
+    }
+
+    #[test]
+    fn witness_keys_must_be_cosignature_keys() {
+        let c = Config::from_toml_str(&minimal("")).expect("valid");
+        assert!(c.body.witness_keys.is_empty(), "none accepted by default");
+        let signer = crate::log::service::generate_signer("body").expect("signer");
+        let witness = crate::log::service::witness_for(&signer)
+            .expect("witness")
+            .verifier()
+            .to_vkey();
+        let with = |keys: &str| {
+            format!(
+                "data_dir = \"/tmp/x\"\n[body]\nname = \"Body\"\nwitness_keys = [{keys}]\n[[reviewers]]\nname = \"alice\"\nrecipient = \"{RECIPIENT}\"\n"
+            )
+        };
+        let c = Config::from_toml_str(&with(&format!("\"{witness}\""))).expect("valid");
+        assert_eq!(c.body.witness_keys, vec![witness]);
+        // A decision (Ed25519 note) key is not a witness key, nor is garbage.
+        let decision = signer.verifier().to_vkey();
+        for bad in [format!("\"{decision}\""), "\"nonsense\"".to_string()] {
+            let e = Config::from_toml_str(&with(&bad)).expect_err("refused");
+            assert_eq!(e.setting, "body.witness_keys[0]", "{bad}");
+        }
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
         .map_err(io(&dir))?
         .trim()
         .to_string();
+    let witness_vkey = fs::read_to_string(dir.join("witness.vkey"))
+        .map_err(io(&dir))?
+        .trim()
+        .to_string();
     if !config_path.exists() {
         let keys = if reviewer_key.exists() {
             fs::read_to_string(dir.join(format!("{REVIEWER_NAME}.pub")))
@@ -72,6 +76,7 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
              [body]\n\
              name = \"{BODY_NAME}\"\n\
              decision_key = \"{decision_vkey}\"\n\
+             witness_keys = [\"{witness_vkey}\"]\n\
              \n\
              [[reviewers]]\n\
              name = \"{REVIEWER_NAME}\"\n\
@@ -87,6 +92,10 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
     }
     if config.body.decision_key.is_none() {
         config.body.decision_key = Some(decision_vkey);
+    }
+    // Demo folders made before witness keys were configured.
+    if config.body.witness_keys.is_empty() {
+        config.body.witness_keys.push(witness_vkey);
     }
     Ok(Demo {
         dir,

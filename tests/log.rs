@@ -37,12 +37,22 @@ fn start(listen: Option<u16>) -> LogSetup {
         .expect("vkey")
         .trim()
         .to_string();
+    let witness_vkey = std::fs::read_to_string(keys.path().join("witness.vkey"))
+        .expect("vkey")
+        .trim()
+        .to_string();
     let server = TestServer::start_with(Options {
         listen: listen
             .map(|p| format!("127.0.0.1:{p}"))
             .unwrap_or_else(|| "127.0.0.1:0".into()),
         extra_config: format!("log_origin = \"{ORIGIN}\"\nlog_interval = \"1s\""),
-        env: vec![("CANDOR_BODY__DECISION_KEY".into(), decision_vkey.clone())],
+        env: vec![
+            ("CANDOR_BODY__DECISION_KEY".into(), decision_vkey.clone()),
+            (
+                "CANDOR_BODY__WITNESS_KEYS".into(),
+                format!("[\"{witness_vkey}\"]"),
+            ),
+        ],
         ..Options::default()
     });
     LogSetup {
@@ -982,5 +992,83 @@ async fn by_default_the_log_grows_at_most_once_a_day() {
         checkpoint_size(&server).await,
         0,
         "the entry waits for the next midnight"
+    );
+}
+
+/// The server accepts cosignatures only from the witness keys the body configured, and a
+/// cosignature under the same name from another key never replaces the body's.
+#[tokio::test(flavor = "multi_thread")]
+async fn only_configured_witnesses_cosign() {
+    let setup = start(None);
+    report(&setup.server, "a report").await;
+    wait_for_size(&setup.server, 1).await;
+    let (name, ids) =
+        candor::workstation::load_identity(&setup.server.reviewer.key_path, None).expect("id");
+    let state = tempfile::tempdir().expect("tempdir");
+    let trust = candor::workstation::trust::TrustStore::open(state.path()).expect("trust");
+    let client = candor::workstation::Client::new(
+        &setup.server.url,
+        &name,
+        ids,
+        None,
+        std::sync::Arc::new(trust),
+    )
+    .expect("client");
+    let checkpoint = setup
+        .server
+        .manual_client()
+        .get(format!("{}/log/checkpoint", setup.server.url))
+        .send()
+        .await
+        .expect("checkpoint")
+        .text()
+        .await
+        .expect("text");
+    let text = candor::log::note::Note::parse(checkpoint.as_bytes())
+        .expect("note")
+        .text()
+        .to_string();
+    let request = |witness: &candor::log::note::Cosigner| candor::api::CosignatureRequest {
+        size: 1,
+        vkey: witness.verifier().to_vkey(),
+        line: witness.cosign(&text, 0).expect("cosign").to_line(),
+    };
+    // A key of the same name, not configured: refused.
+    let rogue = candor::log::service::witness_for(
+        &candor::log::service::generate_signer("test-authority").expect("signer"),
+    )
+    .expect("witness");
+    match client.cosign(&request(&rogue)).await {
+        Err(candor::workstation::ClientError::Api {
+            status: 422,
+            message,
+            ..
+        }) => {
+            assert!(message.contains("witness_keys"), "{message}")
+        }
+        other => panic!("a rogue cosignature was not refused: {other:?}"),
+    }
+    // The body's own witness key (configured): accepted, and the only one published.
+    let body = candor::log::service::read_private_key(&setup.decision_key).expect("key");
+    let witness = candor::log::service::witness_for(&body).expect("witness");
+    client.cosign(&request(&witness)).await.expect("cosign");
+    let checkpoint = setup
+        .server
+        .manual_client()
+        .get(format!("{}/log/checkpoint", setup.server.url))
+        .send()
+        .await
+        .expect("checkpoint")
+        .text()
+        .await
+        .expect("text");
+    let lines: Vec<&str> = checkpoint
+        .lines()
+        .filter(|l| l.starts_with("— test-authority-witness "))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![request(&witness).line.trim_end()],
+        "{checkpoint}"
     );
 }

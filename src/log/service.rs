@@ -456,8 +456,11 @@ impl LogService {
             Ok(Some(_timestamp)) => {}
             _ => return Err(LogError::Refused("the cosignature does not verify".into())),
         }
+        // Stored by name and key id: a cosignature under the same name from another key
+        // never replaces this one.
+        let witness_id = format!("{}+{:08x}", witness.name(), witness.key_id());
         self.store
-            .add_cosignature(size, witness.name(), &sig.to_line(), audit)
+            .add_cosignature(size, &witness_id, &sig.to_line(), audit)
             .await?;
         Ok(())
     }

@@ -1022,6 +1022,21 @@ async fn cosign(
     body: Bytes,
 ) -> ApiResult<StatusCode> {
     let request: CosignatureRequest = json_body(&headers, &body)?;
+    // Only the witnesses the body configured: a reviewer's token is not a licence to add
+    // (or replace) a cosignature under any key.
+    if !app
+        .config
+        .body
+        .witness_keys
+        .iter()
+        .any(|k| k == request.vkey.trim())
+    {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "refused",
+            "this witness key is not configured on the server ([body] witness_keys)",
+        ));
+    }
     let audit = Audit::new(&reviewer, "cosigned checkpoint").detail(request.size.to_string());
     app.log
         .add_cosignature(request.size, &request.vkey, &request.line, &audit)
