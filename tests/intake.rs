@@ -883,3 +883,53 @@ async fn a_burst_of_a_hundred_reports_gets_a_hundred_receipts() {
     eprintln!("100 concurrent reports of 300 kB: memory growth {growth_mib} MiB");
     assert!(growth_mib < 256, "server memory grew by {growth_mib} MiB");
 }
+
+/// An upload the client abandons is removed, and the WAL is emptied right after: the
+/// pages of the deleted rows do not stay in it until some later checkpoint.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_abandoned_upload_leaves_an_empty_wal() {
+    use tokio::io::AsyncWriteExt;
+    let server = TestServer::start();
+    let mut stream = tokio::net::TcpStream::connect(server.authority())
+        .await
+        .expect("connect");
+    let total = 40 * 1024 * 1024;
+    stream
+        .write_all(
+            format!(
+                "POST /submit HTTP/1.1\r\nHost: {}\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: {}\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.bin\"\r\n\r\n",
+                server.authority(),
+                total + 200
+            )
+            .as_bytes(),
+        )
+        .await
+        .expect("head");
+    let block = bytes(1024 * 1024, 9);
+    for _ in 0..24 {
+        stream.write_all(&block).await.expect("body");
+    }
+    let wal = server.db_path().with_extension("db-wal");
+    // Batches of the upload reach the WAL while it streams.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) < 8 * 1024 * 1024 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing reached the WAL"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    drop(stream);
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let len = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if len == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the WAL still holds {len} bytes"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

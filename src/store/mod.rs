@@ -420,6 +420,18 @@ impl Store {
         })
     }
 
+    /// Checkpoints the WAL into the database file and empties it, so that pages of rows
+    /// just deleted do not stay in the WAL (`secure_delete` overwrites them in the database
+    /// file at the checkpoint). Best effort: readers in progress may keep part of it.
+    pub(crate) async fn truncate_wal(&self) {
+        if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.write)
+            .await
+        {
+            tracing::debug!(error = %err, "the WAL could not be checkpointed after a deletion");
+        }
+    }
+
     /// Deletes every blob whose upload never committed (the server stopped mid-request).
     pub async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
         let mut tx = self.write.begin().await?;
@@ -438,6 +450,7 @@ impl Store {
                 blobs = removed,
                 "removed the remains of interrupted uploads"
             );
+            self.truncate_wal().await;
         }
         Ok(removed)
     }

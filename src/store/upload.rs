@@ -611,14 +611,8 @@ impl Upload {
         tx.commit().await?;
         self.done = true;
         // The old ciphertext's pages are overwritten in the database file (secure_delete)
-        // only when the WAL is checkpointed: do it now rather than at some later moment,
-        // and empty the WAL. Best effort: readers in progress may keep part of it.
-        if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(self.store.writer())
-            .await
-        {
-            tracing::debug!(error = %err, "the WAL could not be checkpointed after a re-encryption");
-        }
+        // only when the WAL is checkpointed: do it now rather than at some later moment.
+        self.store.truncate_wal().await;
         self.store.cache.release_written();
         Ok(())
     }
@@ -660,7 +654,7 @@ impl Drop for Upload {
         }
         // The request failed or the client went away: remove what was written, once the
         // batch in flight (if any) has finished writing.
-        let pool = self.store.writer().clone();
+        let store = self.store.clone();
         let token = self.token;
         let in_flight = self.in_flight.take();
         if let Ok(handle) = tokio::runtime::Handle::try_current() {
@@ -670,10 +664,13 @@ impl Drop for Upload {
                 }
                 let result = sqlx::query("DELETE FROM blobs WHERE upload = $1")
                     .bind(&token[..])
-                    .execute(&pool)
+                    .execute(store.writer())
                     .await;
-                if result.is_err() {
-                    tracing::warn!("could not remove an interrupted upload; it will be removed at the next start");
+                match result {
+                    Ok(_) => store.truncate_wal().await,
+                    Err(_) => tracing::warn!(
+                        "could not remove an interrupted upload; it will be removed at the next start"
+                    ),
                 }
             });
         }
