@@ -447,6 +447,7 @@ async fn service_bench() -> Result<String> {
             let (opening, note) = service.report_received(
                 &format!("S{i:06}"),
                 vec![Sha256::digest(i.to_be_bytes()).into()],
+                vec![Sha256::digest((i + 1).to_be_bytes()).into()],
                 day,
             )?;
             make += t.elapsed();

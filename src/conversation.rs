@@ -54,6 +54,11 @@ impl FileMeta {
         }
     }
 
+    /// The plaintext SHA-256 the metadata records, if it is well formed.
+    pub fn sha256_bytes(&self) -> Option<[u8; 32]> {
+        hex::decode(&self.sha256).ok()?.try_into().ok()
+    }
+
     pub fn to_json(&self) -> Zeroizing<Vec<u8>> {
         // Serializing a struct of strings and numbers cannot fail.
         Zeroizing::new(serde_json::to_vec(self).unwrap_or_default())
@@ -169,6 +174,8 @@ pub enum OpenedItem {
     Text {
         id: i64,
         text: Zeroizing<String>,
+        /// SHA-256 of the decrypted bytes.
+        sha256: [u8; 32],
     },
     File {
         id: i64,
@@ -192,6 +199,62 @@ pub struct OpenedMessage {
     pub author: Author,
     pub day: Day,
     pub items: Vec<OpenedItem>,
+    /// For each item, whether it differs from what the reporter sent (see
+    /// [`altered_items`]).
+    pub altered: Vec<bool>,
+}
+
+/// Which items of a reporter's message no longer match the plaintext SHA-256 that its
+/// `report-received` opening commits to (an opening in the public log: replacing an item
+/// later, even re-encrypted by a reviewer, cannot change it). `hashes` holds each item's
+/// plaintext hash as opened (a text's bytes, a file's hash from its metadata; `None` for
+/// the record and for items this key cannot open), in the message's order. Items beyond
+/// or short of the opening's count are all flagged; a message without such an opening
+/// (the body's, or one made before openings listed plaintexts) flags nothing.
+pub fn altered_items(
+    hashes: &[Option<[u8; 32]>],
+    plaintexts: &[[u8; 32]],
+    has_record: bool,
+) -> Vec<bool> {
+    let mut flags = vec![false; hashes.len()];
+    if !has_record || plaintexts.is_empty() {
+        return flags;
+    }
+    let contents: Vec<usize> = (0..hashes.len()).filter(|&i| hashes[i].is_some()).collect();
+    let count_differs = contents.len() != plaintexts.len();
+    for (n, &i) in contents.iter().enumerate() {
+        flags[i] = count_differs || hashes[i] != plaintexts.get(n).copied();
+    }
+    flags
+}
+
+/// [`altered_items`] for opened items.
+fn check_evidence(items: &[OpenedItem]) -> Vec<bool> {
+    let hashes: Vec<Option<[u8; 32]>> = items.iter().map(OpenedItem::plaintext_sha256).collect();
+    let opening = items.iter().find_map(|i| match i {
+        OpenedItem::Record { opening, .. }
+            if opening.kind == crate::log::entry::Kind::ReportReceived =>
+        {
+            Some(opening)
+        }
+        _ => None,
+    });
+    altered_items(
+        &hashes,
+        opening.map_or(&[][..], |o| &o.plaintexts),
+        opening.is_some(),
+    )
+}
+
+impl OpenedItem {
+    /// The plaintext SHA-256 of a text (its bytes) or a file (from its metadata).
+    pub fn plaintext_sha256(&self) -> Option<[u8; 32]> {
+        match self {
+            OpenedItem::Text { sha256, .. } => Some(*sha256),
+            OpenedItem::File { meta, .. } => meta.sha256_bytes(),
+            _ => None,
+        }
+    }
 }
 
 /// Reads and decrypts a case's whole conversation (texts and file metadata; file contents
@@ -212,6 +275,7 @@ pub async fn open_conversation(
             id: message.id,
             author: message.author,
             day: message.day,
+            altered: check_evidence(&items),
             items,
         });
     }
@@ -231,6 +295,7 @@ pub async fn open_conversation_item(
             match seal::open_bytes(identities, &ciphertext) {
                 Ok(plain) => OpenedItem::Text {
                     id: item.id,
+                    sha256: sha2::Sha256::digest(&plain).into(),
                     text: Zeroizing::new(String::from_utf8_lossy(&plain).into_owned()),
                 },
                 Err(_) => unreadable,
@@ -266,6 +331,46 @@ pub async fn open_conversation_item(
     })
 }
 
+/// A decrypted stream that ends in an error instead of its normal end when its bytes do
+/// not hash to `expected` (a file's recorded SHA-256): a download of a replaced or damaged
+/// file then fails, rather than handing the reader a file that looks complete.
+pub fn checked_stream<S>(
+    stream: S,
+    expected: Option<[u8; 32]>,
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, std::io::Error>> + Send + 'static
+where
+    S: futures_util::Stream<Item = Result<bytes::Bytes, std::io::Error>> + Send + Unpin + 'static,
+{
+    use futures_util::StreamExt;
+    futures_util::stream::unfold(
+        (stream, Sha256::new(), false),
+        move |(mut stream, mut hash, done)| async move {
+            if done {
+                return None;
+            }
+            match stream.next().await {
+                Some(Ok(chunk)) => {
+                    hash.update(&chunk);
+                    Some((Ok(chunk), (stream, hash, false)))
+                }
+                Some(Err(e)) => Some((Err(e), (stream, hash, true))),
+                None => {
+                    let got: [u8; 32] = hash.clone().finalize().into();
+                    match expected {
+                        Some(want) if want != got => Some((
+                            Err(std::io::Error::other(
+                                "the file differs from the SHA-256 recorded when it arrived",
+                            )),
+                            (stream, hash, true),
+                        )),
+                        _ => None,
+                    }
+                }
+            }
+        },
+    )
+}
+
 /// A committed blob's plaintext as a stream, decrypted chunk by chunk as it is read from
 /// the database: a file of any size is never held in memory whole.
 pub fn open_blob_stream(
@@ -282,6 +387,50 @@ pub fn open_blob_stream(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn altered_items_follow_the_opening() {
+        let (a, b, c) = ([1u8; 32], [2u8; 32], [3u8; 32]);
+        // Text, file, record: both content items match.
+        assert_eq!(
+            altered_items(&[Some(a), Some(b), None], &[a, b], true),
+            vec![false, false, false]
+        );
+        // The file was replaced.
+        assert_eq!(
+            altered_items(&[Some(a), Some(c), None], &[a, b], true),
+            vec![false, true, false]
+        );
+        // An item more (or fewer) than the opening lists: all content flagged.
+        assert_eq!(
+            altered_items(&[Some(a), Some(b), Some(c), None], &[a, b], true),
+            vec![true, true, true, false]
+        );
+        // No opening, or one made before plaintexts were listed: nothing to check.
+        assert_eq!(altered_items(&[Some(c)], &[], true), vec![false]);
+        assert_eq!(altered_items(&[Some(c)], &[a], false), vec![false]);
+    }
+
+    #[tokio::test]
+    async fn checked_streams_fail_on_a_different_file() {
+        use futures_util::StreamExt;
+        let pieces = || {
+            futures_util::stream::iter(vec![
+                Ok(bytes::Bytes::from_static(b"hello ")),
+                Ok(bytes::Bytes::from_static(b"world")),
+            ])
+        };
+        let right: [u8; 32] = Sha256::digest(b"hello world").into();
+        let read = |expected| async move {
+            checked_stream(pieces(), expected)
+                .collect::<Vec<Result<bytes::Bytes, std::io::Error>>>()
+                .await
+        };
+        assert!(read(Some(right)).await.iter().all(Result::is_ok));
+        assert!(read(None).await.iter().all(Result::is_ok));
+        let wrong = read(Some([0; 32])).await;
+        assert!(wrong.last().expect("items").is_err(), "ends in an error");
+    }
 
     #[test]
     fn safe_names() {

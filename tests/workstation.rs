@@ -9,6 +9,7 @@ use common::*;
 
 use candor::api::{ChallengeRequest, ChallengeResponse, TokenRequest, TokenResponse};
 use candor::days::Day;
+use sha2::Digest;
 
 /// A first report with a message and a file; returns the receipt.
 async fn report(server: &TestServer, message: &str, name: &str, content: &[u8]) -> String {
@@ -1940,5 +1941,99 @@ async fn candor_on_tor_end_to_end() {
     eprintln!(
         "tor end to end: network up {network_up:?}, report submitted {submitted:?}, fetched through the reviewers' onion {fetched_at:?}, done {:?}",
         began.elapsed()
+    );
+}
+
+/// Evidence replaced after it arrived (here with a reviewer's token, consistently: new
+/// content and new metadata, sealed to everyone) is flagged on the workstation's case
+/// page and on the reporter's, because the report's receipt in the log commits to the
+/// plaintext SHA-256 of every text and file.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replaced_file_is_flagged_for_the_reviewer_and_the_reporter() {
+    let server = TestServer::start();
+    let receipt = report(
+        &server,
+        "the original report",
+        "contract.pdf",
+        b"%PDF original",
+    )
+    .await;
+    let store = server.store().await;
+    let case = store.cases().await.expect("cases")[0].clone();
+    let file_item = store.messages(case.id).await.expect("messages")[0]
+        .items
+        .iter()
+        .find(|i| i.kind == candor::store::ItemKind::File)
+        .expect("file")
+        .id;
+    let (status, page) = {
+        let ws = WorkstationProcess::start(&server, &server.reviewer.key_path).await;
+        ws.get(&format!("/cases/{}", case.reference)).await
+    };
+    assert_eq!(status, 200);
+    assert!(
+        !page.contains("Replaced or damaged"),
+        "intact at first: {page}"
+    );
+
+    // Someone with a reviewer's token swaps the file for another, sealed to everyone.
+    let (name, ids) =
+        candor::workstation::load_identity(&server.reviewer.key_path, None).expect("id");
+    let state = tempfile::tempdir().expect("tempdir");
+    let trust = candor::workstation::trust::TrustStore::open(state.path()).expect("trust");
+    let client =
+        candor::workstation::Client::new(&server.url, &name, ids, None, std::sync::Arc::new(trust))
+            .expect("client");
+    let recipients: Vec<age::x25519::Recipient> = vec![
+        server.reviewer.recipient.parse().expect("reviewer"),
+        case.reporter_recipient.parse().expect("reporter"),
+    ];
+    let forged = b"%PDF forged".to_vec();
+    let meta = candor::conversation::FileMeta::new(
+        "contract.pdf",
+        "application/pdf",
+        forged.len() as u64,
+        sha2::Sha256::digest(&forged).into(),
+    );
+    client
+        .replace_item(
+            file_item,
+            candor::workstation::OutgoingPart {
+                name: "content",
+                body: candor::workstation::PartBody::Memory(
+                    candor::seal::seal_bytes(&recipients, &forged)
+                        .expect("seal")
+                        .into(),
+                ),
+            },
+            Some(candor::workstation::OutgoingPart {
+                name: "meta",
+                body: candor::workstation::PartBody::Memory(
+                    candor::seal::seal_bytes(&recipients, &meta.to_json())
+                        .expect("seal")
+                        .into(),
+                ),
+            }),
+        )
+        .await
+        .expect("replaced");
+
+    let ws = WorkstationProcess::start(&server, &server.reviewer.key_path).await;
+    let (status, page) = ws.get(&format!("/cases/{}", case.reference)).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        page.matches("Replaced or damaged").count(),
+        1,
+        "the file, not the message: {page}"
+    );
+    let (_, set_cookie, _) = sign_in(&server, &receipt).await;
+    let cookie = cookie_pair(&set_cookie.expect("cookie"));
+    let (_, reporter_page) = get_with_cookie(&server, "/case", &cookie).await;
+    assert_eq!(
+        reporter_page
+            .matches("This item is not what you sent")
+            .count(),
+        1,
+        "{reporter_page}"
     );
 }

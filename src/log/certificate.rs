@@ -95,6 +95,15 @@ impl Verified {
             for c in &o.ciphertexts {
                 s.push_str(&format!("\n  {}", hex::encode(c)));
             }
+            if !o.plaintexts.is_empty() {
+                s.push_str(&format!(
+                    "\nTexts and files (SHA-256 of what the reporter sent): {}",
+                    o.plaintexts.len()
+                ));
+                for p in &o.plaintexts {
+                    s.push_str(&format!("\n  {}", hex::encode(p)));
+                }
+            }
         }
         if !o.reasons.is_empty() {
             s.push_str("\nReasons:");

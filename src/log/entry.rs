@@ -22,6 +22,8 @@
 //! body <the body's name>
 //! measure reprisal-protection          (protection-granted only)
 //! ciphertext <hex SHA-256>             (report-received only, one line per stored item)
+//! plaintext <hex SHA-256>              (report-received, optional: one line per text or
+//!                                       file, in order; older openings have none)
 //!
 //! <reasons in words, any number of lines (decisions only)>
 //! ```
@@ -43,8 +45,8 @@ pub const OPENING_HEADER: &str = "candor.opening/v1";
 const COMMITMENT_PREFIX: &[u8] = b"candor.commitment/v1\n";
 /// Longest opening accepted: room for a `report-received` opening that lists the
 /// ciphertexts of a report with the most files a report may hold (10,000 files, two
-/// ciphertexts each, 76 bytes a line).
-pub const MAX_OPENING_BYTES: usize = 2 * 1024 * 1024;
+/// ciphertexts and a plaintext each, 76 and 75 bytes a line).
+pub const MAX_OPENING_BYTES: usize = 4 * 1024 * 1024;
 /// Longest reasons text of a decision.
 pub const MAX_REASONS_BYTES: usize = 32 * 1024;
 /// Longest decision opening (no ciphertext lines; reasons and a few short lines).
@@ -284,6 +286,10 @@ pub struct Opening {
     pub measure: Option<Measure>,
     /// SHA-256 of each stored ciphertext (report-received).
     pub ciphertexts: Vec<[u8; 32]>,
+    /// SHA-256 of each text's and file's plaintext, in the message's order
+    /// (report-received): evidence replaced or damaged later, even by a legitimate-looking
+    /// re-encryption, no longer matches. Empty in openings made before.
+    pub plaintexts: Vec<[u8; 32]>,
     /// The reasons in words (decisions); lines separated by `\n`.
     pub reasons: String,
 }
@@ -341,10 +347,19 @@ impl Opening {
             body: body.to_string(),
             measure,
             ciphertexts,
+            plaintexts: Vec::new(),
             reasons: normalize_reasons(reasons)?,
         };
         opening.validate()?;
         Ok(opening)
+    }
+
+    /// The same opening committing also to the plaintext SHA-256 of each text and file of
+    /// the report (report-received only).
+    pub fn with_plaintexts(mut self, plaintexts: Vec<[u8; 32]>) -> Result<Opening, EntryError> {
+        self.plaintexts = plaintexts;
+        self.validate()?;
+        Ok(self)
     }
 
     fn validate(&self) -> Result<(), EntryError> {
@@ -364,6 +379,12 @@ impl Opening {
                 ));
             }
             _ => {}
+        }
+        if self.kind.is_decision() && !self.plaintexts.is_empty() {
+            return Err(malformed(
+                "plaintext",
+                "only report-received lists plaintexts",
+            ));
         }
         if self.kind.is_decision() && !self.ciphertexts.is_empty() {
             return Err(malformed(
@@ -401,6 +422,9 @@ impl Opening {
         }
         for c in &self.ciphertexts {
             out.push_str(&format!("ciphertext {}\n", hex::encode(c)));
+        }
+        for p in &self.plaintexts {
+            out.push_str(&format!("plaintext {}\n", hex::encode(p)));
         }
         if !self.reasons.is_empty() {
             out.push('\n');
@@ -455,6 +479,7 @@ impl Opening {
         let body = field(lines.next(), "body", "opening")?.to_string();
         let mut measure = None;
         let mut ciphertexts = Vec::new();
+        let mut plaintexts = Vec::new();
         for line in lines {
             if let Some(m) = line.strip_prefix("measure ") {
                 if measure.is_some() || !ciphertexts.is_empty() {
@@ -462,11 +487,12 @@ impl Opening {
                 }
                 measure = Some(m.parse()?);
             } else if let Some(c) = line.strip_prefix("ciphertext ") {
-                let bytes = hex::decode(c).map_err(|_| malformed("ciphertext", "not hex"))?;
-                ciphertexts.push(
-                    <[u8; 32]>::try_from(bytes.as_slice())
-                        .map_err(|_| malformed("ciphertext", "not 32 bytes"))?,
-                );
+                if !plaintexts.is_empty() {
+                    return Err(malformed("opening", "ciphertext after plaintext"));
+                }
+                ciphertexts.push(hash_line(c, "ciphertext")?);
+            } else if let Some(p) = line.strip_prefix("plaintext ") {
+                plaintexts.push(hash_line(p, "plaintext")?);
             } else {
                 return Err(malformed(
                     "opening",
@@ -482,6 +508,7 @@ impl Opening {
             body,
             measure,
             ciphertexts,
+            plaintexts,
             reasons: reasons.to_string(),
         };
         opening.validate()?;
@@ -490,6 +517,12 @@ impl Opening {
         }
         Ok(opening)
     }
+}
+
+/// A hex SHA-256 of an opening line.
+fn hash_line(hex_text: &str, what: &'static str) -> Result<[u8; 32], EntryError> {
+    let bytes = hex::decode(hex_text).map_err(|_| malformed(what, "not hex"))?;
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| malformed(what, "not 32 bytes"))
 }
 
 /// `SHA-256("candor.commitment/v1\n" ‖ opening text)`.
@@ -519,6 +552,39 @@ pub fn fuzz_parse(data: &[u8]) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn report_openings_may_list_plaintexts() {
+        let received = Opening::new(
+            "REF-1",
+            Kind::ReportReceived,
+            "2026-12-01",
+            "Body",
+            None,
+            vec![[1; 32], [2; 32]],
+            "",
+        )
+        .expect("opening");
+        let old_text = received.to_text();
+        assert!(!old_text.contains("plaintext"));
+        assert!(
+            Opening::parse(&old_text)
+                .expect("old")
+                .plaintexts
+                .is_empty()
+        );
+        let with = received.with_plaintexts(vec![[3; 32]]).expect("plaintexts");
+        let text = with.to_text();
+        assert!(text.contains(&format!("plaintext {}\n", hex::encode([3u8; 32]))));
+        let parsed = Opening::parse(&text).expect("parse");
+        assert_eq!(parsed.plaintexts, vec![[3; 32]]);
+        assert_eq!(parsed.commitment(), with.commitment());
+        // A ciphertext line after the plaintexts, or plaintexts on a decision: refused.
+        let last_ciphertext = format!("ciphertext {}\n", hex::encode([2u8; 32]));
+        let reordered = text.replace(&last_ciphertext, "") + &last_ciphertext;
+        assert!(Opening::parse(&reordered).is_err());
+        assert!(decision().with_plaintexts(vec![[3; 32]]).is_err());
+    }
 
     fn decision() -> Opening {
         Opening::new(

@@ -255,6 +255,7 @@ impl LogService {
         &self,
         case: &str,
         ciphertexts: Vec<[u8; 32]>,
+        plaintexts: Vec<[u8; 32]>,
         day: Day,
     ) -> Result<(String, Vec<u8>), LogError> {
         let opening = Opening::new(
@@ -265,7 +266,8 @@ impl LogService {
             None,
             ciphertexts,
             "",
-        )?;
+        )?
+        .with_plaintexts(plaintexts)?;
         let note = crate::log::note::sign(&opening.entry().to_text(), &[&self.signer])
             .map_err(internal)?;
         Ok((opening.to_text(), note.into_bytes()))

@@ -220,15 +220,19 @@ pub async fn download(
         Err(_) => return internal(&app),
     };
     let identities = vec![session.identity.clone()];
-    let name = match conversation::open_conversation_item(&app.store, &item, &identities).await {
-        Ok(OpenedItem::File { meta, .. }) => meta.safe_name(),
-        Ok(_) => return not_found(),
-        Err(_) => return internal(&app),
-    };
-    let mut stream = Box::pin(conversation::open_blob_stream(
-        &app.store,
-        item.blob_id,
-        identities,
+    let (name, expected) =
+        match conversation::open_conversation_item(&app.store, &item, &identities).await {
+            Ok(OpenedItem::File { meta, .. }) => (meta.safe_name(), meta.sha256_bytes()),
+            Ok(_) => return not_found(),
+            Err(_) => return internal(&app),
+        };
+    let mut stream = Box::pin(conversation::checked_stream(
+        Box::pin(conversation::open_blob_stream(
+            &app.store,
+            item.blob_id,
+            identities,
+        )),
+        expected,
     ));
     // Open the first piece before answering, so that a damaged file gets an error page
     // rather than a broken download.
@@ -433,7 +437,7 @@ async fn receive_reply(
         return Err(ReplyError::Forbidden);
     }
     let mut upload = app.store.begin_upload().map_err(SubmitError::from)?;
-    let (items, files) = read_parts(&mut intake, &mut upload, &recipients).await?;
+    let (items, files, plaintexts) = read_parts(&mut intake, &mut upload, &recipients).await?;
     if items.is_empty() {
         return Err(SubmitError::Empty.into());
     }
@@ -441,7 +445,7 @@ async fn receive_reply(
     let (items, log_entry) = super::submit::with_receipt_record(
         app,
         &mut upload,
-        items,
+        (items, plaintexts),
         &case.reference,
         &recipients,
         day,

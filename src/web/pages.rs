@@ -303,8 +303,13 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                         @if mine { "You wrote on " } @else { strong { (site.body_name) } " wrote on " }
                         (message.day)
                     }
-                    @for item in &message.items {
+                    @for (item, altered) in message.items.iter().zip(&message.altered) {
                         (item_markup(item))
+                        @if *altered {
+                            div.notice role="alert" {
+                                p { strong { "This item is not what you sent. " } "It differs from the fingerprint recorded when your report arrived, so it was replaced or damaged afterwards. Tell the body, and keep your own copy." }
+                            }
+                        }
                     }
                 }
             }

@@ -219,14 +219,21 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     recipients.push(reporter.clone());
 
     let mut upload = app.store.begin_upload()?;
-    let (items, files) = read_parts(&mut intake, &mut upload, &recipients).await?;
+    let (items, files, plaintexts) = read_parts(&mut intake, &mut upload, &recipients).await?;
     if items.is_empty() {
         return Err(SubmitError::Empty);
     }
     let reference = crate::store::new_reference()?;
     let day = Day::today();
-    let (items, log_entry) =
-        with_receipt_record(app, &mut upload, items, &reference, &recipients, day).await?;
+    let (items, log_entry) = with_receipt_record(
+        app,
+        &mut upload,
+        (items, plaintexts),
+        &reference,
+        &recipients,
+        day,
+    )
+    .await?;
     upload
         .commit(CommitPlan {
             case: CaseTarget::New {
@@ -246,11 +253,12 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
 
 /// Adds the `report-received` record to a reporter's message: the opening (sealed to the
 /// reporter and the reviewers) as an item, and the entry signed by the log, to be queued
-/// in the same transaction. The entry commits to the SHA-256 of every stored ciphertext.
+/// in the same transaction. The entry commits to the SHA-256 of every stored ciphertext
+/// and of every text's and file's plaintext (`plaintexts`, in item order).
 pub(crate) async fn with_receipt_record(
     app: &AppState,
     upload: &mut Upload,
-    mut items: Vec<NewItem>,
+    (mut items, plaintexts): (Vec<NewItem>, Vec<[u8; 32]>),
     reference: &str,
     recipients: &[age::x25519::Recipient],
     day: Day,
@@ -267,7 +275,7 @@ pub(crate) async fn with_receipt_record(
     }
     let (opening, note) = app
         .log
-        .report_received(reference, hashes, day)
+        .report_received(reference, hashes, plaintexts, day)
         .map_err(|e| {
             tracing::error!(error = %e, "the receipt record could not be made");
             SubmitError::Internal("log")
@@ -303,16 +311,18 @@ pub async fn parse_submission_body(
     let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
     read_parts(&mut intake, &mut upload, recipients)
         .await
-        .map(|(items, _)| items.len())
+        .map(|(items, _, _)| items.len())
         .map_err(|e| format!("{e:?}"))
 }
 
-/// Reads every part of the form into sealed blobs. Returns the items and the file count.
+/// Reads every part of the form into sealed blobs. Returns the items, the file count and
+/// the SHA-256 of each item's plaintext (in item order).
 pub(crate) async fn read_parts(
     intake: &mut Intake,
     upload: &mut Upload,
     recipients: &[age::x25519::Recipient],
-) -> Result<(Vec<NewItem>, usize), SubmitError> {
+) -> Result<(Vec<NewItem>, usize, Vec<[u8; 32]>), SubmitError> {
+    let mut plaintexts = Vec::new();
     let mut items = Vec::new();
     let mut files = 0usize;
     let mut seen_message = false;
@@ -329,7 +339,7 @@ pub(crate) async fn read_parts(
                 }
                 text.finish()?;
                 if text.has_content {
-                    finish_blob(sealer, upload, blob).await?;
+                    plaintexts.push(finish_blob(sealer, upload, blob).await?.1);
                     items.push(NewItem {
                         kind: ItemKind::Text,
                         blob,
@@ -361,6 +371,7 @@ pub(crate) async fn read_parts(
                     return Err(SubmitError::TooManyFiles);
                 }
                 let summary = finish_blob(sealer, upload, blob).await?;
+                plaintexts.push(summary.1);
                 let meta = FileMeta {
                     version: 1,
                     name: &name,
@@ -385,7 +396,7 @@ pub(crate) async fn read_parts(
             _ => return Err(SubmitError::Malformed),
         }
     }
-    Ok((items, files))
+    Ok((items, files, plaintexts))
 }
 
 async fn seal_piece(

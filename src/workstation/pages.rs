@@ -114,7 +114,11 @@ pub fn inbox(
 
 /// An item of the conversation, opened locally.
 pub enum ShownItem {
-    Text(String),
+    Text {
+        text: String,
+        /// SHA-256 of the decrypted bytes.
+        sha256: [u8; 32],
+    },
     File {
         id: i64,
         meta: FileMeta,
@@ -131,6 +135,30 @@ pub struct ShownMessage {
     pub author: String,
     pub day: String,
     pub items: Vec<ShownItem>,
+    /// For each item, whether it differs from what the reporter sent.
+    pub altered: Vec<bool>,
+}
+
+/// Which items differ from the plaintext SHA-256 the message's `report-received` opening
+/// commits to (see [`crate::conversation::altered_items`]).
+pub fn altered(items: &[ShownItem]) -> Vec<bool> {
+    let hashes: Vec<Option<[u8; 32]>> = items
+        .iter()
+        .map(|i| match i {
+            ShownItem::Text { sha256, .. } => Some(*sha256),
+            ShownItem::File { meta, .. } => meta.sha256_bytes(),
+            _ => None,
+        })
+        .collect();
+    let opening = items.iter().find_map(|i| match i {
+        ShownItem::Record { opening, .. } if opening.kind == Kind::ReportReceived => Some(opening),
+        _ => None,
+    });
+    crate::conversation::altered_items(
+        &hashes,
+        opening.map_or(&[][..], |o| &o.plaintexts),
+        opening.is_some(),
+    )
 }
 
 pub struct CaseView<'a> {
@@ -183,9 +211,14 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                 @let reporter = m.author == "reporter";
                 div class=(if reporter { "msg" } else { "msg body" }) {
                     p.who { @if reporter { "Reporter" } @else { "The body" } " — " (m.day) }
-                    @for item in &m.items {
+                    @for (item, altered) in m.items.iter().zip(&m.altered) {
+                        @if *altered {
+                            div.notice role="alert" {
+                                p { strong { "Replaced or damaged: " } "this item differs from the SHA-256 that the report's receipt in the log commits to. It is not what the reporter sent; do not rely on it, and find out who changed it." }
+                            }
+                        }
                         @match item {
-                            ShownItem::Text(t) => { pre { (t) } }
+                            ShownItem::Text { text: t, .. } => { pre { (t) } }
                             ShownItem::File { id, meta } => {
                                 p {
                                     "File: "

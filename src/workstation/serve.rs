@@ -455,7 +455,10 @@ async fn open_messages(
             items.push(if item.kind == "text" {
                 let ct = ws.client.item_bytes(item.id).await?;
                 match seal::open_bytes(ids, &ct) {
-                    Ok(p) => ShownItem::Text(String::from_utf8_lossy(&p).into_owned()),
+                    Ok(p) => ShownItem::Text {
+                        sha256: <sha2::Sha256 as sha2::Digest>::digest(&p).into(),
+                        text: String::from_utf8_lossy(&p).into_owned(),
+                    },
                     Err(_) => ShownItem::Unreadable(item.id),
                 }
             } else if item.kind == "record" {
@@ -485,6 +488,7 @@ async fn open_messages(
         out.push(ShownMessage {
             author: m.author.clone(),
             day: m.day.clone(),
+            altered: pages::altered(&items),
             items,
         });
     }
@@ -555,7 +559,11 @@ async fn download(
         Ok(x) => x,
         Err(e) => return ws.client_error(&e),
     };
-    let mut stream = Box::pin(stream);
+    // A file whose bytes differ from its recorded SHA-256 ends as a failed download.
+    let mut stream = Box::pin(crate::conversation::checked_stream(
+        Box::pin(stream),
+        meta.sha256_bytes(),
+    ));
     let first = match stream.next().await {
         Some(Ok(b)) => b,
         None => Bytes::new(),
