@@ -22,6 +22,8 @@ pub enum ServeError {
     DataDir(String),
     #[error("setting `listen`: {0}")]
     Listen(String),
+    #[error("setting `reviewer_listen`: {0}")]
+    ReviewerListen(String),
     #[error("the database could not be opened: {0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -135,11 +137,10 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     );
     let bound = bind(&config.listen).await?;
     let reviewer_bound = match &config.reviewer_listen {
-        Some(listen) => Some(
-            bind(listen)
-                .await
-                .map_err(|e| ServeError::Listen(format!("(reviewer_listen) {e}")))?,
-        ),
+        Some(listen) => Some(bind(listen).await.map_err(|e| match e {
+            ServeError::Listen(why) => ServeError::ReviewerListen(why),
+            other => other,
+        })?),
         None => None,
     };
     let unix_paths: Vec<std::path::PathBuf> =

@@ -75,6 +75,11 @@ fn bad_settings_stop_start_up_with_one_line_naming_the_setting() {
             "setting `listen`",
         ),
         (
+            good_config("reviewer_listen = \"unix:/nonexistent-dir/reviewer.sock\""),
+            vec![],
+            "setting `reviewer_listen`: cannot listen on /nonexistent-dir/reviewer.sock",
+        ),
+        (
             good_config(""),
             vec![("CANDOR_MAX_UPLOAD_BYTES", "12")],
             "setting `max_upload_bytes`: must be at least",
