@@ -2036,4 +2036,38 @@ async fn a_replaced_file_is_flagged_for_the_reviewer_and_the_reporter() {
         1,
         "{reporter_page}"
     );
+    // And offline: `review open` of a fetched bundle names the replaced item.
+    let out = tempfile::tempdir().expect("tempdir");
+    let bundle = out.path().join("bundle");
+    let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
+    let (ok, _, stderr) = candor_async(&[
+        "review",
+        "fetch",
+        "--server",
+        &server.url,
+        "--identity",
+        &key,
+        "--out",
+        bundle.to_str().expect("utf8"),
+    ])
+    .await;
+    assert!(ok, "{stderr}");
+    let opened = out.path().join("opened");
+    let (ok, _, stderr) = candor_async(&[
+        "review",
+        "open",
+        bundle.to_str().expect("utf8"),
+        "--identity",
+        &key,
+        "--out",
+        opened.to_str().expect("utf8"),
+    ])
+    .await;
+    assert!(!ok, "a replaced item is a problem");
+    assert!(
+        stderr.contains(&format!(
+            "item {file_item} differs from what the reporter sent"
+        )),
+        "{stderr}"
+    );
 }

@@ -134,6 +134,8 @@ pub struct Upload {
     batched: bool,
     done: bool,
     in_flight: Option<tokio::task::JoinHandle<BatchResult>>,
+    /// Bytes of the batch in flight, counted as held until it is written.
+    in_flight_bytes: usize,
     /// Chunk buffers given back by written batches.
     spare: Vec<Vec<u8>>,
 }
@@ -151,6 +153,7 @@ impl Upload {
             batched: false,
             done: false,
             in_flight: None,
+            in_flight_bytes: 0,
             spare: Vec::new(),
         })
     }
@@ -220,7 +223,7 @@ impl Upload {
         self.hold(added);
         let crowded =
             held_all() >= SERVER_HELD_BYTES && self.blobs.iter().any(|b| !b.full.is_empty());
-        if self.held_bytes >= FLUSH_BYTES || crowded {
+        if self.held_bytes.saturating_sub(self.in_flight_bytes) >= FLUSH_BYTES || crowded {
             self.flush().await?;
         }
         Ok(())
@@ -288,6 +291,8 @@ impl Upload {
         let Some(task) = self.in_flight.take() else {
             return Ok(());
         };
+        let written = std::mem::take(&mut self.in_flight_bytes);
+        self.release(written);
         let written = task
             .await
             .map_err(|_| StoreError::Corrupt("a batch writer stopped"))??;
@@ -346,7 +351,9 @@ impl Upload {
         if batch.is_empty() {
             return Ok(());
         }
-        self.release(moved);
+        // The batch's bytes stay counted as held (by the process: see HELD) until it has
+        // been written, so that uploads waiting for the one writer count too.
+        self.in_flight_bytes = moved;
         self.wrote_any = true;
         self.batched = true;
         let pool = self.store.writer().clone();

@@ -351,6 +351,9 @@ pub async fn reply(
         Ok(body) => body,
         Err(refused) => return refused,
     };
+    let Some(_place) = app.upload_place().await else {
+        return SubmitError::Busy.into_page(&app);
+    };
     match receive_reply(&app, &session, &headers, body).await {
         Ok(files) => {
             session.set_flash(&match files {

@@ -43,6 +43,28 @@ pub struct AppState {
     pub signin_limit: Arc<RateLimit>,
     pub challenges: Arc<api::Challenges>,
     pub log: Arc<crate::log::service::LogService>,
+    /// Places for reporters' uploads being read at once (see [`MAX_UPLOADS_IN_FLIGHT`]).
+    pub uploads: Arc<tokio::sync::Semaphore>,
+}
+
+/// Reporters' uploads read at the same time. Each holds about 4 MiB while it streams (a
+/// database chunk being filled, one being written, the parser's and the sealer's
+/// buffers), so 48 bound the server's upload memory to about 200 MiB; further reporters
+/// wait, their bodies unread, for up to [`crate::receipt::SUBMISSION_WAIT`].
+pub const MAX_UPLOADS_IN_FLIGHT: usize = 48;
+
+impl AppState {
+    /// Waits for a place to read a reporter's upload; `None` after
+    /// [`crate::receipt::SUBMISSION_WAIT`].
+    pub async fn upload_place(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        tokio::time::timeout(
+            crate::receipt::SUBMISSION_WAIT,
+            Arc::clone(&self.uploads).acquire_owned(),
+        )
+        .await
+        .ok()?
+        .ok()
+    }
 }
 
 impl AppState {
@@ -74,6 +96,7 @@ impl AppState {
             store,
             install: Arc::new(install),
             deriver,
+            uploads: Arc::new(tokio::sync::Semaphore::new(MAX_UPLOADS_IN_FLIGHT)),
         })
     }
 }

@@ -59,6 +59,9 @@ pub async fn post(State(app): State<AppState>, headers: HeaderMap, body: Body) -
         Ok(body) => body,
         Err(refused) => return refused,
     };
+    let Some(_place) = app.upload_place().await else {
+        return SubmitError::Busy.into_page(&app);
+    };
     match receive(&app, &headers, body).await {
         Ok(done) => pages::receipt(&app.site, done.receipt.expose(), done.files).into_response(),
         Err(problem) => problem.into_page(&app),

@@ -202,7 +202,12 @@ pub fn open(
         let mut files = bundle_case.files.iter();
         for message in &case.messages {
             writer.message(&message.author, &message.day);
+            // Each item's plaintext hash, and the report's receipt opening, to check the
+            // message against what the reporter sent (see conversation::altered_items).
+            let mut hashes: Vec<Option<[u8; 32]>> = Vec::new();
+            let mut receipt: Option<crate::log::entry::Opening> = None;
             for item in &message.items {
+                hashes.push(None);
                 let Some(entry) = files.next().filter(|f| f.item_id == item.id) else {
                     return Err(WorkstationError::Bundle(format!(
                         "{MANIFEST} does not list item {} of case {}",
@@ -218,9 +223,19 @@ pub fn open(
                                 seal::open_bytes(identities, &ct).map_err(WorkstationError::from)
                             }) {
                             Ok(text) if item.kind == "record" => {
-                                writer.record(&String::from_utf8_lossy(&text))
+                                let text = String::from_utf8_lossy(&text);
+                                receipt = crate::log::entry::Opening::parse(&text)
+                                    .ok()
+                                    .filter(|o| o.kind == crate::log::entry::Kind::ReportReceived)
+                                    .or(receipt);
+                                writer.record(&text)
                             }
-                            Ok(text) => writer.text(&String::from_utf8_lossy(&text)),
+                            Ok(text) => {
+                                if let Some(last) = hashes.last_mut() {
+                                    *last = Some(Sha256::digest(&text).into());
+                                }
+                                writer.text(&String::from_utf8_lossy(&text))
+                            }
                             Err(_) => writer.unreadable(item.id),
                         }
                     }
@@ -233,6 +248,9 @@ pub fn open(
                             writer.unreadable(item.id);
                             continue;
                         };
+                        if let Some(last) = hashes.last_mut() {
+                            *last = meta.sha256_bytes();
+                        }
                         let opened = fs::File::open(&content)
                             .map_err(WorkstationError::from)
                             .and_then(|f| writer.file(identities, &meta, f));
@@ -240,6 +258,16 @@ pub fn open(
                             writer.unreadable(item.id);
                         }
                     }
+                }
+            }
+            let flags = crate::conversation::altered_items(
+                &hashes,
+                receipt.as_ref().map_or(&[][..], |o| &o.plaintexts),
+                receipt.is_some(),
+            );
+            for (item, altered) in message.items.iter().zip(flags) {
+                if altered {
+                    writer.altered(item.id);
                 }
             }
         }

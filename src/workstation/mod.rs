@@ -287,6 +287,16 @@ impl CaseWriter {
         }
     }
 
+    /// An item that differs from the plaintext SHA-256 its report's receipt commits to.
+    pub fn altered(&mut self, id: i64) {
+        self.conversation.push_str(&format!(
+            "[WARNING: item {id} differs from what the reporter sent (the SHA-256 in the report's receipt): it was replaced or damaged]\n"
+        ));
+        self.problems.push(format!(
+            "item {id} differs from what the reporter sent: replaced or damaged after it arrived"
+        ));
+    }
+
     pub fn unreadable(&mut self, id: i64) {
         self.conversation
             .push_str(&format!("[item {id} could not be opened with this key]\n"));
