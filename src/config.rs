@@ -125,6 +125,8 @@ pub struct Config {
     pub session_idle_timeout: Duration,
     pub session_max_age: Duration,
     pub signin_attempts_per_minute: u32,
+    /// Connections served at once per listener; more wait in the kernel's queue.
+    pub max_connections: usize,
     /// How long a reviewer's bearer token is valid.
     pub reviewer_token_lifetime: Duration,
     /// Months from the report to the feedback deadline: 3, or up to 6 where the law allows.
@@ -147,6 +149,7 @@ struct RawConfig {
     session_idle_timeout: Option<String>,
     session_max_age: Option<String>,
     signin_attempts_per_minute: Option<u32>,
+    max_connections: Option<usize>,
     reviewer_token_lifetime: Option<String>,
     feedback_months: Option<u8>,
     body: Option<RawBody>,
@@ -355,6 +358,13 @@ impl RawConfig {
                 "must be at least 1",
             ));
         }
+        let max_connections = self.max_connections.unwrap_or(1024);
+        if !(1..=65_536).contains(&max_connections) {
+            return Err(ConfigError::new(
+                "max_connections",
+                "must be between 1 and 65536",
+            ));
+        }
         let feedback_months = self.feedback_months.unwrap_or(3);
         if !(3..=6).contains(&feedback_months) {
             return Err(ConfigError::new(
@@ -466,6 +476,7 @@ impl RawConfig {
             session_idle_timeout,
             session_max_age,
             signin_attempts_per_minute,
+            max_connections,
             reviewer_token_lifetime,
             feedback_months,
             body: Body {
@@ -681,6 +692,7 @@ mod tests {
                 &*minimal("signin_attempts_per_minute = 0"),
                 "signin_attempts_per_minute",
             ),
+            (&*minimal("max_connections = 0"), "max_connections"),
             (
                 &*minimal("").replace("data_dir = \"/tmp/x\"", ""),
                 "data_dir",

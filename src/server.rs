@@ -153,6 +153,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
             })
             .collect();
     let interval = config.log_interval;
+    let max_connections = config.max_connections;
     let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log))
         .map_err(|e| ServeError::Random(e.to_string()))?;
     // New log entries are integrated on a fixed schedule, in shuffled batches, so that the
@@ -190,7 +191,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     let reviewers = reviewer_bound.map(|bound| {
         let app = router(state.clone(), Surface::Reviewers);
         println!("Candor's reviewer API is listening on {}", bound.describe());
-        tokio::spawn(serve_on(bound, app, stop_rx.clone()))
+        tokio::spawn(serve_on(bound, app, max_connections, stop_rx.clone()))
     });
     let surface = if reviewers.is_some() {
         Surface::Reporters
@@ -203,7 +204,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         shutdown_signal().await;
         let _ = stop_tx.send(true);
     });
-    let mut result = serve_on(bound, app, stop_rx).await;
+    let mut result = serve_on(bound, app, max_connections, stop_rx).await;
     if let Some(reviewers) = reviewers {
         let done = reviewers
             .await
@@ -237,19 +238,17 @@ pub fn first_integration(interval: Duration, now_unix: i64) -> Duration {
 /// an idle keep-alive connection): a client that stalls halfway through a request line
 /// cannot hold a connection open.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
-/// Most connections served at once, per listener; beyond it new connections wait in the
-/// kernel's queue until one closes (nothing is refused, nothing grows).
-pub const MAX_CONNECTIONS: usize = 1024;
-
-/// Serves `app` on one listener until `stop` turns true, with [`HEADER_READ_TIMEOUT`],
-/// [`MAX_CONNECTIONS`] and `TCP_NODELAY` (a response's last small piece is not held back
+/// Serves `app` on one listener until `stop` turns true, with [`HEADER_READ_TIMEOUT`], at
+/// most `max_connections` connections at once (beyond it new connections wait in the
+/// kernel's queue until one closes: nothing is refused, nothing grows) and `TCP_NODELAY` (a response's last small piece is not held back
 /// for a delayed acknowledgement). Open connections finish their requests at shutdown.
 async fn serve_on(
     bound: Bound,
     app: axum::Router,
+    max_connections: usize,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) -> std::io::Result<()> {
-    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let slots = Arc::new(tokio::sync::Semaphore::new(max_connections));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     loop {
         let slot = tokio::select! {

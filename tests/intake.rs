@@ -933,3 +933,47 @@ async fn an_abandoned_upload_leaves_an_empty_wal() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// With `max_connections` reached, a further connection waits in the kernel's queue, is
+/// not refused, and is served as soon as one of the others closes.
+#[tokio::test(flavor = "multi_thread")]
+async fn connections_beyond_the_cap_wait_for_a_place() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = TestServer::start_with(Options {
+        extra_config: "max_connections = 20".into(),
+        ..Options::default()
+    });
+    let mut held = Vec::new();
+    for _ in 0..20 {
+        held.push(
+            tokio::net::TcpStream::connect(server.authority())
+                .await
+                .expect("connect"),
+        );
+    }
+    // Give the server time to take all 20 places.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut waiting = tokio::net::TcpStream::connect(server.authority())
+        .await
+        .expect("the 21st connection is queued, not refused");
+    waiting
+        .write_all(
+            format!(
+                "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                server.authority()
+            )
+            .as_bytes(),
+        )
+        .await
+        .expect("request");
+    let mut first = [0u8; 12];
+    let early = tokio::time::timeout(Duration::from_secs(2), waiting.read_exact(&mut first)).await;
+    assert!(early.is_err(), "served while every place was taken");
+    drop(held.pop());
+    let answered = tokio::time::timeout(Duration::from_secs(20), waiting.read_exact(&mut first))
+        .await
+        .expect("served once a place was free")
+        .expect("read");
+    assert_eq!(answered, 12);
+    assert_eq!(&first, b"HTTP/1.1 200");
+}
