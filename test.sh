@@ -32,7 +32,7 @@ cargo test --locked
 
 # Candor behind onion services, through a private Tor network on loopback (about 2-3
 # minutes, most of it the network's bootstrap). Needs ../shared/tor beside the repository.
-if [ -x ../shared/tor/onion-check ] || [ -n "${ONION_CHECK:-}" ]; then
+if [ -f ../shared/tor/onion-check ] || [ -n "${ONION_CHECK:-}" ]; then
   echo "==> cargo test (through Tor)"
   cargo test --locked --test workstation -- --ignored --nocapture candor_on_tor_end_to_end
 elif [ -n "${CI:-}" ]; then

@@ -41,7 +41,9 @@ impl TorNetwork {
     /// Starts the network with `target` (`unix:/path` or `127.0.0.1:PORT`) served as an
     /// onion, and waits until the onion answers through the network's client.
     pub fn start(target: &str, work: &Path) -> TorNetwork {
-        let mut check = Command::new(onion_check())
+        // Through bash: a copy of shared/ may have lost the script's executable bit.
+        let mut check = Command::new("bash")
+            .arg(onion_check())
             .args(["--fast", "--hold", "--timeout", "400", "--work-dir"])
             .arg(work)
             .arg(target)
