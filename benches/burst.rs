@@ -10,6 +10,7 @@
 //! reset after a warm-up report) before and during the burst. Targets of issue 16: every
 //! upload gets a receipt, growth at most 256 MiB. Exits non-zero only on errors; missed
 //! targets are printed, not failed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

@@ -25,6 +25,7 @@
 //!
 //! Also reports the process's peak resident memory (`VmHWM`) after each phase. Exits
 //! non-zero on errors and when the roots differ.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod support;
 

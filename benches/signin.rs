@@ -16,6 +16,7 @@
 //!    flood reaches the derivation queue (the worst case for the CPU).
 //!
 //! Prints the results and whether each target is met; exits non-zero only on errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod support;
 

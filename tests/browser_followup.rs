@@ -2,6 +2,7 @@
 //! Tor Browser at "Safest") makes a report, comes back with the receipt code, downloads a
 //! file, reads the body's reply, answers with a file and signs out, all through the real
 //! server's HTML forms and links.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod browser_support;
 mod common;

@@ -1,5 +1,6 @@
 //! Reporter intake through a real browser: headless Chromium with JavaScript off (as Tor
 //! Browser at "Safest"), filling in and sending the real server's HTML forms.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod browser_support;
 mod common;

@@ -1,6 +1,7 @@
 //! The body's review workstation through a real browser: headless Chromium with JavaScript
 //! off drives the local pages of `candor review serve` (inbox, case, reply, status, audit)
 //! against a real server, and checks what the server stored and what the reporter sees.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod browser_support;
 mod common;

@@ -1,4 +1,5 @@
 //! The command line: configuration errors, keys, Unix sockets, the demo.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

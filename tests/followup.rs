@@ -1,5 +1,6 @@
 //! Returning reporters against a real server on loopback: sign-in, the case page,
 //! answers and files, sessions, cross-site protection, and a sign-in flood.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The sealed status log end to end: decisions signed on the workstation, batched into the
 //! log, certificates verified offline, tamper and rollback detection, the tiles API.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The review workstation and the reviewer API, against a real server on loopback.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 
