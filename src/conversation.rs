@@ -211,13 +211,9 @@ pub struct OpenedMessage {
 /// the record and for items this key cannot open), in the message's order. Items beyond
 /// or short of the opening's count are all flagged; a message without such an opening
 /// (the body's, or one made before openings listed plaintexts) flags nothing.
-pub fn altered_items(
-    hashes: &[Option<[u8; 32]>],
-    plaintexts: &[[u8; 32]],
-    has_record: bool,
-) -> Vec<bool> {
+pub fn altered_items(hashes: &[Option<[u8; 32]>], plaintexts: &[[u8; 32]]) -> Vec<bool> {
     let mut flags = vec![false; hashes.len()];
-    if !has_record || plaintexts.is_empty() {
+    if plaintexts.is_empty() {
         return flags;
     }
     let contents: Vec<usize> = (0..hashes.len()).filter(|&i| hashes[i].is_some()).collect();
@@ -228,22 +224,25 @@ pub fn altered_items(
     flags
 }
 
+/// The plaintext hashes listed by the first `report-received` opening among a message's
+/// openings (none if it has no such opening: the body's messages, older reports).
+pub fn receipt_plaintexts<'a>(
+    openings: impl IntoIterator<Item = &'a crate::log::entry::Opening>,
+) -> &'a [[u8; 32]] {
+    openings
+        .into_iter()
+        .find(|o| o.kind == crate::log::entry::Kind::ReportReceived)
+        .map_or(&[], |o| &o.plaintexts)
+}
+
 /// [`altered_items`] for opened items.
 fn check_evidence(items: &[OpenedItem]) -> Vec<bool> {
     let hashes: Vec<Option<[u8; 32]>> = items.iter().map(OpenedItem::plaintext_sha256).collect();
-    let opening = items.iter().find_map(|i| match i {
-        OpenedItem::Record { opening, .. }
-            if opening.kind == crate::log::entry::Kind::ReportReceived =>
-        {
-            Some(opening)
-        }
+    let openings = items.iter().filter_map(|i| match i {
+        OpenedItem::Record { opening, .. } => Some(opening),
         _ => None,
     });
-    altered_items(
-        &hashes,
-        opening.map_or(&[][..], |o| &o.plaintexts),
-        opening.is_some(),
-    )
+    altered_items(&hashes, receipt_plaintexts(openings))
 }
 
 impl OpenedItem {
@@ -393,22 +392,21 @@ mod tests {
         let (a, b, c) = ([1u8; 32], [2u8; 32], [3u8; 32]);
         // Text, file, record: both content items match.
         assert_eq!(
-            altered_items(&[Some(a), Some(b), None], &[a, b], true),
+            altered_items(&[Some(a), Some(b), None], &[a, b]),
             vec![false, false, false]
         );
         // The file was replaced.
         assert_eq!(
-            altered_items(&[Some(a), Some(c), None], &[a, b], true),
+            altered_items(&[Some(a), Some(c), None], &[a, b]),
             vec![false, true, false]
         );
         // An item more (or fewer) than the opening lists: all content flagged.
         assert_eq!(
-            altered_items(&[Some(a), Some(b), Some(c), None], &[a, b], true),
+            altered_items(&[Some(a), Some(b), Some(c), None], &[a, b]),
             vec![true, true, true, false]
         );
         // No opening, or one made before plaintexts were listed: nothing to check.
-        assert_eq!(altered_items(&[Some(c)], &[], true), vec![false]);
-        assert_eq!(altered_items(&[Some(c)], &[a], false), vec![false]);
+        assert_eq!(altered_items(&[Some(c)], &[]), vec![false]);
     }
 
     #[tokio::test]

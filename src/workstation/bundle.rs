@@ -205,7 +205,7 @@ pub fn open(
             // Each item's plaintext hash, and the report's receipt opening, to check the
             // message against what the reporter sent (see conversation::altered_items).
             let mut hashes: Vec<Option<[u8; 32]>> = Vec::new();
-            let mut receipt: Option<crate::log::entry::Opening> = None;
+            let mut openings: Vec<crate::log::entry::Opening> = Vec::new();
             for item in &message.items {
                 hashes.push(None);
                 let Some(entry) = files.next().filter(|f| f.item_id == item.id) else {
@@ -224,10 +224,7 @@ pub fn open(
                             }) {
                             Ok(text) if item.kind == "record" => {
                                 let text = String::from_utf8_lossy(&text);
-                                receipt = crate::log::entry::Opening::parse(&text)
-                                    .ok()
-                                    .filter(|o| o.kind == crate::log::entry::Kind::ReportReceived)
-                                    .or(receipt);
+                                openings.extend(crate::log::entry::Opening::parse(&text));
                                 writer.record(&text)
                             }
                             Ok(text) => {
@@ -262,8 +259,7 @@ pub fn open(
             }
             let flags = crate::conversation::altered_items(
                 &hashes,
-                receipt.as_ref().map_or(&[][..], |o| &o.plaintexts),
-                receipt.is_some(),
+                crate::conversation::receipt_plaintexts(&openings),
             );
             for (item, altered) in message.items.iter().zip(flags) {
                 if altered {

@@ -150,15 +150,11 @@ pub fn altered(items: &[ShownItem]) -> Vec<bool> {
             _ => None,
         })
         .collect();
-    let opening = items.iter().find_map(|i| match i {
-        ShownItem::Record { opening, .. } if opening.kind == Kind::ReportReceived => Some(opening),
+    let openings = items.iter().filter_map(|i| match i {
+        ShownItem::Record { opening, .. } => Some(opening),
         _ => None,
     });
-    crate::conversation::altered_items(
-        &hashes,
-        opening.map_or(&[][..], |o| &o.plaintexts),
-        opening.is_some(),
-    )
+    crate::conversation::altered_items(&hashes, crate::conversation::receipt_plaintexts(openings))
 }
 
 pub struct CaseView<'a> {
