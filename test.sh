@@ -26,15 +26,15 @@ fi
 echo "==> cargo fmt --check"
 cargo fmt --check
 echo "==> cargo clippy"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 echo "==> cargo test"
-cargo test --locked
+cargo test --locked --workspace
 
 # Candor behind onion services, through a private Tor network on loopback (about 2-3
 # minutes, most of it the network's bootstrap). Needs ../shared/tor beside the repository.
 if [ -f ../shared/tor/onion-check ] || [ -n "${ONION_CHECK:-}" ]; then
   echo "==> cargo test (through Tor)"
-  cargo test --locked --test workstation -- --ignored --nocapture candor_on_tor_end_to_end
+  cargo test --locked --test it -- --ignored --nocapture workstation::candor_on_tor_end_to_end
 elif [ -n "${CI:-}" ]; then
   echo "../shared/tor/onion-check is missing: the Tor test cannot run" >&2
   exit 1

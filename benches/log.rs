@@ -32,15 +32,16 @@ mod support;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use candor::days::Day;
-use candor::log::certificate::Certificate;
-use candor::log::checkpoint::Checkpoint;
-use candor::log::entry::{Kind, Measure, Opening};
-use candor::log::merkle::{Hash, MemoryLog};
-use candor::log::note::{self, Cosigner, Note, Signer};
-use candor::log::proof::TlogProof;
-use candor::log::service::{CertificateState, LogService, generate_signer};
-use candor::store::Store;
+use candor_core::days::Day;
+use candor_log::certificate::Certificate;
+use candor_log::checkpoint::Checkpoint;
+use candor_log::entry::{Kind, Measure, Opening};
+use candor_log::keys::generate_signer;
+use candor_log::merkle::{Hash, MemoryLog};
+use candor_log::note::{self, Cosigner, Note, Signer};
+use candor_log::proof::TlogProof;
+use candor_server::log_service::{CertificateState, LogService};
+use candor_store::Store;
 use sha2::{Digest, Sha256};
 use support::{Result, cpu_model, load_average, median, mem_total_gib, percentile};
 

@@ -5,7 +5,7 @@
 //! Run with `cargo bench --bench signin`. Three phases against the release server on
 //! loopback:
 //!
-//! 1. **Bare derivation**: `candor::receipt::derive` with the default parameters (64 MiB,
+//! 1. **Bare derivation**: `candor_core::receipt::derive` with the default parameters (64 MiB,
 //!    3 passes, 1 lane), in this process, one at a time, while nothing else runs.
 //! 2. **Sign-in alone**: `POST /followup` with the right code, one at a time (the time from
 //!    sending the request to the end of the `303` answer).
@@ -25,7 +25,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use candor::receipt::{KdfParams, Receipt, derive};
+use candor_core::receipt::{KdfParams, Receipt, derive};
 use support::{Result, Server, cpu_model, keygen, load_average, median, mem_total_gib, percentile};
 
 const BARE_RUNS: usize = 30;

@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, ConfigError, Listen};
 use crate::keygen::{self, KeygenError};
+use candor_server::config::{Config, ConfigError, Listen};
 
 pub const REVIEWER_NAME: &str = "demo-reviewer";
 pub const BODY_NAME: &str = "Demo Whistleblower Protection Authority";
@@ -82,7 +82,7 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
              name = \"{REVIEWER_NAME}\"\n\
              recipient = \"{keys}\"\n",
             data = dir.join("data").display().to_string(),
-            max = crate::config::DEFAULT_MAX_UPLOAD_BYTES,
+            max = candor_server::config::DEFAULT_MAX_UPLOAD_BYTES,
         );
         keygen::write_new(&config_path, text.as_bytes(), 0o600)?;
     }
@@ -116,7 +116,7 @@ pub async fn run(
     let key = demo.reviewer_key.display().to_string();
     let config_path = demo.config_path.display().to_string();
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<String>();
-    let server = tokio::spawn(crate::server::serve(demo.config, move |addr| {
+    let server = tokio::spawn(candor_server::server::serve(demo.config, move |addr| {
         let _ = ready_tx.send(addr.to_string());
     }));
     let Ok(addr) = ready_rx.await else {
@@ -126,22 +126,22 @@ pub async fn run(
         };
     };
     let (name, identities) =
-        crate::workstation::load_identity(&demo.reviewer_key, Some(REVIEWER_NAME))
+        candor_workstation::load_identity(&demo.reviewer_key, Some(REVIEWER_NAME))
             .map_err(|e| e.to_string())?;
     let decision_key =
-        crate::log::service::read_private_key(&demo.decision_key).map_err(|e| e.to_string())?;
-    let state_dir = crate::workstation::trust::server_dir(
+        candor_log::keys::read_private_key(&demo.decision_key).map_err(|e| e.to_string())?;
+    let state_dir = candor_workstation::trust::server_dir(
         &demo.dir.join(format!("{REVIEWER_NAME}.state")),
         &addr,
     );
     let trust =
-        crate::workstation::trust::TrustStore::open(&state_dir).map_err(|e| e.to_string())?;
+        candor_workstation::trust::TrustStore::open(&state_dir).map_err(|e| e.to_string())?;
     let client =
-        crate::workstation::Client::new(&addr, &name, identities, None, std::sync::Arc::new(trust))
+        candor_workstation::Client::new(&addr, &name, identities, None, std::sync::Arc::new(trust))
             .map_err(|e| e.to_string())?;
     let log_vkey = save_log_key(&addr, &demo.dir).await?;
     let sample = seed_sample_case(&addr, &client, &decision_key).await?;
-    let options = crate::workstation::serve::Options {
+    let options = candor_workstation::serve::Options {
         listen: workstation_listen,
         export_dir: demo.dir.join("exports"),
         decision_key: Some(decision_key),
@@ -153,7 +153,7 @@ pub async fn run(
     let decision_vkey = demo.dir.join("decision.vkey").display().to_string();
     let witness_vkey = demo.dir.join("witness.vkey").display().to_string();
     let log_vkey = log_vkey.display().to_string();
-    let workstation = crate::workstation::serve::serve(client, options, move |url| {
+    let workstation = candor_workstation::serve::serve(client, options, move |url| {
         println!("Candor demo is running. Stop it with Ctrl-C.");
         println!();
         println!("  Reporter pages:      {addr}/");
@@ -248,10 +248,10 @@ async fn save_log_key(addr: &str, dir: &Path) -> Result<PathBuf, String> {
 /// Returns the case reference and its receipt code.
 async fn seed_sample_case(
     addr: &str,
-    client: &crate::workstation::Client,
-    decision_key: &crate::log::note::Signer,
+    client: &candor_workstation::Client,
+    decision_key: &candor_log::note::Signer,
 ) -> Result<Option<(String, String)>, String> {
-    use crate::log::entry::{Kind, Measure};
+    use candor_log::entry::{Kind, Measure};
     let err = |e: &dyn std::fmt::Display| format!("the demo's sample case: {e}");
     if !client.cases().await.map_err(|e| err(&e))?.is_empty() {
         return Ok(None);
@@ -302,8 +302,8 @@ async fn seed_sample_case(
     let info = client.info().await.map_err(|e| err(&e))?;
     let case = client.case(&reference).await.map_err(|e| err(&e))?;
     let recipients =
-        crate::workstation::reply_recipients(client.trust(), &info, &case).map_err(|e| err(&e))?;
-    let reply = crate::seal::seal_bytes(
+        candor_workstation::reply_recipients(client.trust(), &info, &case).map_err(|e| err(&e))?;
+    let reply = candor_core::seal::seal_bytes(
         &recipients,
         b"Thank you for your report. We have recognized you as a whistleblower and your identity is protected. We will contact you here about the investigation.",
     )
@@ -311,9 +311,9 @@ async fn seed_sample_case(
     client
         .post_message(
             &reference,
-            vec![crate::workstation::OutgoingPart {
+            vec![candor_workstation::OutgoingPart {
                 name: "text",
-                body: crate::workstation::PartBody::Memory(reply.into()),
+                body: candor_workstation::PartBody::Memory(reply.into()),
             }],
         )
         .await
@@ -332,7 +332,7 @@ async fn seed_sample_case(
             "The reporter's identity is not disclosed to anyone outside the body.",
         ),
     ] {
-        crate::workstation::record_decision(
+        candor_workstation::record_decision(
             client,
             decision_key,
             &reference,

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use crate::config::validate_reviewer_name;
-use crate::days::Day;
-use crate::seal::identity_to_secret_string;
+use candor_core::days::Day;
+use candor_core::domain::validate_reviewer_name;
+use candor_core::seal::identity_to_secret_string;
 
 /// Why a key could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -97,7 +97,7 @@ pub struct BodyKeyFiles {
 /// Writes `DIR/decision.key` (mode 0600), `DIR/decision.vkey`, and `DIR/witness.vkey` (the
 /// workstation's cosigner key, derived from the decision key) for the body.
 pub fn body(name: &str, dir: &Path) -> Result<BodyKeyFiles, KeygenError> {
-    if !crate::log::note::is_valid_key_name(name) {
+    if !candor_log::note::is_valid_key_name(name) {
         return Err(KeygenError::Name(
             "a key name may not be empty or contain spaces or '+'".into(),
         ));
@@ -115,12 +115,12 @@ pub fn body(name: &str, dir: &Path) -> Result<BodyKeyFiles, KeygenError> {
         }
     }
     let signer =
-        crate::log::service::generate_signer(name).map_err(|e| KeygenError::Name(e.to_string()))?;
+        candor_log::keys::generate_signer(name).map_err(|e| KeygenError::Name(e.to_string()))?;
     let vkey = signer.verifier().to_vkey();
     let secret = zeroize::Zeroizing::new(format!("{}\n", signer.to_private_key()));
     write_new(&private, secret.as_bytes(), 0o600)?;
     write_new(&vkey_file, format!("{vkey}\n").as_bytes(), 0o644)?;
-    let witness = crate::log::service::witness_for(&signer)
+    let witness = candor_log::keys::witness_for(&signer)
         .map_err(|e| KeygenError::Name(e.to_string()))?
         .verifier()
         .to_vkey();

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use candor::config::{Config, Listen};
+use candor_server::config::{Config, Listen};
+
+mod demo;
+mod keygen;
 
 /// Freed memory is overwritten with zeros, so plaintext that passed through any buffer
 /// (ours, hyper's, multer's, age's) does not linger after use.
@@ -125,12 +128,11 @@ impl Connection {
             .state_dir
             .clone()
             .unwrap_or_else(|| self.identity.with_extension("state"));
-        candor::workstation::trust::server_dir(&base, &self.server)
+        candor_workstation::trust::server_dir(&base, &self.server)
     }
 
-    fn trust(&self) -> Result<candor::workstation::trust::TrustStore, String> {
-        candor::workstation::trust::TrustStore::open(&self.server_state())
-            .map_err(|e| e.to_string())
+    fn trust(&self) -> Result<candor_workstation::trust::TrustStore, String> {
+        candor_workstation::trust::TrustStore::open(&self.server_state()).map_err(|e| e.to_string())
     }
 }
 
@@ -193,8 +195,8 @@ fn verify_certificate(
     body_key: &str,
     witness_keys: &[String],
 ) -> Result<(), String> {
-    use candor::log::certificate::Certificate;
-    use candor::log::service::read_vkey;
+    use candor_log::certificate::Certificate;
+    use candor_log::keys::read_vkey;
     let log_key = read_vkey(log_key).map_err(|e| format!("--log-key: {e}"))?;
     let body_key = read_vkey(body_key).map_err(|e| format!("--body-key: {e}"))?;
     let witnesses = witness_keys
@@ -218,13 +220,12 @@ fn log_verify(
     proxy: Option<&str>,
 ) -> Result<(), String> {
     let key = match log_key {
-        Some(k) => Some(candor::log::service::read_vkey(k).map_err(|e| format!("--log-key: {e}"))?),
+        Some(k) => Some(candor_log::keys::read_vkey(k).map_err(|e| format!("--log-key: {e}"))?),
         None => None,
     };
-    let http =
-        candor::workstation::client::http_client(server, proxy).map_err(|e| e.to_string())?;
+    let http = candor_workstation::client::http_client(server, proxy).map_err(|e| e.to_string())?;
     let (followed, stats) = runtime()?
-        .block_on(candor::workstation::follow::follow(
+        .block_on(candor_workstation::follow::follow(
             &http,
             server,
             state,
@@ -238,7 +239,7 @@ fn log_verify(
         );
         println!(
             "  {}",
-            candor::workstation::follow::State::load(state)
+            candor_workstation::follow::State::load(state)
                 .ok()
                 .flatten()
                 .map(|s| s.vkey)
@@ -266,11 +267,11 @@ fn log_verify(
     Ok(())
 }
 
-fn client_for(connection: &Connection) -> Result<candor::workstation::Client, String> {
+fn client_for(connection: &Connection) -> Result<candor_workstation::Client, String> {
     let (name, identities) =
-        candor::workstation::load_identity(&connection.identity, connection.name.as_deref())
+        candor_workstation::load_identity(&connection.identity, connection.name.as_deref())
             .map_err(|e| e.to_string())?;
-    candor::workstation::Client::new(
+    candor_workstation::Client::new(
         &connection.server,
         &name,
         identities,
@@ -293,18 +294,18 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
             let client = client_for(&connection)?;
             let decision_key = match decision_key {
                 Some(path) => Some(
-                    candor::log::service::read_private_key(&path)
+                    candor_log::keys::read_private_key(&path)
                         .map_err(|e| format!("--decision-key: {e}"))?,
                 ),
                 None => None,
             };
             let log_key = match log_key {
-                Some(k) => Some(
-                    candor::log::service::read_vkey(&k).map_err(|e| format!("--log-key: {e}"))?,
-                ),
+                Some(k) => {
+                    Some(candor_log::keys::read_vkey(&k).map_err(|e| format!("--log-key: {e}"))?)
+                }
                 None => None,
             };
-            let options = candor::workstation::serve::Options {
+            let options = candor_workstation::serve::Options {
                 listen,
                 export_dir,
                 decision_key,
@@ -313,7 +314,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
                 sync_interval,
             };
             runtime()?
-                .block_on(candor::workstation::serve::serve(client, options, |url| {
+                .block_on(candor_workstation::serve::serve(client, options, |url| {
                     println!("Candor workstation is listening on {url}");
                     println!("Open that address in your browser; it contains this session's access token.");
                 }))
@@ -322,7 +323,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
         ReviewCommand::Fetch { connection, out } => {
             let client = client_for(&connection)?;
             let (cases, items) = runtime()?
-                .block_on(candor::workstation::bundle::fetch(&client, &out))
+                .block_on(candor_workstation::bundle::fetch(&client, &out))
                 .map_err(|e| e.to_string())?;
             println!(
                 "Fetched {cases} cases, {items} items (ciphertext only) into {}",
@@ -331,9 +332,9 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
             Ok(())
         }
         ReviewCommand::Open { dir, identity, out } => {
-            let (_, identities) = candor::workstation::load_identity(&identity, Some("offline"))
+            let (_, identities) = candor_workstation::load_identity(&identity, Some("offline"))
                 .map_err(|e| e.to_string())?;
-            let (cases, problems) = candor::workstation::bundle::open(&dir, &identities, &out)
+            let (cases, problems) = candor_workstation::bundle::open(&dir, &identities, &out)
                 .map_err(|e| e.to_string())?;
             for case in &cases {
                 println!("Decrypted {}", case.display());
@@ -353,7 +354,7 @@ fn run_review(action: ReviewCommand) -> Result<(), String> {
         ReviewCommand::Grant { connection, case } => {
             let client = client_for(&connection)?;
             let (done, skipped) = runtime()?
-                .block_on(candor::workstation::grant(&client, case.as_deref()))
+                .block_on(candor_workstation::grant(&client, case.as_deref()))
                 .map_err(|e| e.to_string())?;
             println!(
                 "Re-encrypted {done} items for the current reviewers; {skipped} could not be opened with this key."
@@ -382,7 +383,7 @@ fn review_trust(connection: &Connection) -> Result<(), String> {
         trust
             .accept_reviewers(
                 &info.reviewers,
-                &candor::workstation::trust::fingerprint(&[]),
+                &candor_workstation::trust::fingerprint(&[]),
             )
             .map_err(|e| e.to_string())?;
         println!("This workstation trusted no reviewers for this server yet; it now trusts these.");
@@ -411,7 +412,7 @@ fn review_trust(connection: &Connection) -> Result<(), String> {
     trust
         .accept_reviewers(
             &info.reviewers,
-            &candor::workstation::trust::fingerprint(&changes),
+            &candor_workstation::trust::fingerprint(&changes),
         )
         .map_err(|e| e.to_string())?;
     println!("This workstation now trusts the server's list of reviewers.");
@@ -494,7 +495,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Serve { config } => {
             let config = Config::load(&config).map_err(|e| e.to_string())?;
             runtime()?
-                .block_on(candor::server::serve(config, |addr| {
+                .block_on(candor_server::server::serve(config, |addr| {
                     println!("Candor is listening on {addr}");
                 }))
                 .map_err(|e| e.to_string())
@@ -503,12 +504,12 @@ fn run(cli: Cli) -> Result<(), String> {
             dir,
             listen,
             workstation_listen,
-        } => runtime()?.block_on(candor::demo::run(&dir, listen, workstation_listen)),
+        } => runtime()?.block_on(demo::run(&dir, listen, workstation_listen)),
         Command::Review { action } => run_review(action),
         Command::Keygen {
             kind: KeygenKind::Body { name, out },
         } => {
-            let files = candor::keygen::body(&name, &out).map_err(|e| e.to_string())?;
+            let files = keygen::body(&name, &out).map_err(|e| e.to_string())?;
             println!(
                 "Wrote {} (secret: keep it on the body's workstations only)",
                 files.private.display()
@@ -542,8 +543,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Keygen {
             kind: KeygenKind::TorClient { name, onion, out },
         } => {
-            let files =
-                candor::keygen::tor_client(&name, &onion, &out).map_err(|e| e.to_string())?;
+            let files = keygen::tor_client(&name, &onion, &out).map_err(|e| e.to_string())?;
             println!(
                 "Wrote {} (give it to the server's operator: HiddenServiceDir/authorized_clients/)",
                 files.auth.display()
@@ -557,7 +557,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Keygen {
             kind: KeygenKind::Reviewer { name, out },
         } => {
-            let files = candor::keygen::reviewer(&name, &out).map_err(|e| e.to_string())?;
+            let files = keygen::reviewer(&name, &out).map_err(|e| e.to_string())?;
             println!(
                 "Wrote {} (secret: keep it on the reviewer's workstation)",
                 files.identity.display()

@@ -5,13 +5,13 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let header = candor::seal::age_header_len(data);
+    let header = candor_core::seal::age_header_len(data);
     if let Some(len) = header {
         assert!(len <= data.len());
         assert!(data.starts_with(b"age-encryption.org/v1\n"));
-        let _ = candor::seal::is_age_payload_length((data.len() - len) as u64);
+        let _ = candor_core::seal::is_age_payload_length((data.len() - len) as u64);
     }
-    if candor::seal::is_age_header(data) {
+    if candor_core::seal::is_age_header(data) {
         assert!(header.is_some(), "a header age accepts has a length");
     }
 });

@@ -2,8 +2,8 @@
 //! valid value or a clear error, and valid values survive a round trip.
 #![no_main]
 
-use candor::api::{ChallengeRequest, CosignatureRequest, StatusRequest, TokenRequest, parse_json};
-use candor::conversation::FileMeta;
+use candor_core::api::{ChallengeRequest, CosignatureRequest, StatusRequest, TokenRequest, parse_json};
+use candor_core::conversation::FileMeta;
 use libfuzzer_sys::fuzz_target;
 
 fn round_trip<T>(body: &[u8])

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use candor::store::Store;
+use candor_store::Store;
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let f = &*FIXTURE;
     if let Ok(items) = f
         .runtime
-        .block_on(candor::web::parse_sealed_message_body(&f.store, data.to_vec()))
+        .block_on(candor_server::web::parse_sealed_message_body(&f.store, data.to_vec()))
     {
         assert!(items > 0);
     }

@@ -2,7 +2,7 @@
 //! panic, and never a path outside the bundle.
 #![no_main]
 
-use candor::workstation::bundle::parse_manifest;
+use candor_workstation::bundle::parse_manifest;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

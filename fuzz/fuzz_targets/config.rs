@@ -1,7 +1,7 @@
 //! Configuration files: any text is either a valid configuration or one clear error line.
 #![no_main]
 
-use candor::config::Config;
+use candor_server::config::Config;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

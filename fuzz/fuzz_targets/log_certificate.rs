@@ -1,4 +1,4 @@
-//! Certificates (`candor::log::certificate`), what `candor verify` reads from a file a
+//! Certificates (`candor_log::certificate`), what `candor verify` reads from a file a
 //! reporter was given: parsing never panics and a certificate that parses round-trips
 //! (checked in `fuzz_parse_certificate`); full verification with the seeds' log, body and
 //! witness keys never panics, and a certificate that verifies is consistent (its entry is
@@ -9,8 +9,8 @@
 
 use std::sync::OnceLock;
 
-use candor::log::certificate::{Certificate, fuzz_parse_certificate};
-use candor::log::note::Verifier;
+use candor_log::certificate::{Certificate, fuzz_parse_certificate};
+use candor_log::note::Verifier;
 use libfuzzer_sys::fuzz_target;
 
 /// The keys of the seeds: log `Signer::from_seed(.., &[1; 32])`, body `[2; 32]`, witness

@@ -1,4 +1,4 @@
-//! C2SP checkpoints (`candor::log::checkpoint`): bodies and signed checkpoints never panic
+//! C2SP checkpoints (`candor_log::checkpoint`): bodies and signed checkpoints never panic
 //! the parser and bodies round-trip (checked in `fuzz_parse_checkpoint`); verifying under a
 //! policy (the seeds' log key and one witness, quorum 0 and 1) never panics, and what
 //! verifies has the policy's origin and is signed by the log. The seeds in
@@ -7,8 +7,8 @@
 
 use std::sync::OnceLock;
 
-use candor::log::checkpoint::{CheckpointVerifier, fuzz_parse_checkpoint};
-use candor::log::note::Verifier;
+use candor_log::checkpoint::{CheckpointVerifier, fuzz_parse_checkpoint};
+use candor_log::note::Verifier;
 use libfuzzer_sys::fuzz_target;
 
 const ORIGIN: &str = "candor.example/log";

@@ -1,4 +1,4 @@
-//! C2SP signed notes, signature lines and verifier keys (`candor::log::note`): parsing
+//! C2SP signed notes, signature lines and verifier keys (`candor_log::note`): parsing
 //! never panics and round-trips (checked in `fuzz_parse_note`), and verifying a parsed note
 //! against the keys of the seeds never panics and only reports signatures of those keys.
 //! The seeds in `fuzz/seeds/log_note/` are real notes signed by these keys.
@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use candor::log::note::{Note, Verifier, Verifiers, fuzz_parse_note};
+use candor_log::note::{Note, Verifier, Verifiers, fuzz_parse_note};
 use libfuzzer_sys::fuzz_target;
 
 /// The keys that signed the seeds (`Signer::from_seed(name, &[1; 32])`, `[2; 32]`, and the

@@ -1,4 +1,4 @@
-//! c2sp.org/tlog-proof@v1 proofs (`candor::log::proof`): parsing never panics and a proof
+//! c2sp.org/tlog-proof@v1 proofs (`candor_log::proof`): parsing never panics and a proof
 //! that parses formats back to the same bytes (checked in `fuzz_parse_proof`); verifying a
 //! parsed proof for the seeds' entry 41 under the seeds' log key never panics, and a proof
 //! that verifies has its index inside the checkpoint's tree. The seeds in
@@ -7,9 +7,9 @@
 
 use std::sync::OnceLock;
 
-use candor::log::checkpoint::CheckpointVerifier;
-use candor::log::note::Verifier;
-use candor::log::proof::{TlogProof, fuzz_parse_proof};
+use candor_log::checkpoint::CheckpointVerifier;
+use candor_log::note::Verifier;
+use candor_log::proof::{TlogProof, fuzz_parse_proof};
 use libfuzzer_sys::fuzz_target;
 
 const ORIGIN: &str = "candor.example/log";

@@ -2,7 +2,7 @@
 //! that parses is a fixed point of normalization.
 #![no_main]
 
-use candor::receipt::Receipt;
+use candor_core::receipt::Receipt;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,6 +12,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(code) = Receipt::parse(text) {
         let again = Receipt::parse(code.expose()).expect("a normalized code parses");
         assert_eq!(again.expose(), code.expose());
-        assert_eq!(code.expose().split(' ').count(), candor::receipt::WORDS);
+        assert_eq!(code.expose().split(' ').count(), candor_core::receipt::WORDS);
     }
 });

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use candor::store::Store;
+use candor_store::Store;
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -29,5 +29,5 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
 
 fuzz_target!(|data: &[u8]| {
     let f = &*FIXTURE;
-    let _ = f.runtime.block_on(candor::web::parse_submission_body(&f.store, &f.recipients, data.to_vec()));
+    let _ = f.runtime.block_on(candor_server::web::parse_submission_body(&f.store, &f.recipients, data.to_vec()));
 });

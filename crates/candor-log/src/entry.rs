@@ -1,0 +1,758 @@
+//! Candor's log entries and their openings (format version 1).
+//!
+//! A log **entry** is public. It is the text of a signed note:
+//!
+//! ```text
+//! candor.entry/v1
+//! kind status-recognized
+//! day 2026-12-01
+//! commitment <base64 SHA-256>
+//! ```
+//!
+//! Nothing in it links it to another entry or to a case. The **opening** is private: it is
+//! sealed into the case's conversation (for the reporter and the reviewers) and travels in
+//! certificates. It reveals what the entry commits to:
+//!
+//! ```text
+//! candor.opening/v1
+//! salt <base64, 32 random bytes>
+//! case <case reference>
+//! kind status-recognized
+//! day 2026-12-01
+//! body <the body's name>
+//! measure reprisal-protection          (protection-granted only)
+//! ciphertext <hex SHA-256>             (report-received only, one line per stored item)
+//! plaintext <hex SHA-256>              (report-received, optional: one line per text or
+//!                                       file, in order; older openings have none)
+//!
+//! <reasons in words, any number of lines (decisions only)>
+//! ```
+//!
+//! `commitment = SHA-256("candor.commitment/v1\n" ‖ opening text)`. The random salt makes
+//! equal openings commit differently, so entries cannot be linked or guessed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use sha2::{Digest, Sha256};
+
+/// First line of an entry.
+pub const ENTRY_HEADER: &str = "candor.entry/v1";
+/// First line of an opening.
+pub const OPENING_HEADER: &str = "candor.opening/v1";
+const COMMITMENT_PREFIX: &[u8] = b"candor.commitment/v1\n";
+/// Longest opening accepted: room for a `report-received` opening that lists the
+/// ciphertexts of a report with the most files a report may hold (10,000 files, two
+/// ciphertexts and a plaintext each, 76 and 75 bytes a line).
+pub const MAX_OPENING_BYTES: usize = 4 * 1024 * 1024;
+/// Longest reasons text of a decision.
+pub const MAX_REASONS_BYTES: usize = 32 * 1024;
+/// Longest decision opening (no ciphertext lines; reasons and a few short lines).
+pub const MAX_DECISION_OPENING_BYTES: usize = MAX_REASONS_BYTES + 1024;
+
+/// Errors of entries and openings; one clear sentence each.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    #[error("not a Candor {0} (version 1)")]
+    Header(&'static str),
+    #[error("malformed {what}: {detail}")]
+    Malformed { what: &'static str, detail: String },
+    #[error("the opening is larger than {MAX_OPENING_BYTES} bytes")]
+    TooLarge,
+    #[error("the reasons are longer than {MAX_REASONS_BYTES} bytes")]
+    ReasonsTooLong,
+}
+
+fn malformed(what: &'static str, detail: impl Into<String>) -> EntryError {
+    EntryError::Malformed {
+        what,
+        detail: detail.into(),
+    }
+}
+
+/// What an entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Made by the server for every submission and follow-up upload.
+    ReportReceived,
+    Acknowledged,
+    StatusRecognized,
+    StatusDeclined,
+    ProtectionGranted,
+    StatusRevoked,
+    CaseClosed,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::ReportReceived,
+        Kind::Acknowledged,
+        Kind::StatusRecognized,
+        Kind::StatusDeclined,
+        Kind::ProtectionGranted,
+        Kind::StatusRevoked,
+        Kind::CaseClosed,
+    ];
+
+    /// The decisions the body signs (everything but `report-received`).
+    pub const DECISIONS: [Kind; 6] = [
+        Kind::Acknowledged,
+        Kind::StatusRecognized,
+        Kind::StatusDeclined,
+        Kind::ProtectionGranted,
+        Kind::StatusRevoked,
+        Kind::CaseClosed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ReportReceived => "report-received",
+            Kind::Acknowledged => "acknowledged",
+            Kind::StatusRecognized => "status-recognized",
+            Kind::StatusDeclined => "status-declined",
+            Kind::ProtectionGranted => "protection-granted",
+            Kind::StatusRevoked => "status-revoked",
+            Kind::CaseClosed => "case-closed",
+        }
+    }
+
+    /// Plain words for people ("Whistleblower status recognized").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::ReportReceived => "Report received",
+            Kind::Acknowledged => "Report acknowledged",
+            Kind::StatusRecognized => "Whistleblower status recognized",
+            Kind::StatusDeclined => "Whistleblower status declined",
+            Kind::ProtectionGranted => "Protection granted",
+            Kind::StatusRevoked => "Whistleblower status revoked",
+            Kind::CaseClosed => "Case closed",
+        }
+    }
+
+    pub fn is_decision(self) -> bool {
+        self != Kind::ReportReceived
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = EntryError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| malformed("kind", format!("unknown kind {:?}", truncate(s))))
+    }
+}
+
+/// Protection measures (with `protection-granted`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Confidentiality,
+    ReprisalProtection,
+    InterimRelief,
+    ReinstatementRecommended,
+    ImmunityRecommended,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 5] = [
+        Measure::Confidentiality,
+        Measure::ReprisalProtection,
+        Measure::InterimRelief,
+        Measure::ReinstatementRecommended,
+        Measure::ImmunityRecommended,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Confidentiality => "confidentiality",
+            Measure::ReprisalProtection => "reprisal-protection",
+            Measure::InterimRelief => "interim-relief",
+            Measure::ReinstatementRecommended => "reinstatement-recommended",
+            Measure::ImmunityRecommended => "immunity-recommended",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Measure::Confidentiality => "protection of identity (confidentiality)",
+            Measure::ReprisalProtection => "protection against reprisal",
+            Measure::InterimRelief => "interim relief",
+            Measure::ReinstatementRecommended => "reinstatement recommended",
+            Measure::ImmunityRecommended => "immunity recommended",
+        }
+    }
+}
+
+impl FromStr for Measure {
+    type Err = EntryError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Measure::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| malformed("measure", format!("unknown measure {:?}", truncate(s))))
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+fn check_day(s: &str) -> Result<String, EntryError> {
+    s.parse::<crate::day::Day>()
+        .map(|d| d.to_string())
+        .map_err(|_| malformed("day", "expected YYYY-MM-DD"))
+}
+
+/// The public entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: Kind,
+    pub day: String,
+    pub commitment: [u8; 32],
+}
+
+impl Entry {
+    /// The note text (ends with a newline).
+    pub fn to_text(&self) -> String {
+        format!(
+            "{ENTRY_HEADER}\nkind {}\nday {}\ncommitment {}\n",
+            self.kind,
+            self.day,
+            STANDARD.encode(self.commitment)
+        )
+    }
+
+    /// Parses an entry's note text strictly: exactly the four lines above.
+    pub fn parse(text: &str) -> Result<Entry, EntryError> {
+        let body = text
+            .strip_suffix('\n')
+            .ok_or_else(|| malformed("entry", "it must end with a newline"))?;
+        let mut lines = body.split('\n');
+        if lines.next() != Some(ENTRY_HEADER) {
+            return Err(EntryError::Header("entry"));
+        }
+        let kind = field(lines.next(), "kind", "entry")?.parse()?;
+        let day = check_day(field(lines.next(), "day", "entry")?)?;
+        let commitment = decode_hash(field(lines.next(), "commitment", "entry")?)?;
+        if lines.next().is_some() {
+            return Err(malformed("entry", "unexpected lines after the commitment"));
+        }
+        Ok(Entry {
+            kind,
+            day,
+            commitment,
+        })
+    }
+}
+
+fn field<'a>(
+    line: Option<&'a str>,
+    name: &'static str,
+    what: &'static str,
+) -> Result<&'a str, EntryError> {
+    let line = line.ok_or_else(|| malformed(what, format!("missing {name}")))?;
+    line.strip_prefix(name)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| malformed(what, format!("expected a {name} line")))
+}
+
+fn decode_hash(text: &str) -> Result<[u8; 32], EntryError> {
+    let bytes = STANDARD
+        .decode(text)
+        .map_err(|_| malformed("commitment", "not base64"))?;
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| malformed("commitment", "not 32 bytes"))
+}
+
+/// The private opening of an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub salt: [u8; 32],
+    pub case: String,
+    pub kind: Kind,
+    pub day: String,
+    pub body: String,
+    pub measure: Option<Measure>,
+    /// SHA-256 of each stored ciphertext (report-received).
+    pub ciphertexts: Vec<[u8; 32]>,
+    /// SHA-256 of each text's and file's plaintext, in the message's order
+    /// (report-received): evidence replaced or damaged later, even by a legitimate-looking
+    /// re-encryption, no longer matches. Empty in openings made before.
+    pub plaintexts: Vec<[u8; 32]>,
+    /// The reasons in words (decisions); lines separated by `\n`.
+    pub reasons: String,
+}
+
+/// Whether a one-line value is acceptable (no control characters, not empty, bounded).
+fn one_line(value: &str, what: &'static str) -> Result<(), EntryError> {
+    if value.is_empty()
+        || value.len() > 200
+        || value.chars().any(char::is_control)
+        || value.trim() != value
+    {
+        return Err(malformed(
+            what,
+            "must be one line of 1 to 200 characters without surrounding spaces",
+        ));
+    }
+    Ok(())
+}
+
+/// Normalizes reasons text: `\r\n` and `\r` become `\n`, trailing white space of the whole
+/// text is dropped, and no control characters other than tab are allowed.
+pub fn normalize_reasons(text: &str) -> Result<String, EntryError> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim_end().to_string();
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(malformed("reasons", "control characters are not allowed"));
+    }
+    if text.lines().any(|l| l.starts_with("-----")) {
+        return Err(malformed("reasons", "a line may not start with -----"));
+    }
+    Ok(text)
+}
+
+impl Opening {
+    /// A new opening with a fresh random salt.
+    pub fn new(
+        case: &str,
+        kind: Kind,
+        day: &str,
+        body: &str,
+        measure: Option<Measure>,
+        ciphertexts: Vec<[u8; 32]>,
+        reasons: &str,
+    ) -> Result<Opening, EntryError> {
+        let mut salt = [0u8; 32];
+        getrandom::fill(&mut salt).map_err(|_| malformed("salt", "the random generator failed"))?;
+        let opening = Opening {
+            salt,
+            case: case.to_string(),
+            kind,
+            day: check_day(day)?,
+            body: body.to_string(),
+            measure,
+            ciphertexts,
+            plaintexts: Vec::new(),
+            reasons: normalize_reasons(reasons)?,
+        };
+        opening.validate()?;
+        Ok(opening)
+    }
+
+    /// The same opening committing also to the plaintext SHA-256 of each text and file of
+    /// the report (report-received only).
+    pub fn with_plaintexts(mut self, plaintexts: Vec<[u8; 32]>) -> Result<Opening, EntryError> {
+        self.plaintexts = plaintexts;
+        self.validate()?;
+        Ok(self)
+    }
+
+    fn validate(&self) -> Result<(), EntryError> {
+        one_line(&self.case, "case")?;
+        one_line(&self.body, "body")?;
+        if self.case.contains(' ') {
+            return Err(malformed("case", "a case reference has no spaces"));
+        }
+        match (self.kind, self.measure) {
+            (Kind::ProtectionGranted, None) => {
+                return Err(malformed("measure", "protection-granted needs a measure"));
+            }
+            (k, Some(_)) if k != Kind::ProtectionGranted => {
+                return Err(malformed(
+                    "measure",
+                    "only protection-granted has a measure",
+                ));
+            }
+            _ => {}
+        }
+        if self.kind.is_decision() && !self.plaintexts.is_empty() {
+            return Err(malformed(
+                "plaintext",
+                "only report-received lists plaintexts",
+            ));
+        }
+        if self.kind.is_decision() && !self.ciphertexts.is_empty() {
+            return Err(malformed(
+                "ciphertext",
+                "only report-received lists ciphertexts",
+            ));
+        }
+        if !self.kind.is_decision() && (self.ciphertexts.is_empty() || !self.reasons.is_empty()) {
+            return Err(malformed(
+                "report-received",
+                "it lists ciphertexts and has no reasons",
+            ));
+        }
+        if self.reasons.len() > MAX_REASONS_BYTES {
+            return Err(EntryError::ReasonsTooLong);
+        }
+        if self.to_text().len() > MAX_OPENING_BYTES {
+            return Err(EntryError::TooLarge);
+        }
+        Ok(())
+    }
+
+    /// The canonical text.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "{OPENING_HEADER}\nsalt {}\ncase {}\nkind {}\nday {}\nbody {}\n",
+            STANDARD.encode(self.salt),
+            self.case,
+            self.kind,
+            self.day,
+            self.body
+        );
+        if let Some(m) = self.measure {
+            out.push_str(&format!("measure {}\n", m.as_str()));
+        }
+        for c in &self.ciphertexts {
+            out.push_str(&format!("ciphertext {}\n", hex::encode(c)));
+        }
+        for p in &self.plaintexts {
+            out.push_str(&format!("plaintext {}\n", hex::encode(p)));
+        }
+        if !self.reasons.is_empty() {
+            out.push('\n');
+            out.push_str(&self.reasons);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The commitment the public entry carries.
+    pub fn commitment(&self) -> [u8; 32] {
+        commitment_of(self.to_text().as_bytes())
+    }
+
+    /// The public entry for this opening.
+    pub fn entry(&self) -> Entry {
+        Entry {
+            kind: self.kind,
+            day: self.day.clone(),
+            commitment: self.commitment(),
+        }
+    }
+
+    /// Parses an opening strictly; it must format back to exactly the same text (so that
+    /// the commitment computed from the parsed value is the one over these bytes).
+    pub fn parse(text: &str) -> Result<Opening, EntryError> {
+        if text.len() > MAX_OPENING_BYTES {
+            return Err(EntryError::TooLarge);
+        }
+        let (head, reasons) = match text.split_once("\n\n") {
+            Some((head, reasons)) => (
+                head,
+                reasons
+                    .strip_suffix('\n')
+                    .ok_or_else(|| malformed("opening", "it must end with a newline"))?,
+            ),
+            None => (
+                text.strip_suffix('\n')
+                    .ok_or_else(|| malformed("opening", "it must end with a newline"))?,
+                "",
+            ),
+        };
+        let mut lines = head.split('\n').peekable();
+        if lines.next() != Some(OPENING_HEADER) {
+            return Err(EntryError::Header("opening"));
+        }
+        let salt = decode_hash(field(lines.next(), "salt", "opening")?)
+            .map_err(|_| malformed("salt", "expected 32 bytes in base64"))?;
+        let case = field(lines.next(), "case", "opening")?.to_string();
+        let kind: Kind = field(lines.next(), "kind", "opening")?.parse()?;
+        let day = check_day(field(lines.next(), "day", "opening")?)?;
+        let body = field(lines.next(), "body", "opening")?.to_string();
+        let mut measure = None;
+        let mut ciphertexts = Vec::new();
+        let mut plaintexts = Vec::new();
+        for line in lines {
+            if let Some(m) = line.strip_prefix("measure ") {
+                if measure.is_some() || !ciphertexts.is_empty() {
+                    return Err(malformed("opening", "measure out of place"));
+                }
+                measure = Some(m.parse()?);
+            } else if let Some(c) = line.strip_prefix("ciphertext ") {
+                if !plaintexts.is_empty() {
+                    return Err(malformed("opening", "ciphertext after plaintext"));
+                }
+                ciphertexts.push(hash_line(c, "ciphertext")?);
+            } else if let Some(p) = line.strip_prefix("plaintext ") {
+                plaintexts.push(hash_line(p, "plaintext")?);
+            } else {
+                return Err(malformed(
+                    "opening",
+                    format!("unexpected line {:?}", truncate(line)),
+                ));
+            }
+        }
+        let opening = Opening {
+            salt,
+            case,
+            kind,
+            day,
+            body,
+            measure,
+            ciphertexts,
+            plaintexts,
+            reasons: reasons.to_string(),
+        };
+        opening.validate()?;
+        if opening.reasons != normalize_reasons(&opening.reasons)? || opening.to_text() != text {
+            return Err(malformed("opening", "it is not in canonical form"));
+        }
+        Ok(opening)
+    }
+}
+
+/// A hex SHA-256 of an opening line.
+fn hash_line(hex_text: &str, what: &'static str) -> Result<[u8; 32], EntryError> {
+    let bytes = hex::decode(hex_text).map_err(|_| malformed(what, "not hex"))?;
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| malformed(what, "not 32 bytes"))
+}
+
+/// `SHA-256("candor.commitment/v1\n" ‖ opening text)`.
+pub fn commitment_of(opening_text: &[u8]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(COMMITMENT_PREFIX);
+    h.update(opening_text);
+    h.finalize().into()
+}
+
+/// Fuzz entry point: parses an entry and an opening; whatever parses formats back to the
+/// same text.
+pub fn fuzz_parse(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(entry) = Entry::parse(text) {
+        debug_assert_eq!(entry.to_text(), text);
+    }
+    if let Ok(opening) = Opening::parse(text) {
+        debug_assert_eq!(opening.to_text(), text);
+        debug_assert_eq!(opening.commitment(), commitment_of(text.as_bytes()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn report_openings_may_list_plaintexts() {
+        let received = Opening::new(
+            "REF-1",
+            Kind::ReportReceived,
+            "2026-12-01",
+            "Body",
+            None,
+            vec![[1; 32], [2; 32]],
+            "",
+        )
+        .expect("opening");
+        let old_text = received.to_text();
+        assert!(!old_text.contains("plaintext"));
+        assert!(
+            Opening::parse(&old_text)
+                .expect("old")
+                .plaintexts
+                .is_empty()
+        );
+        let with = received.with_plaintexts(vec![[3; 32]]).expect("plaintexts");
+        let text = with.to_text();
+        assert!(text.contains(&format!("plaintext {}\n", hex::encode([3u8; 32]))));
+        let parsed = Opening::parse(&text).expect("parse");
+        assert_eq!(parsed.plaintexts, vec![[3; 32]]);
+        assert_eq!(parsed.commitment(), with.commitment());
+        // A ciphertext line after the plaintexts, or plaintexts on a decision: refused.
+        let last_ciphertext = format!("ciphertext {}\n", hex::encode([2u8; 32]));
+        let reordered = text.replace(&last_ciphertext, "") + &last_ciphertext;
+        assert!(Opening::parse(&reordered).is_err());
+        assert!(decision().with_plaintexts(vec![[3; 32]]).is_err());
+    }
+
+    fn decision() -> Opening {
+        Opening::new(
+            "7KQ2-M9XD-PA3F",
+            Kind::ProtectionGranted,
+            "2026-12-01",
+            "National Whistleblower Authority",
+            Some(Measure::ReprisalProtection),
+            vec![],
+            "The reporter disclosed fraud in public procurement.\r\nReprisal was threatened.\n\n",
+        )
+        .expect("opening")
+    }
+
+    #[test]
+    fn round_trips() {
+        let o = decision();
+        let text = o.to_text();
+        assert!(text.ends_with("Reprisal was threatened.\n"));
+        assert_eq!(Opening::parse(&text).expect("parse"), o);
+        let e = o.entry();
+        assert_eq!(Entry::parse(&e.to_text()).expect("parse"), e);
+        assert_eq!(e.commitment, commitment_of(text.as_bytes()));
+
+        let received = Opening::new(
+            "A-B",
+            Kind::ReportReceived,
+            "2026-12-01",
+            "Body",
+            None,
+            vec![[7; 32], [8; 32]],
+            "",
+        )
+        .expect("opening");
+        assert_eq!(
+            Opening::parse(&received.to_text()).expect("parse"),
+            received
+        );
+    }
+
+    #[test]
+    fn salts_unlink_equal_openings() {
+        let a = decision();
+        let mut b = a.clone();
+        b.salt = [0; 32];
+        assert_ne!(a.commitment(), b.commitment());
+    }
+
+    #[test]
+    fn invalid_openings() {
+        assert!(
+            Opening::new(
+                "R",
+                Kind::ProtectionGranted,
+                "2026-12-01",
+                "B",
+                None,
+                vec![],
+                ""
+            )
+            .is_err()
+        );
+        assert!(
+            Opening::new(
+                "R",
+                Kind::StatusRecognized,
+                "2026-12-01",
+                "B",
+                Some(Measure::InterimRelief),
+                vec![],
+                ""
+            )
+            .is_err()
+        );
+        assert!(
+            Opening::new(
+                "R",
+                Kind::ReportReceived,
+                "2026-12-01",
+                "B",
+                None,
+                vec![],
+                ""
+            )
+            .is_err()
+        );
+        assert!(
+            Opening::new(
+                "R",
+                Kind::StatusRecognized,
+                "2026-13-01",
+                "B",
+                None,
+                vec![],
+                ""
+            )
+            .is_err()
+        );
+        assert!(
+            Opening::new(
+                "R",
+                Kind::StatusRecognized,
+                "2026-12-01",
+                "B\nC",
+                None,
+                vec![],
+                ""
+            )
+            .is_err()
+        );
+        assert!(
+            Opening::new(
+                "R",
+                Kind::StatusRecognized,
+                "2026-12-01",
+                "B",
+                None,
+                vec![],
+                "-----END OPENING-----"
+            )
+            .is_err()
+        );
+        assert!(
+            Opening::new(
+                "R",
+                Kind::StatusRecognized,
+                "2026-12-01",
+                "B",
+                None,
+                vec![],
+                "bell \u{7}"
+            )
+            .is_err()
+        );
+        let text = decision().to_text();
+        assert!(Opening::parse(&text.replace("salt ", "salt  ")).is_err());
+        assert!(
+            Opening::parse(&format!("{text}\n")).is_err(),
+            "not canonical"
+        );
+        assert!(Opening::parse(text.trim_end()).is_err());
+        assert!(
+            Entry::parse("candor.entry/v1\nkind acknowledged\nday 2026-12-01\ncommitment AAAA\n")
+                .is_err()
+        );
+        assert!(Entry::parse("candor.entry/v2\n").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn parsers_never_panic(text in "\\PC{0,300}") {
+            fuzz_parse(text.as_bytes());
+        }
+
+        #[test]
+        fn reasons_round_trip(reasons in "[a-zA-Z0-9 .,\n]{0,200}", day in 1u8..28) {
+            let day = format!("2026-11-{day:02}");
+            let o = Opening::new("REF-1", Kind::StatusDeclined, &day, "Body", None, vec![], &reasons).expect("opening");
+            prop_assert_eq!(Opening::parse(&o.to_text()).expect("parse"), o);
+        }
+
+        #[test]
+        fn any_change_breaks_the_commitment(pos in 0usize..200, bit in 0u8..8) {
+            let o = decision();
+            let mut text = o.to_text().into_bytes();
+            let pos = pos % text.len();
+            if let Some(b) = text.get_mut(pos) { *b ^= 1 << bit; }
+            prop_assert_ne!(commitment_of(&text), o.commitment());
+        }
+    }
+}

@@ -1,0 +1,508 @@
+//! The body's review workstation: it holds the reviewer's age identity, talks to the
+//! server's reviewer API, decrypts locally, seals replies locally, and serves local pages.
+
+#![forbid(unsafe_code)]
+
+pub mod bundle;
+pub mod client;
+pub mod follow;
+pub mod pages;
+pub mod serve;
+pub mod trust;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{Read, Seek, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use age::x25519::{Identity, Recipient};
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use candor_core::api::{CaseDetail, Info};
+use candor_core::conversation::{FileMeta, safe_file_name};
+use candor_core::seal::{self, Sealer};
+pub use client::{Client, ClientError, OutgoingPart, PartBody};
+
+/// Errors of workstation operations.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkstationError {
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    #[error("cannot read the identity file {path}: {reason}")]
+    Identity { path: PathBuf, reason: String },
+    #[error("{0}")]
+    Bundle(String),
+    #[error("local file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("encryption failed: {0}")]
+    Seal(#[from] seal::SealError),
+    #[error(transparent)]
+    Trust(#[from] trust::TrustError),
+}
+
+/// Reads an age identity file (as written by `candor keygen reviewer` or `age-keygen`).
+/// The reviewer's name is the file's stem unless given.
+pub fn load_identity(
+    path: &Path,
+    name: Option<&str>,
+) -> Result<(String, Vec<Identity>), WorkstationError> {
+    let err = |reason: String| WorkstationError::Identity {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = Zeroizing::new(fs::read_to_string(path).map_err(|e| err(e.to_string()))?);
+    let identities = seal::parse_identity_file(&text)
+        .map_err(|_| err("it does not hold an age identity (AGE-SECRET-KEY-1…)".into()))?;
+    let name = match name {
+        Some(n) => n.to_string(),
+        None => path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+            .ok_or_else(|| {
+                err("cannot tell the reviewer's name from the file name; pass --name".into())
+            })?,
+    };
+    candor_core::domain::validate_reviewer_name(&name)
+        .map_err(|e| err(format!("reviewer name: {e}")))?;
+    Ok((name, identities))
+}
+
+/// Everyone a reply in `case` is sealed to: every configured reviewer and the reporter, as
+/// long as they are what this workstation trusts (see [`trust`]).
+pub fn reply_recipients(
+    trust: &trust::TrustStore,
+    info: &Info,
+    case: &CaseDetail,
+) -> Result<Vec<Recipient>, WorkstationError> {
+    let mut out = trust.reviewer_recipients(&info.reviewers)?;
+    out.push(trust.reporter_recipient(&case.reference, &case.reporter_recipient)?);
+    Ok(out)
+}
+
+/// Records a decision about a case: its opening (sealed here to the reporter and every
+/// trusted reviewer) and its entry, signed here with the body's decision key.
+pub async fn record_decision(
+    client: &Client,
+    signer: &candor_log::note::Signer,
+    reference: &str,
+    kind: candor_log::entry::Kind,
+    measure: Option<candor_log::entry::Measure>,
+    reasons: &str,
+) -> Result<candor_log::entry::Opening, WorkstationError> {
+    let info = client.info().await?;
+    let case = client.case(reference).await?;
+    let recipients = reply_recipients(client.trust(), &info, &case)?;
+    let opening = candor_log::entry::Opening::new(
+        &case.reference,
+        kind,
+        &candor_core::days::Day::today().to_string(),
+        &info.body_name,
+        measure,
+        Vec::new(),
+        reasons,
+    )
+    .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    let note = candor_log::note::sign(&opening.entry().to_text(), &[signer])
+        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    let sealed = seal::seal_bytes(&recipients, opening.to_text().as_bytes())?;
+    client
+        .post_decision(&case.reference, note.into_bytes(), sealed)
+        .await?;
+    Ok(opening)
+}
+
+/// A private directory (mode 0700).
+pub fn private_dir(path: &Path) -> std::io::Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+}
+
+/// A new private file (mode 0600); fails if it exists.
+pub fn private_file(path: &Path) -> std::io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// Seals a plaintext read from `input` into an anonymous temporary file (ciphertext only).
+pub fn seal_to_tempfile(
+    recipients: &[Recipient],
+    mut input: impl Read,
+) -> Result<(fs::File, u64, FileMetaParts), WorkstationError> {
+    let mut out = tempfile::tempfile()?;
+    let mut sealer = Sealer::new(recipients)?;
+    let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
+    loop {
+        let n = input.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        sealer.write(&buf[..n])?;
+        out.write_all(&sealer.take())?;
+    }
+    let summary = sealer.finish()?;
+    out.write_all(&summary.tail)?;
+    out.flush()?;
+    let len = out.stream_position()?;
+    Ok((
+        out,
+        len,
+        FileMetaParts {
+            size: summary.plaintext_len,
+            sha256: summary.plaintext_sha256,
+        },
+    ))
+}
+
+/// Size and hash of a sealed file's plaintext.
+pub struct FileMetaParts {
+    pub size: u64,
+    pub sha256: [u8; 32],
+}
+
+/// A file to attach to a reply, already sealed into a temporary file.
+pub struct SealedAttachment {
+    pub file: fs::File,
+    pub len: u64,
+    pub meta: FileMeta,
+}
+
+/// Seals a reply (text and already-sealed attachments) and posts it.
+pub async fn send_reply(
+    client: &Client,
+    reference: &str,
+    text: Option<&str>,
+    attachments: Vec<SealedAttachment>,
+    recipients: &[Recipient],
+) -> Result<i64, WorkstationError> {
+    let mut parts = Vec::new();
+    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+        parts.push(OutgoingPart {
+            name: "text",
+            body: PartBody::Memory(seal::seal_bytes(recipients, text.as_bytes())?.into()),
+        });
+    }
+    for a in attachments {
+        parts.push(OutgoingPart {
+            name: "file",
+            body: PartBody::File(std::sync::Arc::new(a.file), a.len),
+        });
+        parts.push(OutgoingPart {
+            name: "meta",
+            body: PartBody::Memory(seal::seal_bytes(recipients, &a.meta.to_json())?.into()),
+        });
+    }
+    if parts.is_empty() {
+        return Err(WorkstationError::Bundle("the reply is empty".into()));
+    }
+    Ok(client.post_message(reference, parts).await?.message_id)
+}
+
+/// Downloads an item's ciphertext into an anonymous temporary file, checking its SHA-256.
+pub async fn download_ciphertext(
+    client: &Client,
+    id: i64,
+    expected_sha256: &str,
+) -> Result<fs::File, WorkstationError> {
+    let mut stream = Box::pin(client.item_ciphertext(id).await?);
+    let mut file = tempfile::tempfile()?;
+    let mut hash = Sha256::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ClientError::Unreachable(client.server().to_string()))?;
+        hash.update(&chunk);
+        file.write_all(&chunk)?;
+    }
+    if hex::encode(hash.finalize()) != expected_sha256 {
+        return Err(WorkstationError::Bundle(format!(
+            "item {id} arrived damaged (its SHA-256 does not match)"
+        )));
+    }
+    file.rewind()?;
+    Ok(file)
+}
+
+/// Writes a decrypted case into a folder: `conversation.txt` and `files/`.
+pub struct CaseWriter {
+    dir: PathBuf,
+    conversation: Zeroizing<String>,
+    used: HashSet<String>,
+    problems: Vec<String>,
+}
+
+impl CaseWriter {
+    pub fn new(dir: &Path, case: &CaseDetail, body_name: &str) -> std::io::Result<CaseWriter> {
+        private_dir(&dir.join("files"))?;
+        let mut conversation = Zeroizing::new(String::new());
+        conversation.push_str(&format!(
+            "Case {}\nStatus: {}\nReceived: {}\nAcknowledgement due by: {}\nFeedback due by: {}\n",
+            case.reference, case.status, case.received_day, case.acknowledge_by, case.feedback_by
+        ));
+        conversation.push_str(&format!("Body: {body_name}\n"));
+        Ok(CaseWriter {
+            dir: dir.to_path_buf(),
+            conversation,
+            used: HashSet::new(),
+            problems: Vec::new(),
+        })
+    }
+
+    pub fn message(&mut self, author: &str, day: &str) {
+        let who = if author == "reporter" {
+            "Reporter"
+        } else {
+            "The body"
+        };
+        self.conversation
+            .push_str(&format!("\n=== {who}, {day} ===\n"));
+    }
+
+    pub fn text(&mut self, text: &str) {
+        self.conversation.push_str(text);
+        if !text.ends_with('\n') {
+            self.conversation.push('\n');
+        }
+    }
+
+    /// A log record: a receipt or a decision, with its reasons.
+    pub fn record(&mut self, opening_text: &str) {
+        match candor_log::entry::Opening::parse(opening_text) {
+            Ok(o) => {
+                self.conversation.push_str(&format!(
+                    "[log record: {} on {}]\n",
+                    candor_ui::record_words(&o),
+                    o.day
+                ));
+                for line in o.reasons.lines() {
+                    self.conversation.push_str(&format!("  {line}\n"));
+                }
+            }
+            Err(_) => self
+                .conversation
+                .push_str("[a log record that could not be read]\n"),
+        }
+    }
+
+    /// An item that differs from the plaintext SHA-256 its report's receipt commits to.
+    pub fn altered(&mut self, id: i64) {
+        self.conversation.push_str(&format!(
+            "[WARNING: item {id} differs from what the reporter sent (the SHA-256 in the report's receipt): it was replaced or damaged]\n"
+        ));
+        self.problems.push(format!(
+            "item {id} differs from what the reporter sent: replaced or damaged after it arrived"
+        ));
+    }
+
+    pub fn unreadable(&mut self, id: i64) {
+        self.conversation
+            .push_str(&format!("[item {id} could not be opened with this key]\n"));
+        self.problems
+            .push(format!("item {id} could not be opened with this key"));
+    }
+
+    /// Decrypts a file's ciphertext into `files/`, under a unique safe name, and checks its
+    /// SHA-256 against the metadata. Returns the path.
+    pub fn file(
+        &mut self,
+        identities: &[Identity],
+        meta: &FileMeta,
+        ciphertext: impl Read,
+    ) -> Result<PathBuf, WorkstationError> {
+        let name = self.unique(&meta.safe_name());
+        let path = self.dir.join("files").join(&name);
+        let mut out = private_file(&path)?;
+        let mut reader = seal::open_reader(identities, ciphertext)?;
+        let mut hash = Sha256::new();
+        let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
+        let mut size = 0u64;
+        loop {
+            let n = reader
+                .read(&mut buf)
+                .map_err(|_| seal::SealError::Malformed)?;
+            if n == 0 {
+                break;
+            }
+            hash.update(&buf[..n]);
+            out.write_all(&buf[..n])?;
+            size += n as u64;
+        }
+        out.sync_all()?;
+        let verified = hex::encode(hash.finalize()) == meta.sha256 && size == meta.size;
+        self.conversation.push_str(&format!(
+            "[file: {} ({} bytes, {}, SHA-256 {}) -> files/{}{}]\n",
+            meta.name,
+            meta.size,
+            meta.content_type,
+            meta.sha256,
+            name,
+            if verified {
+                ""
+            } else {
+                " — WARNING: size or SHA-256 does not match"
+            }
+        ));
+        if !verified {
+            self.problems.push(format!(
+                "{name}: size or SHA-256 does not match its metadata"
+            ));
+        }
+        Ok(path)
+    }
+
+    fn unique(&mut self, name: &str) -> String {
+        let mut candidate = name.to_string();
+        let mut n = 1;
+        while self.used.contains(&candidate) || candidate == "conversation.txt" {
+            n += 1;
+            candidate = match name.rsplit_once('.') {
+                Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({n}).{ext}"),
+                _ => format!("{name} ({n})"),
+            };
+        }
+        self.used.insert(candidate.clone());
+        candidate
+    }
+
+    /// Writes `conversation.txt`; returns the problems met (unreadable items, mismatches).
+    pub fn finish(self) -> Result<Vec<String>, WorkstationError> {
+        let mut f = private_file(&self.dir.join("conversation.txt"))?;
+        f.write_all(self.conversation.as_bytes())?;
+        f.sync_all()?;
+        Ok(self.problems)
+    }
+}
+
+/// Decrypts a whole case from the server into `dir/<reference>/`.
+pub async fn export_case(
+    client: &Client,
+    reference: &str,
+    dir: &Path,
+) -> Result<(PathBuf, Vec<String>), WorkstationError> {
+    let info = client.info().await?;
+    let case = client.case(reference).await?;
+    let target = dir.join(safe_file_name(&case.reference));
+    if target.exists() {
+        return Err(WorkstationError::Bundle(format!(
+            "{} already exists; choose another folder",
+            target.display()
+        )));
+    }
+    let mut writer = CaseWriter::new(&target, &case, &info.body_name)?;
+    let identities = client.identities().to_vec();
+    for message in &case.messages {
+        writer.message(&message.author, &message.day);
+        for item in &message.items {
+            match item.kind.as_str() {
+                "text" | "record" => {
+                    let ct = client.item_bytes(item.id).await?;
+                    match seal::open_bytes(&identities, &ct) {
+                        Ok(plain) if item.kind == "record" => {
+                            writer.record(&String::from_utf8_lossy(&plain))
+                        }
+                        Ok(plain) => writer.text(&String::from_utf8_lossy(&plain)),
+                        Err(_) => writer.unreadable(item.id),
+                    }
+                }
+                _ => {
+                    let meta = client.meta_bytes(item.id).await?;
+                    let Some(meta) = seal::open_bytes(&identities, &meta)
+                        .ok()
+                        .and_then(|m| FileMeta::from_json(&m).ok())
+                    else {
+                        writer.unreadable(item.id);
+                        continue;
+                    };
+                    let ciphertext = download_ciphertext(client, item.id, &item.sha256).await?;
+                    let ids = identities.clone();
+                    let id = item.id;
+                    writer = tokio::task::spawn_blocking(move || {
+                        if writer.file(&ids, &meta, ciphertext).is_err() {
+                            writer.unreadable(id);
+                        }
+                        writer
+                    })
+                    .await
+                    .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+                }
+            }
+        }
+    }
+    let problems = writer.finish()?;
+    Ok((target, problems))
+}
+
+/// Re-encrypts every item this key can read, in one case or all, for the server's current
+/// reviewers (and each case's reporter), if this workstation trusts them. Returns
+/// (re-encrypted, skipped) counts.
+pub async fn grant(client: &Client, only: Option<&str>) -> Result<(u64, u64), WorkstationError> {
+    let trust = client.trust();
+    let info = client.info().await?;
+    let references: Vec<String> = match only {
+        Some(r) => vec![r.to_string()],
+        None => client
+            .cases()
+            .await?
+            .into_iter()
+            .map(|c| c.reference)
+            .collect(),
+    };
+    let identities = client.identities().to_vec();
+    let (mut done, mut skipped) = (0u64, 0u64);
+    for reference in references {
+        let case = client.case(&reference).await?;
+        let recipients = reply_recipients(trust, &info, &case)?;
+        for item in case.messages.iter().flat_map(|m| &m.items) {
+            let meta_ct = match &item.meta {
+                Some(_) => {
+                    let ct = client.meta_bytes(item.id).await?;
+                    match seal::open_bytes(&identities, &ct) {
+                        Ok(plain) => Some(seal::seal_bytes(&recipients, &plain)?),
+                        Err(_) => {
+                            skipped += 1;
+                            continue;
+                        }
+                    }
+                }
+                None => None,
+            };
+            let ciphertext = download_ciphertext(client, item.id, &item.sha256).await?;
+            let (ids, recips) = (identities.clone(), recipients.clone());
+            let resealed = tokio::task::spawn_blocking(
+                move || -> Result<(fs::File, u64), WorkstationError> {
+                    let reader = seal::open_reader(&ids, ciphertext)?;
+                    let (mut file, len, _) = seal_to_tempfile(&recips, reader)?;
+                    file.rewind()?;
+                    Ok((file, len))
+                },
+            )
+            .await
+            .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+            let Ok((file, len)) = resealed else {
+                skipped += 1;
+                continue;
+            };
+            client
+                .replace_item(
+                    item.id,
+                    OutgoingPart {
+                        name: "content",
+                        body: PartBody::File(std::sync::Arc::new(file), len),
+                    },
+                    meta_ct.map(|m| OutgoingPart {
+                        name: "meta",
+                        body: PartBody::Memory(m.into()),
+                    }),
+                )
+                .await?;
+            done += 1;
+        }
+    }
+    Ok((done, skipped))
+}

@@ -1,0 +1,439 @@
+//! The workstation's local pages (no scripts, the same stylesheet as the reporter pages).
+
+use maud::{Markup, html};
+
+use candor_core::api::{AuditEntry, CaseDetail, CaseSummary};
+use candor_core::conversation::FileMeta;
+use candor_core::days::Day;
+use candor_log::entry::{Kind, Measure, Opening};
+use candor_ui::{human_size, record_words};
+
+/// The page frame of the workstation.
+pub fn layout(body_name: &str, reviewer: &str, title: &str, content: Markup) -> Markup {
+    candor_ui::page(
+        &candor_ui::Frame {
+            title_suffix: "Candor workstation",
+            brand: html! { "Candor workstation — " (body_name) },
+            nav: html! {
+                li { a href="/" { "Inbox" } }
+                li { a href="/audit" { "Audit trail" } }
+                li { a href="/reviewers" { "Reviewers" } }
+                li { "Signed in as " strong { (reviewer) } }
+            },
+            footer: None,
+        },
+        title,
+        content,
+    )
+}
+
+/// What is due next for a case, and whether it is late.
+pub struct Due {
+    pub what: &'static str,
+    pub by: Option<Day>,
+    pub overdue: bool,
+}
+
+/// The next legal deadline of a case: acknowledgement while it is only received, feedback
+/// while it is open, none once decided or closed.
+pub fn due(status: &str, acknowledge_by: &str, feedback_by: &str, today: Day) -> Due {
+    let (what, by) = match status {
+        "received" => ("acknowledge", acknowledge_by.parse::<Day>().ok()),
+        "acknowledged" | "in-review" => ("give feedback", feedback_by.parse::<Day>().ok()),
+        _ => ("nothing due", None),
+    };
+    Due {
+        what,
+        by,
+        overdue: by.is_some_and(|d| d < today),
+    }
+}
+
+/// Cases sorted by what is due first (overdue first, then soonest; nothing due last).
+pub fn sort_by_due(cases: &mut [CaseSummary], today: Day) {
+    cases.sort_by_key(|c| {
+        let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, today);
+        (d.by.is_none(), d.by, c.received_day.clone())
+    });
+}
+
+pub fn inbox(
+    body_name: &str,
+    reviewer: &str,
+    cases: &[CaseSummary],
+    today: Day,
+    flash: Option<&str>,
+) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        "Inbox",
+        html! {
+            h1 { "Inbox" }
+            @if let Some(flash) = flash { div.notice.ok role="status" { p { (flash) } } }
+            @if cases.is_empty() {
+                p { "No reports yet." }
+            } @else {
+                p { (cases.len()) " cases, most urgent first. Reports must be acknowledged within 7 days and answered with feedback within the feedback period." }
+                table {
+                    thead { tr { th { "Case" } th { "Status" } th { "Received" } th { "Next deadline" } th { "Unread" } } }
+                    tbody {
+                        @for c in cases {
+                            @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, today);
+                            tr {
+                                td { a href=(format!("/cases/{}", c.reference)) { (c.reference) } }
+                                td { (c.status) }
+                                td { (c.received_day) }
+                                td {
+                                    @if let Some(by) = d.by {
+                                        (d.what) " by " (by)
+                                        @if d.overdue { " " span.overdue { "overdue" } }
+                                    } @else { (d.what) }
+                                }
+                                td { @if c.unread_items > 0 { strong { (c.unread_items) " new" } } @else { "—" } }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// An item of the conversation, opened locally.
+pub enum ShownItem {
+    Text {
+        text: String,
+        /// SHA-256 of the decrypted bytes.
+        sha256: [u8; 32],
+    },
+    File {
+        id: i64,
+        meta: FileMeta,
+    },
+    /// A log record (a receipt or a decision) and its index once in the log.
+    Record {
+        opening: Opening,
+        index: Option<u64>,
+    },
+    Unreadable(i64),
+}
+
+pub struct ShownMessage {
+    pub author: String,
+    pub day: String,
+    pub items: Vec<ShownItem>,
+    /// For each item, whether it differs from what the reporter sent.
+    pub altered: Vec<bool>,
+}
+
+/// Which items differ from the plaintext SHA-256 the message's `report-received` opening
+/// commits to (see [`candor_core::conversation::altered_items`]).
+pub fn altered(items: &[ShownItem]) -> Vec<bool> {
+    let hashes: Vec<Option<[u8; 32]>> = items
+        .iter()
+        .map(|i| match i {
+            ShownItem::Text { sha256, .. } => Some(*sha256),
+            ShownItem::File { meta, .. } => meta.sha256_bytes(),
+            _ => None,
+        })
+        .collect();
+    let openings = items.iter().filter_map(|i| match i {
+        ShownItem::Record { opening, .. } => Some(opening),
+        _ => None,
+    });
+    candor_core::conversation::altered_items(
+        &hashes,
+        candor_core::conversation::receipt_plaintexts(openings),
+    )
+}
+
+pub struct CaseView<'a> {
+    pub body_name: &'a str,
+    pub reviewer: &'a str,
+    pub case: &'a CaseDetail,
+    pub messages: &'a [ShownMessage],
+    pub csrf: &'a str,
+    pub flash: Option<&'a str>,
+    pub export_dir: &'a str,
+    pub today: Day,
+    /// Whether a decision key is loaded.
+    pub can_decide: bool,
+    /// Why nothing may be sealed to this case (its reporter key is not the pinned one).
+    pub blocked: Option<String>,
+}
+
+pub fn case_page(v: &CaseView<'_>) -> Markup {
+    let c = v.case;
+    let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, v.today);
+    layout(
+        v.body_name,
+        v.reviewer,
+        &format!("Case {}", c.reference),
+        html! {
+            h1 { "Case " (c.reference) }
+            @if let Some(blocked) = &v.blocked {
+                div.notice role="alert" {
+                    p { strong { "Replies, decisions and re-encryption are blocked for this case. " } (blocked) }
+                }
+            }
+            @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
+            table {
+                tbody {
+                    tr { th scope="row" { "Status" } td { (c.status) } }
+                    tr { th scope="row" { "Received" } td { (c.received_day) } }
+                    tr { th scope="row" { "Acknowledge by" } td { (c.acknowledge_by) } }
+                    tr { th scope="row" { "Feedback by" } td { (c.feedback_by) } }
+                    tr {
+                        th scope="row" { "Next" }
+                        td {
+                            @if let Some(by) = d.by { (d.what) " by " (by) @if d.overdue { " " span.overdue { "overdue" } } }
+                            @else { (d.what) }
+                        }
+                    }
+                }
+            }
+            h2 { "Conversation" }
+            @for m in v.messages {
+                @let reporter = m.author == "reporter";
+                div class=(if reporter { "msg" } else { "msg body" }) {
+                    p.who { @if reporter { "Reporter" } @else { "The body" } " — " (m.day) }
+                    @for (item, altered) in m.items.iter().zip(&m.altered) {
+                        @if *altered {
+                            div.notice role="alert" {
+                                p { strong { "Replaced or damaged: " } "this item differs from the SHA-256 that the report's receipt in the log commits to. It is not what the reporter sent; do not rely on it, and find out who changed it." }
+                            }
+                        }
+                        @match item {
+                            ShownItem::Text { text: t, .. } => { pre { (t) } }
+                            ShownItem::File { id, meta } => {
+                                p {
+                                    "File: "
+                                    a href=(format!("/cases/{}/items/{id}", c.reference)) { (meta.safe_name()) }
+                                    " (" (human_size(meta.size)) ", " (meta.content_type) ")"
+                                    br;
+                                    span.hint { "SHA-256 " (meta.sha256) }
+                                }
+                            }
+                            ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
+                            ShownItem::Unreadable(id) => { p.hint { "Item " (id) " cannot be opened with this key." } }
+                        }
+                    }
+                }
+            }
+
+            h2 { "Decisions" }
+            @let records: Vec<(&Opening, Option<u64>)> = v.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
+                ShownItem::Record { opening, index } if opening.kind.is_decision() => Some((opening, *index)),
+                _ => None,
+            }).collect();
+            @if records.is_empty() { p { "No decision recorded yet." } }
+            @else {
+                ul { @for (opening, index) in &records { li { (record_line(opening, *index)) } } }
+            }
+            @if v.can_decide {
+                form method="post" action=(format!("/cases/{}/decisions", c.reference)) {
+                    input type="hidden" name="csrf" value=(v.csrf);
+                    label for="kind" { "Record a decision (signed with the body's key, added to the public log)" }
+                    select id="kind" name="kind" {
+                        @for k in Kind::DECISIONS { option value=(k.as_str()) { (k.describe()) } }
+                    }
+                    label for="measure" { "Protection measure (for “Protection granted”)" }
+                    select id="measure" name="measure" {
+                        option value="none" { "—" }
+                        @for m in Measure::ALL { option value=(m.as_str()) { (m.describe()) } }
+                    }
+                    label for="reasons" { "Reasons, in words (sealed for the reporter and the reviewers; never public)" }
+                    textarea id="reasons" name="reasons" rows="5" {}
+                    div { button type="submit" { "Sign and record the decision" } }
+                }
+            } @else {
+                p.hint { "To record decisions, start the workstation with --decision-key decision.key." }
+            }
+
+            h2 { "Reply" }
+            form method="post" action=(format!("/cases/{}/reply", c.reference)) enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(v.csrf);
+                label for="message" { "Message to the reporter" }
+                p.hint id="message-hint" { "Encrypted here, on this workstation, to the reporter and to every reviewer." }
+                textarea id="message" name="message" rows="8" aria-describedby="message-hint" {}
+                label for="files" { "Attachments (optional)" }
+                input type="file" id="files" name="files" multiple;
+                div { button type="submit" { "Send reply" } }
+            }
+
+            h2 { "Status" }
+            form method="post" action=(format!("/cases/{}/status", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                label for="status" { "Set the case status" }
+                select id="status" name="status" {
+                    @for s in ["received", "acknowledged", "in-review", "decided", "closed"] {
+                        option value=(s) selected[s == c.status] { (s) }
+                    }
+                }
+                div { button type="submit" { "Change status" } }
+            }
+
+            h2 { "Export and access" }
+            form method="post" action=(format!("/cases/{}/export", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                label for="dir" { "Export the decrypted case to a folder on this computer" }
+                input type="text" id="dir" name="dir" value=(v.export_dir);
+                div { button.secondary type="submit" { "Export decrypted case" } }
+            }
+            form method="post" action=(format!("/cases/{}/grant", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                p.hint { "After reviewers are added on the server, re-encrypt this case so that they can read it. Items are replaced on the server; the old ciphertext is deleted." }
+                button.secondary type="submit" { "Re-encrypt for the current reviewers" }
+            }
+            p { a href=(format!("/audit?case={}", c.reference)) { "Audit trail of this case" } }
+        },
+    )
+}
+
+fn record_line(opening: &Opening, index: Option<u64>) -> Markup {
+    html! {
+        p {
+            strong { (record_words(opening)) } " — " (opening.day)
+            " — "
+            @match index {
+                Some(i) => { "log entry " (i) }
+                None => { "waiting for the next log update" }
+            }
+        }
+        @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
+    }
+}
+
+pub fn audit_page(body_name: &str, reviewer: &str, entries: &[AuditEntry]) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        "Audit trail",
+        html! {
+            h1 { "Audit trail" }
+            p { "Every reviewer action, as recorded by the server (newest first)." }
+            table {
+                thead { tr { th { "Day" } th { "Reviewer" } th { "Action" } th { "Case" } th { "Detail" } } }
+                tbody {
+                    @for e in entries {
+                        tr {
+                            td { (e.day) } td { (e.reviewer) } td { (e.action) }
+                            td { (e.case.as_deref().unwrap_or("")) } td { (e.detail.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// What the Reviewers page shows.
+pub struct ReviewersView<'a> {
+    pub body_name: &'a str,
+    pub reviewer: &'a str,
+    /// Name and recipient of each reviewer this workstation trusts.
+    pub trusted: &'a [(String, String)],
+    pub server: &'a [candor_core::api::ReviewerInfo],
+    pub changes: &'a [crate::trust::Change],
+    pub fingerprint: &'a str,
+    pub csrf: &'a str,
+    pub flash: Option<&'a str>,
+}
+
+pub fn reviewers_page(v: &ReviewersView<'_>) -> Markup {
+    layout(
+        v.body_name,
+        v.reviewer,
+        "Reviewers",
+        html! {
+            h1 { "Reviewers" }
+            @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
+            p {
+                "Replies, decisions and re-encrypted cases are encrypted on this workstation to every reviewer below and to the case's reporter. "
+                "This workstation only uses the reviewers it trusts: if the server's list changes (a reviewer added or removed, a key replaced), nothing is sent until you confirm the change here. "
+                "Confirm only a change your body really made: a server taken over by an attacker could add its own key to read what you send."
+            }
+            @if v.changes.is_empty() {
+                div.notice.ok role="status" { p { "The server's list is the one this workstation trusts." } }
+            } @else {
+                div.notice role="alert" {
+                    p { strong { "The server's list of reviewers differs from the one this workstation trusts:" } }
+                    ul { @for c in v.changes { li { (c.to_string()) } } }
+                }
+                form method="post" action="/reviewers/trust" {
+                    input type="hidden" name="csrf" value=(v.csrf);
+                    input type="hidden" name="fingerprint" value=(v.fingerprint);
+                    button type="submit" { "Trust the server's list" }
+                }
+            }
+            h2 { "Trusted on this workstation" }
+            table {
+                thead { tr { th scope="col" { "Reviewer" } th scope="col" { "Key (age recipient)" } } }
+                tbody {
+                    @for (name, recipient) in v.trusted {
+                        tr { td { (name) } td { code { (recipient) } } }
+                    }
+                }
+            }
+            h2 { "Listed by the server" }
+            table {
+                thead { tr { th scope="col" { "Reviewer" } th scope="col" { "Key (age recipient)" } } }
+                tbody {
+                    @for r in v.server {
+                        tr { td { (r.name) } td { code { (r.recipient) } } }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn error_page(body_name: &str, reviewer: &str, title: &str, message: &str) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        title,
+        candor_ui::error_content(title, message, "Back to the inbox"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(reference: &str, status: &str, received: &str) -> CaseSummary {
+        let day: Day = received.parse().expect("day");
+        CaseSummary {
+            reference: reference.into(),
+            status: status.into(),
+            received_day: received.into(),
+            acknowledge_by: day.plus_days(7).to_string(),
+            feedback_by: day.plus_months(3).to_string(),
+            messages: 1,
+            unread_items: 0,
+            reporter_recipient: String::new(),
+        }
+    }
+
+    #[test]
+    fn inbox_order_follows_deadlines() {
+        let today: Day = "2026-11-23".parse().expect("day");
+        let mut cases = vec![
+            summary("CLOSED", "closed", "2026-01-01"),
+            summary("FEEDBACK", "acknowledged", "2026-09-01"),
+            summary("NEW", "received", "2026-11-22"),
+            summary("LATE", "received", "2026-11-01"),
+        ];
+        sort_by_due(&mut cases, today);
+        let order: Vec<&str> = cases.iter().map(|c| c.reference.as_str()).collect();
+        assert_eq!(order, ["LATE", "NEW", "FEEDBACK", "CLOSED"]);
+        assert!(due("received", "2026-11-08", "2027-02-01", today).overdue);
+        assert!(!due("acknowledged", "2026-11-08", "2027-02-01", today).overdue);
+        assert!(
+            due("closed", "2026-11-08", "2027-02-01", today)
+                .by
+                .is_none()
+        );
+    }
+}

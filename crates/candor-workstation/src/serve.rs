@@ -1,0 +1,953 @@
+//! `candor review serve`: the workstation's local pages, bound to loopback.
+//!
+//! Protection against other local users and other browser tabs: a random access token,
+//! printed at start, is exchanged for an `HttpOnly; SameSite=Strict` cookie; requests must
+//! name a loopback host (no DNS rebinding); every form carries a per-run token and
+//! cross-site requests are refused.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use serde::Deserialize;
+use tower_http::csrf::CsrfLayer;
+use zeroize::Zeroizing;
+
+use super::pages::{self, ShownItem, ShownMessage};
+use super::{
+    Client, ClientError, SealedAttachment, WorkstationError, reply_recipients, seal_to_tempfile,
+};
+use candor_core::conversation::FileMeta;
+use candor_core::days::Day;
+use candor_core::domain::same_secret;
+use candor_core::seal;
+use candor_log::note::{Signer, Verifier};
+
+const COOKIE: &str = "candor_workstation";
+/// Largest reply text.
+const MAX_TEXT: usize = 1024 * 1024;
+
+/// The workstation's state.
+pub struct Workstation {
+    pub client: Client,
+    pub body_name: String,
+    access: String,
+    csrf: String,
+    flash: Mutex<Option<String>>,
+    pub export_dir: PathBuf,
+    port: u16,
+    decision_key: Option<Signer>,
+    log_state: PathBuf,
+    log_key: Option<Verifier>,
+    /// The reviewers and reporter keys this workstation trusts for this server.
+    trust: Arc<super::trust::TrustStore>,
+    /// Set when the server's log was found inconsistent: the workstation stops working.
+    alarm: Mutex<Option<String>>,
+    /// A problem reaching the log that does not stop work.
+    log_warning: Mutex<Option<String>>,
+    /// One sync at a time (pages and the background follower).
+    syncing: tokio::sync::Mutex<()>,
+}
+
+/// How the workstation runs.
+pub struct Options {
+    pub listen: SocketAddr,
+    pub export_dir: PathBuf,
+    /// The body's decision key, to sign decisions (and cosign checkpoints).
+    pub decision_key: Option<Signer>,
+    /// This server's folder in the workstation's state folder (see
+    /// [`super::trust::server_dir`]): the last verified checkpoint, the pinned log key, and
+    /// the trusted reviewers and reporter keys.
+    pub state_dir: PathBuf,
+    /// The log's key, if known in advance (otherwise pinned on first use).
+    pub log_key: Option<Verifier>,
+    /// How often the log is followed (and cosigned) in the background.
+    pub sync_interval: std::time::Duration,
+}
+
+type Shared = Arc<Workstation>;
+
+impl Workstation {
+    fn set_flash(&self, text: String) {
+        *self.flash.lock().unwrap_or_else(|p| p.into_inner()) = Some(text);
+    }
+
+    fn take_flash(&self) -> Option<String> {
+        self.flash.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    fn alarm(&self) -> Option<String> {
+        self.alarm.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Checks the server's log against the last checkpoint this workstation verified, and
+    /// cosigns the new one. An inconsistency stops the workstation for good.
+    async fn sync_log(&self) -> Result<(), String> {
+        let _one_at_a_time = self.syncing.lock().await;
+        if let Some(alarm) = self.alarm() {
+            return Err(alarm);
+        }
+        match super::follow::follow(
+            self.client.http(),
+            self.client.server(),
+            &self.log_state,
+            self.log_key.as_ref(),
+            false,
+        )
+        .await
+        {
+            Ok((followed, _)) => {
+                *self.log_warning.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                if let Some(signer) = &self.decision_key
+                    && let Err(e) = self.cosign(signer, &followed).await
+                {
+                    tracing::warn!(error = %e, "could not cosign the checkpoint");
+                }
+                Ok(())
+            }
+            Err(e @ super::follow::FollowError::Inconsistent(_)) => {
+                let text = e.to_string();
+                tracing::error!("{text}");
+                *self.alarm.lock().unwrap_or_else(|p| p.into_inner()) = Some(text.clone());
+                Err(text)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the log could not be checked");
+                *self.log_warning.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    async fn cosign(
+        &self,
+        signer: &Signer,
+        followed: &super::follow::Followed,
+    ) -> Result<(), String> {
+        let witness = candor_log::keys::witness_for(signer).map_err(|e| e.to_string())?;
+        let note = candor_log::note::Note::parse(followed.signed_checkpoint.as_bytes())
+            .map_err(|e| e.to_string())?;
+        // Only a checkpoint this workstation has not cosigned yet: a cosignature (and the
+        // server's audit entry for it) then marks that the tree grew, not that a
+        // workstation happened to sync.
+        if note
+            .signatures()
+            .iter()
+            .any(|s| s.name() == witness.name() && s.key_id() == witness.key_id())
+        {
+            return Ok(());
+        }
+        // The cosignature's time is public: the start of the day (UTC), not the second.
+        let today = jiff::Timestamp::now().as_second() / 86_400 * 86_400;
+        let line = witness
+            .cosign(note.text(), u64::try_from(today).unwrap_or(0))
+            .map_err(|e| e.to_string())?
+            .to_line();
+        self.client
+            .cosign(&candor_core::api::CosignatureRequest {
+                size: followed.size,
+                vkey: witness.verifier().to_vkey(),
+                line,
+            })
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    fn page_error(&self, status: StatusCode, title: &str, message: &str) -> Response {
+        (
+            status,
+            pages::error_page(&self.body_name, self.client.reviewer(), title, message),
+        )
+            .into_response()
+    }
+
+    fn client_error(&self, err: &WorkstationError) -> Response {
+        let (status, title) = match err {
+            WorkstationError::Client(ClientError::Unreachable(_)) => {
+                (StatusCode::BAD_GATEWAY, "The server cannot be reached")
+            }
+            WorkstationError::Client(ClientError::WrongKey(_)) => {
+                (StatusCode::BAD_GATEWAY, "This key is not accepted")
+            }
+            WorkstationError::Client(ClientError::Hostile { .. }) => {
+                (StatusCode::BAD_GATEWAY, "The server misbehaves")
+            }
+            WorkstationError::Client(ClientError::Api { status: 401, .. }) => {
+                (StatusCode::BAD_GATEWAY, "The server refused this reviewer")
+            }
+            WorkstationError::Client(ClientError::Api { status: 404, .. }) => {
+                (StatusCode::NOT_FOUND, "Not found")
+            }
+            WorkstationError::Trust(_) => (
+                StatusCode::CONFLICT,
+                "Nothing was sent: the server's keys are not the trusted ones",
+            ),
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong"),
+        };
+        self.page_error(status, title, &err.to_string())
+    }
+}
+
+fn random_hex() -> Result<String, WorkstationError> {
+    let mut b = [0u8; 32];
+    getrandom::fill(&mut b)
+        .map_err(|e| WorkstationError::Bundle(format!("random generator failed: {e}")))?;
+    Ok(hex::encode(b))
+}
+
+/// Binds `listen` (loopback only), checks the key against the server, and serves until
+/// interrupted. `on_ready` gets the URL to open, with the access token.
+pub async fn serve(
+    client: Client,
+    options: Options,
+    on_ready: impl FnOnce(&str),
+) -> Result<(), WorkstationError> {
+    let listen = options.listen;
+    if !listen.ip().is_loopback() {
+        return Err(WorkstationError::Bundle(
+            "--listen: the workstation only listens on a loopback address (127.0.0.1 or [::1])"
+                .into(),
+        ));
+    }
+    // Fail early and clearly when the server is unreachable or refuses the key.
+    let info = client.info().await?;
+    let trust = client.trust_handle();
+    if trust.reviewers().is_empty() {
+        // First use: trust the reviewers the server names now.
+        trust.reviewer_recipients(&info.reviewers)?;
+    }
+    let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
+        WorkstationError::Bundle(format!("--listen: cannot listen on {listen}: {e}"))
+    })?;
+    let local = listener.local_addr()?;
+    let state = Arc::new(Workstation {
+        client,
+        body_name: info.body_name,
+        access: random_hex()?,
+        csrf: random_hex()?,
+        flash: Mutex::new(None),
+        export_dir: options.export_dir,
+        port: local.port(),
+        decision_key: options.decision_key,
+        log_state: options.state_dir.join("log-state"),
+        log_key: options.log_key,
+        trust,
+        alarm: Mutex::new(None),
+        log_warning: Mutex::new(None),
+        syncing: tokio::sync::Mutex::new(()),
+    });
+    // The body is the log's first witness: refuse to start on a log that does not extend
+    // what this workstation saw before.
+    state.sync_log().await.map_err(WorkstationError::Bundle)?;
+    // …and keep following it while running, so that new checkpoints are checked and
+    // cosigned soon after they appear, whether or not anyone opens a page.
+    let follower = {
+        let state = Arc::clone(&state);
+        let every = options.sync_interval.max(std::time::Duration::from_secs(1));
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                // An inconsistency raises the alarm every page shows; nothing else to do.
+                let _ = state.sync_log().await;
+            }
+        })
+    };
+    let url = format!("http://{local}/?access={}", state.access);
+    let app = router(Arc::clone(&state));
+    on_ready(&url);
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    follower.abort();
+    served?;
+    Ok(())
+}
+
+fn router(state: Shared) -> Router {
+    let guard_state = Arc::clone(&state);
+    Router::new()
+        .route("/", get(inbox))
+        .route("/audit", get(audit))
+        .route("/reviewers", get(reviewers))
+        .route("/reviewers/trust", post(trust_reviewers))
+        .route("/cases/{reference}", get(case))
+        .route("/cases/{reference}/items/{id}", get(download))
+        .route(
+            "/cases/{reference}/reply",
+            post(reply).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/cases/{reference}/status", post(status))
+        .route("/cases/{reference}/export", post(export))
+        .route("/cases/{reference}/grant", post(grant))
+        .route("/cases/{reference}/decisions", post(decide))
+        .route("/static/candor.css", get(candor_ui::stylesheet))
+        .fallback(|State(ws): State<Shared>| async move {
+            ws.page_error(
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                "There is no page at this address.",
+            )
+        })
+        .with_state(state)
+        .layer(CsrfLayer::new())
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let ws = Arc::clone(&guard_state);
+            async move { guard(ws, req, next).await }
+        }))
+}
+
+#[derive(Deserialize)]
+struct AccessQuery {
+    access: Option<String>,
+}
+
+/// Loopback host only; access token or cookie required; security headers on everything.
+async fn guard(ws: Shared, req: Request, next: Next) -> Response {
+    let host_ok = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| {
+            [
+                format!("127.0.0.1:{}", ws.port),
+                format!("localhost:{}", ws.port),
+                format!("[::1]:{}", ws.port),
+            ]
+            .iter()
+            .any(|allowed| allowed == h)
+        });
+    let alarm = ws
+        .alarm()
+        .filter(|_| req.uri().path() != "/static/candor.css");
+    let mut response = if let (true, Some(alarm)) = (host_ok, alarm) {
+        ws.page_error(
+            StatusCode::CONFLICT,
+            "STOP: the server's log is inconsistent",
+            &alarm,
+        )
+    } else if !host_ok {
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            "This workstation only answers on its loopback address.",
+        )
+            .into_response()
+    } else if req.uri().path() == "/static/candor.css" {
+        next.run(req).await
+    } else {
+        let query_token = req
+            .uri()
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<AccessQuery>(q).ok())
+            .and_then(|q| q.access);
+        let jar = CookieJar::from_headers(req.headers());
+        let cookie_ok = jar
+            .get(COOKIE)
+            .is_some_and(|c| same_secret(c.value().as_bytes(), ws.access.as_bytes()));
+        match query_token {
+            Some(token) if same_secret(token.as_bytes(), ws.access.as_bytes()) => {
+                // Trade the token in the URL for a cookie, and drop it from the address bar.
+                let cookie = Cookie::build((COOKIE, ws.access.clone()))
+                    .path("/")
+                    .http_only(true)
+                    .same_site(SameSite::Strict);
+                let mut r = Redirect::to(req.uri().path()).into_response();
+                if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
+                    r.headers_mut().insert(header::SET_COOKIE, v);
+                }
+                r
+            }
+            _ if cookie_ok => next.run(req).await,
+            _ => ws.page_error(
+                StatusCode::UNAUTHORIZED,
+                "Open the workstation from its link",
+                "Open the address that `candor review serve` printed when it started (it contains an access token).",
+            ),
+        }
+    };
+    let headers = response.headers_mut();
+    candor_ui::set_security_headers(headers);
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+async fn inbox(State(ws): State<Shared>) -> Response {
+    if let Err(alarm) = ws.sync_log().await {
+        return ws.page_error(
+            StatusCode::CONFLICT,
+            "STOP: the server's log is inconsistent",
+            &alarm,
+        );
+    }
+    let listed =
+        async { Ok::<_, ClientError>((ws.client.info().await?, ws.client.cases().await?)) };
+    match listed.await {
+        Ok((info, mut cases)) => {
+            let today = Day::today();
+            pages::sort_by_due(&mut cases, today);
+            let mut flash = ws.take_flash();
+            if let Some(warning) = ws
+                .log_warning
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone()
+            {
+                flash = Some(format!("Warning: {warning}"));
+            }
+            if !ws.trust.changes(&info.reviewers).is_empty() {
+                flash = Some(
+                    "Warning: the server's list of reviewers changed since this workstation trusted it. Nothing can be sent until you check the change on the Reviewers page.".into(),
+                );
+            }
+            pages::inbox(
+                &ws.body_name,
+                ws.client.reviewer(),
+                &cases,
+                today,
+                flash.as_deref(),
+            )
+            .into_response()
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct AuditParams {
+    case: Option<String>,
+}
+
+async fn audit(State(ws): State<Shared>, Query(params): Query<AuditParams>) -> Response {
+    match ws.client.audit(params.case.as_deref()).await {
+        Ok(entries) => {
+            pages::audit_page(&ws.body_name, ws.client.reviewer(), &entries).into_response()
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+async fn open_messages(
+    ws: &Workstation,
+    case: &candor_core::api::CaseDetail,
+) -> Result<Vec<ShownMessage>, WorkstationError> {
+    let ids = ws.client.identities();
+    let mut out = Vec::new();
+    for m in &case.messages {
+        let mut items = Vec::new();
+        for item in &m.items {
+            items.push(if item.kind == "text" {
+                let ct = ws.client.item_bytes(item.id).await?;
+                match seal::open_bytes(ids, &ct) {
+                    Ok(p) => ShownItem::Text {
+                        sha256: <sha2::Sha256 as sha2::Digest>::digest(&p).into(),
+                        text: String::from_utf8_lossy(&p).into_owned(),
+                    },
+                    Err(_) => ShownItem::Unreadable(item.id),
+                }
+            } else if item.kind == "record" {
+                let ct = ws.client.item_bytes(item.id).await?;
+                match seal::open_bytes(ids, &ct)
+                    .ok()
+                    .and_then(|p| String::from_utf8(p.to_vec()).ok())
+                    .and_then(|t| candor_log::entry::Opening::parse(&t).ok())
+                {
+                    Some(opening) => {
+                        let index = ws.client.log_entry(&opening.commitment()).await?;
+                        ShownItem::Record { opening, index }
+                    }
+                    None => ShownItem::Unreadable(item.id),
+                }
+            } else {
+                let ct = ws.client.meta_bytes(item.id).await?;
+                match seal::open_bytes(ids, &ct)
+                    .ok()
+                    .and_then(|p| FileMeta::from_json(&p).ok())
+                {
+                    Some(meta) => ShownItem::File { id: item.id, meta },
+                    None => ShownItem::Unreadable(item.id),
+                }
+            });
+        }
+        out.push(ShownMessage {
+            author: m.author.clone(),
+            day: m.day.clone(),
+            altered: pages::altered(&items),
+            items,
+        });
+    }
+    Ok(out)
+}
+
+async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Response {
+    let result = async {
+        let case = ws.client.case(&reference).await?;
+        let messages = open_messages(&ws, &case).await?;
+        Ok::<_, WorkstationError>((case, messages))
+    }
+    .await;
+    match result {
+        Ok((case, messages)) => {
+            let flash = ws.take_flash();
+            let export_dir = ws.export_dir.display().to_string();
+            pages::case_page(&pages::CaseView {
+                body_name: &ws.body_name,
+                reviewer: ws.client.reviewer(),
+                case: &case,
+                messages: &messages,
+                csrf: &ws.csrf,
+                flash: flash.as_deref(),
+                export_dir: &export_dir,
+                today: Day::today(),
+                can_decide: ws.decision_key.is_some(),
+                blocked: ws
+                    .trust
+                    .check_reporter(&case.reference, &case.reporter_recipient)
+                    .err()
+                    .map(|e| e.to_string()),
+            })
+            .into_response()
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+async fn download(
+    State(ws): State<Shared>,
+    Path((reference, id)): Path<(String, i64)>,
+) -> Response {
+    let result = async {
+        let case = ws.client.case(&reference).await?;
+        if !case
+            .messages
+            .iter()
+            .flat_map(|m| &m.items)
+            .any(|i| i.id == id && i.kind == "file")
+        {
+            return Err(WorkstationError::Client(ClientError::Api {
+                status: 404,
+                code: "not_found".into(),
+                message: "no such file in this case".into(),
+            }));
+        }
+        let meta_ct = ws.client.meta_bytes(id).await?;
+        let meta = seal::open_bytes(ws.client.identities(), &meta_ct)
+            .ok()
+            .and_then(|p| FileMeta::from_json(&p).ok())
+            .ok_or(WorkstationError::Seal(seal::SealError::NoMatchingKey))?;
+        let stream = ws.client.item_plaintext(id).await?;
+        Ok::<_, WorkstationError>((meta, stream))
+    }
+    .await;
+    let (meta, stream) = match result {
+        Ok(x) => x,
+        Err(e) => return ws.client_error(&e),
+    };
+    // A file whose bytes differ from its recorded SHA-256 ends as a failed download.
+    let mut stream = Box::pin(candor_core::conversation::checked_stream(
+        Box::pin(stream),
+        meta.sha256_bytes(),
+    ));
+    let first = match stream.next().await {
+        Some(Ok(b)) => b,
+        None => Bytes::new(),
+        Some(Err(_)) => {
+            return ws.page_error(
+                StatusCode::BAD_GATEWAY,
+                "The file cannot be opened",
+                "The file is damaged or not readable with this key.",
+            );
+        }
+    };
+    let body = Body::from_stream(
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) }).chain(stream),
+    );
+    let mut response = Response::new(body);
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&candor_ui::content_disposition(&meta.safe_name())) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<Zeroizing<String>> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| Zeroizing::new(v))
+}
+
+fn csrf_ok(ws: &Workstation, body: &[u8]) -> bool {
+    form_field(body, "csrf").is_some_and(|t| same_secret(t.as_bytes(), ws.csrf.as_bytes()))
+}
+
+fn back_to(reference: &str) -> Response {
+    Redirect::to(&format!("/cases/{reference}")).into_response()
+}
+
+fn forbidden(ws: &Workstation) -> Response {
+    ws.page_error(
+        StatusCode::FORBIDDEN,
+        "Request refused",
+        "This form is out of date; reload the page and try again.",
+    )
+}
+
+async fn status(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let Some(status) = form_field(&body, "status") else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "No status chosen",
+            "Choose a status and try again.",
+        );
+    };
+    match ws.client.set_status(&reference, &status).await {
+        Ok(()) => {
+            ws.set_flash(format!("Status set to {}.", status.as_str()));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+async fn export(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let dir = form_field(&body, "dir")
+        .map(|d| PathBuf::from(d.trim()))
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| ws.export_dir.clone());
+    match super::export_case(&ws.client, &reference, &dir).await {
+        Ok((path, problems)) => {
+            let mut text = format!("The decrypted case was written to {}.", path.display());
+            if !problems.is_empty() {
+                text.push_str(&format!(" Problems: {}.", problems.join("; ")));
+            }
+            ws.set_flash(text);
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+/// `GET /reviewers`: the reviewers this workstation trusts, the server's list, and what
+/// differs, with a form to trust the server's list.
+async fn reviewers(State(ws): State<Shared>) -> Response {
+    match ws.client.info().await {
+        Ok(info) => {
+            let changes = ws.trust.changes(&info.reviewers);
+            pages::reviewers_page(&pages::ReviewersView {
+                body_name: &ws.body_name,
+                reviewer: ws.client.reviewer(),
+                trusted: &ws.trust.reviewers(),
+                server: &info.reviewers,
+                changes: &changes,
+                fingerprint: &super::trust::fingerprint(&changes),
+                csrf: &ws.csrf,
+                flash: ws.take_flash().as_deref(),
+            })
+            .into_response()
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+/// `POST /reviewers/trust`: `csrf` and the `fingerprint` of the changes that were shown.
+async fn trust_reviewers(State(ws): State<Shared>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let fingerprint = form_field(&body, "fingerprint").unwrap_or_default();
+    let result = async {
+        let info = ws.client.info().await?;
+        ws.trust.accept_reviewers(&info.reviewers, &fingerprint)?;
+        Ok::<_, WorkstationError>(info.reviewers.len())
+    }
+    .await;
+    match result {
+        Ok(n) => {
+            ws.set_flash(format!(
+                "This workstation now trusts the server's {n} reviewers; replies are encrypted to them."
+            ));
+            Redirect::to("/reviewers").into_response()
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    match super::grant(&ws.client, Some(&reference)).await {
+        Ok((done, skipped)) => {
+            ws.set_flash(format!(
+                "{done} items were re-encrypted for the current reviewers{}.",
+                if skipped > 0 {
+                    format!(
+                        "; {skipped} could not be opened with this key and were left as they are"
+                    )
+                } else {
+                    String::new()
+                }
+            ));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+/// The decision form: `csrf`, `kind`, `measure`, `reasons`. The decision is signed here
+/// with the body's key; its opening is sealed to the reporter and every reviewer.
+async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    use candor_log::entry::{Kind, Measure};
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let Some(signer) = ws.decision_key.clone() else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "No decision key",
+            "Start the workstation with --decision-key decision.key to record decisions.",
+        );
+    };
+    if let Err(alarm) = ws.sync_log().await {
+        return ws.page_error(
+            StatusCode::CONFLICT,
+            "STOP: the server's log is inconsistent",
+            &alarm,
+        );
+    }
+    let kind = form_field(&body, "kind")
+        .and_then(|k| k.parse::<Kind>().ok())
+        .filter(|k| k.is_decision());
+    let Some(kind) = kind else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "Choose a decision",
+            "Choose what was decided and try again.",
+        );
+    };
+    let measure =
+        match form_field(&body, "measure").filter(|m| !m.is_empty() && m.as_str() != "none") {
+            Some(m) => match m.parse::<Measure>() {
+                Ok(m) => Some(m),
+                Err(_) => {
+                    return ws.page_error(
+                        StatusCode::BAD_REQUEST,
+                        "Unknown measure",
+                        "Choose a protection measure from the list.",
+                    );
+                }
+            },
+            None => None,
+        };
+    let reasons = form_field(&body, "reasons")
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    let result =
+        super::record_decision(&ws.client, &signer, &reference, kind, measure, &reasons).await;
+    match result {
+        Ok(opening) => {
+            ws.set_flash(format!(
+                "Decision recorded and signed: {}. It enters the public log at the next scheduled update.",
+                candor_ui::record_words(&opening)
+            ));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+/// The reply form: `csrf`, `message`, `files`; attachments are sealed as they stream in,
+/// into temporary files that hold only ciphertext.
+async fn reply(
+    State(ws): State<Shared>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    match receive_reply(&ws, &reference, &headers, body).await {
+        Ok(Some(count)) => {
+            ws.set_flash(format!(
+                "Your reply was encrypted and sent ({count} items)."
+            ));
+            back_to(&reference)
+        }
+        Ok(None) => forbidden(&ws),
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+async fn receive_reply(
+    ws: &Workstation,
+    reference: &str,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Option<usize>, WorkstationError> {
+    let bad = |m: &str| WorkstationError::Bundle(m.to_string());
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok())
+        .ok_or_else(|| bad("the reply form could not be read"))?;
+    let info = ws.client.info().await?;
+    let case = ws.client.case(reference).await?;
+    let recipients = reply_recipients(&ws.trust, &info, &case)?;
+    let mut multipart = multer::Multipart::new(body.into_data_stream(), boundary);
+    let mut text: Option<Zeroizing<String>> = None;
+    let mut attachments = Vec::new();
+    let mut first = true;
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| bad("the reply form could not be read"))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        if first {
+            first = false;
+            let mut token = Vec::new();
+            while let Some(c) = field
+                .chunk()
+                .await
+                .map_err(|_| bad("the reply form could not be read"))?
+            {
+                token.extend_from_slice(&c);
+                if token.len() > 256 {
+                    break;
+                }
+            }
+            if name != "csrf" || !same_secret(&token, ws.csrf.as_bytes()) {
+                return Ok(None);
+            }
+            continue;
+        }
+        match name.as_str() {
+            "message" => {
+                let mut bytes = Zeroizing::new(Vec::new());
+                while let Some(c) = field
+                    .chunk()
+                    .await
+                    .map_err(|_| bad("the reply form could not be read"))?
+                {
+                    bytes.extend_from_slice(&c);
+                    if bytes.len() > MAX_TEXT {
+                        return Err(bad(
+                            "the message is longer than 1 MiB; attach long texts as files",
+                        ));
+                    }
+                }
+                let s = String::from_utf8(bytes.to_vec())
+                    .map_err(|_| bad("the message is not valid text"))?;
+                text = Some(Zeroizing::new(s));
+            }
+            "files" => {
+                let file_name = field.file_name().unwrap_or("").to_string();
+                let content_type = field
+                    .content_type()
+                    .map(|m| m.essence_str().to_string())
+                    .unwrap_or_else(|| "application/octet-stream".into());
+                // Collect the part through a pipe into the blocking sealer.
+                let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(8);
+                let recips = recipients.clone();
+                let sealing = tokio::task::spawn_blocking(move || {
+                    seal_to_tempfile(&recips, ChannelReader::new(rx))
+                });
+                while let Some(c) = field
+                    .chunk()
+                    .await
+                    .map_err(|_| bad("the reply form could not be read"))?
+                {
+                    if tx.send(c).await.is_err() {
+                        break;
+                    }
+                }
+                drop(tx);
+                let (mut file, len, parts) = sealing.await.map_err(|e| bad(&e.to_string()))??;
+                if file_name.is_empty() && parts.size == 0 {
+                    continue;
+                }
+                use std::io::Seek;
+                file.rewind()?;
+                attachments.push(SealedAttachment {
+                    file,
+                    len,
+                    meta: FileMeta::new(&file_name, &content_type, parts.size, parts.sha256),
+                });
+            }
+            _ => return Err(bad("the reply form has an unexpected field")),
+        }
+    }
+    if first {
+        return Ok(None);
+    }
+    let count =
+        usize::from(text.as_ref().is_some_and(|t| !t.trim().is_empty())) + attachments.len();
+    if count == 0 {
+        return Err(bad("the reply is empty: write a message or attach a file"));
+    }
+    super::send_reply(
+        &ws.client,
+        reference,
+        text.as_deref().map(|s| s.as_str()),
+        attachments,
+        &recipients,
+    )
+    .await?;
+    Ok(Some(count))
+}
+
+/// A blocking reader (for the blocking pool) fed by an async channel of byte chunks.
+struct ChannelReader {
+    rx: tokio::sync::mpsc::Receiver<Bytes>,
+    current: Bytes,
+}
+
+impl ChannelReader {
+    fn new(rx: tokio::sync::mpsc::Receiver<Bytes>) -> Self {
+        Self {
+            rx,
+            current: Bytes::new(),
+        }
+    }
+}
+
+impl std::io::Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.current.is_empty() {
+            match self.rx.blocking_recv() {
+                Some(b) => self.current = b,
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        buf[..n].copy_from_slice(&self.current[..n]);
+        self.current = self.current.slice(n..);
+        Ok(n)
+    }
+}
