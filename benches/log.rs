@@ -41,7 +41,6 @@ use candor_log::merkle::{Hash, MemoryLog};
 use candor_log::note::{self, Cosigner, Note, Signer};
 use candor_log::proof::TlogProof;
 use candor_server::log_service::{CertificateState, LogService};
-use candor_store::Store;
 use sha2::{Digest, Sha256};
 use support::{Result, cpu_model, load_average, median, mem_total_gib, percentile};
 
@@ -427,7 +426,7 @@ async fn service_bench() -> Result<String> {
         .prefix("candor-log-bench-")
         .tempdir()?;
     let db = dir.path().join("candor.db");
-    let store = Store::open(&format!("sqlite://{}", db.display())).await?;
+    let store = candor_store::open(&format!("sqlite://{}", db.display())).await?;
     let body = generate_signer("bench.candor.example/decisions")?;
     let service = LogService::open(
         store.clone(),

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
     runtime: tokio::runtime::Runtime,
-    store: Store,
+    store: std::sync::Arc<dyn Store>,
     _dir: tempfile::TempDir,
 }
 
@@ -21,7 +21,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         .expect("runtime");
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}", dir.path().join("fuzz.db").display());
-    let store = runtime.block_on(Store::open(&url)).expect("store");
+    let store = runtime.block_on(candor_store::open(&url)).expect("store");
     Fixture {
         runtime,
         store,
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let f = &*FIXTURE;
     if let Ok(items) = f
         .runtime
-        .block_on(candor_server::web::parse_sealed_message_body(&f.store, data.to_vec()))
+        .block_on(candor_server::reviewer_api::parse_sealed_message_body(&*f.store, data.to_vec()))
     {
         assert!(items > 0);
     }

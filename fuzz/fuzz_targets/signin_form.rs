@@ -2,7 +2,7 @@
 //! clear refusal, never a panic; a code that comes out is in normal form.
 #![no_main]
 
-use candor_server::web::parse_signin_form;
+use candor_server::reporter::parse_signin_form;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

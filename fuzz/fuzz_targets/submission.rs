@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
     runtime: tokio::runtime::Runtime,
-    store: Store,
+    store: std::sync::Arc<dyn Store>,
     recipients: Vec<age::x25519::Recipient>,
     _dir: tempfile::TempDir,
 }
@@ -18,7 +18,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}", dir.path().join("fuzz.db").display());
-    let store = runtime.block_on(Store::open(&url)).expect("store");
+    let store = runtime.block_on(candor_store::open(&url)).expect("store");
     Fixture {
         runtime,
         store,
@@ -29,5 +29,5 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
 
 fuzz_target!(|data: &[u8]| {
     let f = &*FIXTURE;
-    let _ = f.runtime.block_on(candor_server::web::parse_submission_body(&f.store, &f.recipients, data.to_vec()));
+    let _ = f.runtime.block_on(candor_server::reporter::parse_submission_body(&*f.store, &f.recipients, data.to_vec()));
 });

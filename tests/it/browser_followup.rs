@@ -156,7 +156,7 @@ async fn reporter_comes_back_reads_the_reply_answers_and_signs_out() {
     let reply = "Thank you. Who signed the invoices?";
     let letter = b"Please send the original contract.\n".to_vec();
     reply_as_body(
-        &body_store,
+        &*body_store,
         &reviewers,
         case_id,
         Some(reply),

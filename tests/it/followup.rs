@@ -143,7 +143,7 @@ async fn sign_in_read_reply_and_answer() {
     let reviewers = vec![server.reviewer.recipient.parse().expect("recipient")];
     let letter = b"Please send the original contract.".to_vec();
     reply_as_body(
-        &body_store,
+        &*body_store,
         &reviewers,
         case_id,
         Some("We acknowledge your report. Can you tell us who signed the invoices?"),

@@ -739,21 +739,13 @@ async fn log_verify_detects_a_changed_entry_or_hash() {
     ]);
     assert!(ok, "{stderr}");
 
-    use sqlx::Connection;
-    let mut db =
-        sqlx::SqliteConnection::connect(&format!("sqlite://{}", setup.server.db_path().display()))
-            .await
-            .expect("db");
-    let original: Vec<u8> = sqlx::query_scalar("SELECT note FROM log_entries WHERE idx = 2")
-        .fetch_one(&mut db)
-        .await
-        .expect("entry");
+    use candor_store::sqlite::tamper;
+    let db = setup.server.db_path();
+    let original = tamper::log_entry_note(&db, 2).await.expect("entry");
     let mut tampered = original.clone();
     let pos = tampered.iter().position(|b| *b == b'\n').expect("newline") + 3;
     tampered[pos] ^= 1;
-    sqlx::query("UPDATE log_entries SET note = $1 WHERE idx = 2")
-        .bind(&tampered)
-        .execute(&mut db)
+    tamper::set_log_entry_note(&db, 2, &tampered)
         .await
         .expect("tamper");
     let (ok, _, stderr) = run_candor(&[
@@ -770,9 +762,7 @@ async fn log_verify_detects_a_changed_entry_or_hash() {
         "{stderr}"
     );
 
-    sqlx::query("UPDATE log_entries SET note = $1 WHERE idx = 2")
-        .bind(&original)
-        .execute(&mut db)
+    tamper::set_log_entry_note(&db, 2, &original)
         .await
         .expect("restore");
     let (ok, _, stderr) = run_candor(&[
@@ -785,17 +775,10 @@ async fn log_verify_detects_a_changed_entry_or_hash() {
     ]);
     assert!(ok, "restored: {stderr}");
 
-    let hash: Vec<u8> = sqlx::query_scalar("SELECT hash FROM log_hashes WHERE idx = 1")
-        .fetch_one(&mut db)
-        .await
-        .expect("hash");
+    let hash = tamper::log_hash(&db, 1).await.expect("hash");
     let mut bad = hash.clone();
     bad[0] ^= 0x80;
-    sqlx::query("UPDATE log_hashes SET hash = $1 WHERE idx = 1")
-        .bind(&bad)
-        .execute(&mut db)
-        .await
-        .expect("tamper");
+    tamper::set_log_hash(&db, 1, &bad).await.expect("tamper");
     let (ok, _, stderr) = run_candor(&[
         "log",
         "verify",

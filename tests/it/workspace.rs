@@ -19,6 +19,7 @@ fn graph() -> Graph {
             "--format-version",
             "1",
             "--locked",
+            "--offline",
             "--manifest-path",
         ])
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))

@@ -1133,15 +1133,9 @@ async fn the_workstation_seals_only_to_keys_it_trusts() {
     let other = age::x25519::Identity::generate().to_public().to_string();
     store.close().await;
     server.stop();
-    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("db");
-    sqlx::query("UPDATE cases SET reporter_recipient = $1")
-        .bind(&other)
-        .execute(&db)
+    candor_store::sqlite::tamper::set_reporter_recipients(&server.db_path(), &other)
         .await
         .expect("swap");
-    db.close().await;
     server.spawn();
     let r = ws
         .post_multipart(&format!("/cases/{reference}/reply"), reply("to whom?"))

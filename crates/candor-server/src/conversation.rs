@@ -28,7 +28,7 @@ pub enum OpenError {
 /// The body's side of the conversation, for use before (and by) the workstation: seals a
 /// reply to the case's reporter and to the reviewers, and stores it.
 pub async fn reply_as_body(
-    store: &Store,
+    store: &dyn Store,
     reviewers: &[Recipient],
     case_id: i64,
     text: Option<&str>,
@@ -45,7 +45,7 @@ pub async fn reply_as_body(
 /// Reads and decrypts a case's whole conversation (texts and file metadata; file contents
 /// are opened separately, streamed, when downloaded).
 pub async fn open_conversation(
-    store: &Store,
+    store: &dyn Store,
     case_id: i64,
     identities: &[Identity],
 ) -> Result<Vec<OpenedMessage>, OpenError> {
@@ -69,7 +69,7 @@ pub async fn open_conversation(
 
 /// Opens one item: a text, or a file's metadata.
 pub async fn open_conversation_item(
-    store: &Store,
+    store: &dyn Store,
     item: &ItemRow,
     identities: &[Identity],
 ) -> Result<OpenedItem, OpenError> {
@@ -119,7 +119,7 @@ pub async fn open_conversation_item(
 /// A committed blob's plaintext as a stream, decrypted chunk by chunk as it is read from
 /// the database: a file of any size is never held in memory whole.
 pub fn open_blob_stream(
-    store: &Store,
+    store: &dyn Store,
     blob_id: i64,
     identities: Vec<Identity>,
 ) -> impl futures_util::Stream<Item = Result<bytes::Bytes, std::io::Error>> + Send + 'static {

@@ -1,15 +1,21 @@
 //! Candor's server: what runs on the body's host, reachable through its onion services.
 //!
-//! A report's path: [`web`] receives the reporter's form (`web::submit`) and streams it
-//! through the intake pipeline (`web::intake`: multipart, limits, sealing with age) into
-//! the store (`candor_store`); the receipt's sign-in and the case page are
-//! `web::followup`; the reviewers' workstations reach the case through the reviewer API
-//! (`web::api`); decisions and receipts enter the sealed status log through
-//! [`log_service`], which the public reads as checkpoints and tiles (`web::log`).
+//! A report's path: the reporter's form ([`reporter`]`::submit`) streams through the one
+//! intake pipeline ([`intake`]: multipart, limits; sealing with age as it arrives) into the
+//! store (`candor_store`); the receipt's sign-in and the case page are [`reporter`]'s; the
+//! reviewers' workstations reach the case through the reviewer API ([`reviewer_api`], one
+//! module per resource); decisions and receipts enter the sealed status log through
+//! [`log_service`], which the public reads as checkpoints and tiles ([`public_log`]).
+//! [`app`] holds the state and the router; [`server`] the listeners; [`config`] the
+//! settings.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod config;
 pub mod conversation;
+pub mod intake;
 pub mod log_service;
+pub mod public_log;
+pub mod reporter;
+pub mod reviewer_api;
 pub mod server;
-pub mod web;

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use candor_log::keys::{KeyError, generate_signer, read_private_key, write_private_key};
 
@@ -47,7 +48,7 @@ fn internal(e: impl std::fmt::Display) -> LogError {
 /// Reads the log's stored hashes from the database (blocking; call on the blocking pool),
 /// with the hashes of a batch being integrated laid over them.
 struct DbHashes<'a> {
-    store: &'a Store,
+    store: &'a dyn Store,
     handle: Handle,
     overlay: &'a HashMap<u64, Hash>,
 }
@@ -99,7 +100,7 @@ pub enum CertificateState {
 
 /// The sealed status log of this server.
 pub struct LogService {
-    store: Store,
+    store: Arc<dyn Store>,
     signer: Signer,
     body: Option<Verifier>,
     body_name: String,
@@ -110,7 +111,7 @@ impl LogService {
     /// Loads the log key from `data_dir` (creating it, named `origin`, on first start),
     /// and signs the empty tree's checkpoint if the log has none.
     pub async fn open(
-        store: Store,
+        store: Arc<dyn Store>,
         data_dir: &Path,
         origin: &str,
         body_vkey: Option<&str>,
@@ -262,7 +263,7 @@ impl LogService {
         let store = self.store.clone();
         let signer = self.signer.clone();
         let batch =
-            tokio::task::spawn_blocking(move || build_batch(&store, &signer, start, pending))
+            tokio::task::spawn_blocking(move || build_batch(&*store, &signer, start, pending))
                 .await
                 .map_err(internal)??;
         let size = batch.checkpoint.as_ref().map(|c| c.0);
@@ -320,7 +321,7 @@ impl LogService {
                 tokio::task::spawn_blocking(move || {
                     let overlay = HashMap::new();
                     let reader = DbHashes {
-                        store: &store,
+                        store: &*store,
                         handle: Handle::current(),
                         overlay: &overlay,
                     };
@@ -350,7 +351,7 @@ impl LogService {
         let proof = tokio::task::spawn_blocking(move || {
             let overlay = HashMap::new();
             let reader = DbHashes {
-                store: &store,
+                store: &*store,
                 handle: Handle::current(),
                 overlay: &overlay,
             };
@@ -412,7 +413,7 @@ impl LogService {
 }
 
 fn build_batch(
-    store: &Store,
+    store: &dyn Store,
     signer: &Signer,
     start: u64,
     pending: Vec<(i64, Vec<u8>)>,

@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use tokio::net::{TcpListener, UnixListener};
 
+use crate::app::{AppState, Surface, router};
 use crate::config::{Config, Listen};
 use crate::log_service::LogService;
-use crate::web::{AppState, Surface, router};
 use candor_core::receipt::Deriver;
-use candor_store::{Store, StoreError};
+use candor_store::StoreError;
 
 /// Why the server could not start; each message is one line naming what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -122,7 +122,7 @@ pub async fn bind(listen: &Listen) -> Result<Bound, ServeError> {
 /// once the server accepts connections.
 pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), ServeError> {
     prepare_data_dir(&config.data_dir)?;
-    let store = Store::open(&config.database_url).await?;
+    let store = candor_store::open(&config.database_url).await?;
     let install = store.install().await?;
     let deriver = Deriver::for_this_machine(install.kdf);
     let log = Arc::new(

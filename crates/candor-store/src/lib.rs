@@ -1,35 +1,232 @@
-//! The database: cases, conversation items and encrypted blobs in chunks.
+//! The store: cases, conversation items and encrypted blobs in chunks, the reviewers'
+//! tokens and audit trail, and the sealed status log's tables.
 //!
 //! One store to back up, replicate and shred. A submission is durable exactly when its
 //! final transaction commits; until then its chunks are marked with an upload token and
 //! are deleted if the request fails or the server restarts.
 //!
-//! SQL is kept portable (`$n` placeholders in increasing order, `RETURNING`, no
-//! SQLite-only functions) so that PostgreSQL can follow.
+//! [`Store`] and [`Upload`] are the interface; [`open`] picks the implementation from the
+//! database URL. The one implementation today is [`sqlite`]; a second database (PostgreSQL)
+//! is a module beside it implementing the same traits, with its own migrations, and a case
+//! in [`open`]. SQL is kept portable (`$n` placeholders in increasing order, `RETURNING`,
+//! no SQLite-only functions) so that it can follow.
 #![forbid(unsafe_code)]
 
-mod cache;
-mod log;
-mod upload;
+pub mod sqlite;
 
 use std::path::Path;
-use std::str::FromStr;
 use std::sync::Arc;
-use std::time::Duration;
 
-use futures_util::{Stream, TryStreamExt};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{Row, SqliteConnection};
+use async_trait::async_trait;
+use futures_util::stream::BoxStream;
 
 use candor_core::days::Day;
 // The store speaks the domain's types; callers may name them from here.
 pub use candor_core::domain::{Author, ItemKind, SealedPart, Status};
 use candor_core::receipt::KdfParams;
 
-pub use log::{Integration, LogEntryRow, NewLeaf};
-pub use upload::{BlobRef, CaseTarget, CommitPlan, Committed, NewItem, Upload};
+/// Opens (creating if needed) the database at `url` (`sqlite://PATH`), applies its
+/// migrations, fixes the install values on first start, and removes what interrupted
+/// uploads left behind.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else {
+        Err(StoreError::Unsupported(
+            url.split(':')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(20)
+                .collect(),
+        ))
+    }
+}
+
+/// Opens an existing SQLite database without changing anything (for inspection and tests).
+pub async fn open_read_only(path: &Path) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(sqlite::SqliteStore::open_read_only(path).await?))
+}
+
+/// Opens the SQLite database of a server that may be running, for a command beside it.
+pub async fn open_beside_server(path: &Path) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(
+        sqlite::SqliteStore::open_beside_server(path).await?,
+    ))
+}
+
+/// The store: everything Candor keeps, behind one interface with one implementation
+/// per database ([`sqlite`]; PostgreSQL follows). Every method is one transaction; none
+/// returns content in clear (the store holds ciphertext and the few values of the
+/// protocol), and no database type crosses it.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    async fn close(&self);
+    /// The install's receipt salt and KDF parameters.
+    async fn install(&self) -> Result<Install, StoreError>;
+    /// Deletes every blob whose upload never committed (the server stopped mid-request).
+    async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError>;
+    /// Starts an upload: blobs written through it stay invisible until it commits.
+    fn begin_upload(&self) -> Result<Box<dyn Upload>, StoreError>;
+    /// Adds a message made of already sealed parts to a case, in one transaction.
+    async fn add_sealed_message(
+        &self,
+        case_id: i64,
+        author: Author,
+        day: Day,
+        parts: Vec<SealedPart>,
+        log_entry: Option<Vec<u8>>,
+    ) -> Result<Committed, StoreError>;
+    /// Changes a case's status, and records who did it.
+    async fn set_status(
+        &self,
+        case_id: i64,
+        status: Status,
+        audit: &Audit,
+    ) -> Result<(), StoreError>;
+    /// An item, only if it belongs to `case_id`.
+    async fn case_item(&self, case_id: i64, item_id: i64) -> Result<Option<ItemRow>, StoreError>;
+    /// An item and the id of its case.
+    async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError>;
+    /// Finds a case by its reference.
+    async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError>;
+    /// Records a reviewer's bearer token (its hash), bound to the reviewer's recipient and
+    /// valid until `expires_at` (Unix seconds); tokens expired before `now` are dropped.
+    async fn insert_token(
+        &self,
+        token_hash: &[u8],
+        reviewer: &str,
+        recipient: &str,
+        expires_at: i64,
+        now: i64,
+        audit: &Audit,
+    ) -> Result<(), StoreError>;
+    /// The reviewer, recipient and expiry of a token hash.
+    async fn token(&self, token_hash: &[u8]) -> Result<Option<(String, String, i64)>, StoreError>;
+    /// Drops tokens that expired before `now` (Unix seconds).
+    async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError>;
+    /// Appends to the reviewers' audit trail on its own: for reading actions, recorded
+    /// before what was read is served.
+    async fn audit(&self, audit: &Audit) -> Result<(), StoreError>;
+    /// The newest `limit` audit entries, newest first, optionally for one case.
+    async fn audit_entries(
+        &self,
+        case_reference: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>, StoreError>;
+    /// The number of messages of each case.
+    async fn message_counts(&self) -> Result<std::collections::HashMap<i64, i64>, StoreError>;
+    /// Notes that `reviewer` has seen a case up to its newest message.
+    async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError>;
+    /// For each case, the number of the reporter's items `reviewer` has not opened yet.
+    async fn unread_items(
+        &self,
+        reviewer: &str,
+    ) -> Result<std::collections::HashMap<i64, i64>, StoreError>;
+    /// Finds the case a lookup key opens.
+    async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError>;
+
+    async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError>;
+    /// All cases, oldest first (by day; within a day by reference, which is random).
+    async fn cases(&self) -> Result<Vec<CaseRow>, StoreError>;
+    /// The conversation of a case, in order, with every item.
+    async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError>;
+    /// The chunks of a committed blob, in order, as they are read from the database.
+    fn blob_chunks(&self, blob_id: i64) -> BoxStream<'static, Result<Vec<u8>, StoreError>>;
+    /// A whole committed blob in memory (for small items such as metadata and messages).
+    async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError>;
+    /// Counts used by tests and health checks: committed blobs, pending blobs, and chunks
+    /// that belong to no blob.
+    async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError>;
+    /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
+    async fn integrity_check(&self) -> Result<(), StoreError>;
+    /// Queues a signed entry for the next integration.
+    async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError>;
+    /// Entries waiting for integration, in a random order.
+    async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError>;
+    /// Number of leaves in the log.
+    async fn log_size(&self) -> Result<u64, StoreError>;
+    /// Stored hashes by index; `None` where nothing is stored.
+    async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError>;
+    /// Writes an integration batch atomically.
+    async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError>;
+    /// The newest checkpoint: size and signed note.
+    async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError>;
+    /// The checkpoint of a given size.
+    async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError>;
+    /// The leaf whose entry carries `commitment`, if integrated.
+    async fn log_entry_by_commitment(
+        &self,
+        commitment: &[u8; 32],
+    ) -> Result<Option<LogEntryRow>, StoreError>;
+    /// Whether a pending (not yet integrated) entry has this exact note.
+    async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError>;
+    /// Leaves `start..end`, in order.
+    async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError>;
+    /// Records a witness's cosignature line for the checkpoint of `size`, and who sent it.
+    async fn add_cosignature(
+        &self,
+        size: u64,
+        witness: &str,
+        line: &str,
+        audit: &Audit,
+    ) -> Result<(), StoreError>;
+    /// Cosignature lines of the checkpoint of `size`.
+    async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError>;
+    /// Decisions and receipts per month (`YYYY-MM`) and kind, from the public entries.
+    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError>;
+}
+
+/// An upload in progress: blobs written through it stay invisible until it commits;
+/// dropped without a commit, what it wrote is deleted.
+#[async_trait]
+pub trait Upload: Send {
+    /// Starts a new blob.
+    fn new_blob(&mut self) -> BlobRef;
+    /// Appends ciphertext to a blob; writes a batch to the database when enough is held.
+    async fn append(&mut self, blob: BlobRef, data: &[u8]) -> Result<(), StoreError>;
+    /// Marks a blob complete; returns its ciphertext size and SHA-256.
+    async fn finish_blob(&mut self, blob: BlobRef) -> Result<(u64, [u8; 32]), StoreError>;
+    /// SHA-256 of a finished blob's ciphertext.
+    fn blob_sha256(&self, blob: BlobRef) -> Option<[u8; 32]>;
+    /// Drops a blob that turned out not to be needed (an empty message, an empty file
+    /// field); anything already written for it goes at commit or cleanup.
+    fn discard_blob(&mut self, blob: BlobRef) -> Result<(), StoreError>;
+    /// Writes what is left, records the message and its items, and makes everything
+    /// visible in one transaction. After this returns, the submission is durable.
+    async fn commit(self: Box<Self>, plan: CommitPlan) -> Result<Committed, StoreError>;
+    /// Replaces an item's ciphertext (and, for files, its metadata's) with blobs of this
+    /// upload, and deletes the old ones, in one transaction with the audit record:
+    /// readers see either the old item or the new one, never a mix, and the old
+    /// ciphertext is gone afterwards.
+    async fn commit_replacement(
+        self: Box<Self>,
+        item_id: i64,
+        content: BlobRef,
+        meta: Option<BlobRef>,
+        audit: &Audit,
+    ) -> Result<(), StoreError>;
+}
+
+/// Size of one stored ciphertext chunk.
+pub const CHUNK_BYTES: usize = 1024 * 1024;
+
+/// Errors of the store. Messages never include stored content.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(String),
+    #[error("database migration failed: {0}")]
+    Migrate(String),
+    #[error("no database of kind {0:?} is supported (use sqlite://PATH)")]
+    Unsupported(String),
+    #[error("the operating system's random generator failed")]
+    Random,
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(&'static str),
+    #[error("no such case")]
+    NoSuchCase,
+}
 
 /// A reviewer's action for the audit trail. Actions that change something write it in
 /// their own transaction, so that the trail holds exactly the actions that happened.
@@ -60,38 +257,6 @@ impl Audit {
         self.detail = Some(detail.into());
         self
     }
-}
-
-async fn insert_audit(conn: &mut SqliteConnection, audit: &Audit) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO audit (day, reviewer, action, case_reference, detail) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(Day::today().to_string())
-    .bind(&audit.reviewer)
-    .bind(audit.action)
-    .bind(audit.case_reference.as_deref())
-    .bind(audit.detail.as_deref())
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Size of one stored ciphertext chunk.
-pub const CHUNK_BYTES: usize = 1024 * 1024;
-
-/// Errors of the store. Messages never include stored content.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database error: {0}")]
-    Db(#[from] sqlx::Error),
-    #[error("database migration failed: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("the operating system's random generator failed")]
-    Random,
-    #[error("stored data is inconsistent: {0}")]
-    Corrupt(&'static str),
-    #[error("no such case")]
-    NoSuchCase,
 }
 
 /// A case as stored (no content).
@@ -128,36 +293,6 @@ pub struct ItemRow {
     pub meta_sha256: Option<Vec<u8>>,
 }
 
-/// The columns [`item_from_row`] reads, in order; `i`, `b` and `mb` are the item, its blob
-/// and its metadata blob (macros, so that queries stay literal strings).
-macro_rules! item_columns {
-    () => {
-        "i.id, i.position, i.kind, i.blob_id, b.size, b.sha256, i.meta_blob_id, mb.size, mb.sha256"
-    };
-}
-macro_rules! item_joins {
-    () => {
-        "JOIN blobs b ON b.id = i.blob_id LEFT JOIN blobs mb ON mb.id = i.meta_blob_id"
-    };
-}
-
-fn item_from_row(row: &sqlx::sqlite::SqliteRow, first: usize) -> Result<ItemRow, StoreError> {
-    let kind: String = row.try_get(first + 2)?;
-    Ok(ItemRow {
-        id: row.try_get(first)?,
-        position: row.try_get(first + 1)?,
-        kind: kind.parse().map_err(StoreError::Corrupt)?,
-        blob_id: row.try_get(first + 3)?,
-        blob_size: row.try_get(first + 4)?,
-        blob_sha256: row
-            .try_get::<Option<Vec<u8>>, _>(first + 5)?
-            .unwrap_or_default(),
-        meta_blob_id: row.try_get(first + 6)?,
-        meta_size: row.try_get(first + 7)?,
-        meta_sha256: row.try_get(first + 8)?,
-    })
-}
-
 /// An entry of the reviewers' audit trail.
 #[derive(Debug, Clone)]
 pub struct AuditRow {
@@ -176,581 +311,6 @@ pub struct Install {
     pub kdf: KdfParams,
 }
 
-/// Handle to the database: one connection for writes (SQLite has one writer; a queue in
-/// the pool is fairer than lock retries), several for reads.
-#[derive(Clone)]
-pub struct Store {
-    write: SqlitePool,
-    read: SqlitePool,
-    cache: cache::PageCache,
-}
-
-fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
-    use sqlx::ConnectOptions;
-    Ok(SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        // 64 KiB pages (for a new database): a 1 MiB chunk is 16 pages, not 256.
-        .page_size(65536)
-        .synchronous(SqliteSynchronous::Full)
-        .pragma("secure_delete", "ON")
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10))
-        // sqlx logs statements, and slow ones with their exact duration: both would time
-        // reporters' actions in the server's log.
-        .disable_statement_logging())
-}
-
-/// The one writing connection. Batches of an upload in progress are committed with
-/// `synchronous=NORMAL` (they need no durability of their own: an interrupted upload's rows
-/// are deleted anyway, and the final `FULL` commit syncs the WAL, earlier frames included);
-/// whatever a user of the connection did, it goes back to the pool with
-/// `synchronous=FULL`, or is closed.
-fn writer_pool() -> SqlitePoolOptions {
-    SqlitePoolOptions::new()
-        .max_connections(1)
-        .after_release(|conn, _| {
-            Box::pin(async move {
-                Ok(sqlx::query("PRAGMA synchronous = FULL")
-                    .execute(&mut *conn)
-                    .await
-                    .is_ok())
-            })
-        })
-}
-
-impl Store {
-    /// Opens (creating if needed) the database, applies migrations, fixes the install
-    /// values on first start, and removes what interrupted uploads left behind.
-    pub async fn open(url: &str) -> Result<Store, StoreError> {
-        let options = connect_options(url)?;
-        let write = writer_pool().connect_with(options.clone()).await?;
-        sqlx::migrate!("./migrations/sqlite").run(&write).await?;
-        let cache = cache::PageCache::open(options.get_filename());
-        let read = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options.create_if_missing(false))
-            .await?;
-        let store = Store { write, read, cache };
-        store.ensure_install().await?;
-        store.remove_interrupted_uploads().await?;
-        Ok(store)
-    }
-
-    /// Opens an existing database without changing anything (for inspection and tests).
-    pub async fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .read_only(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(2)
-            .connect_with(options)
-            .await?;
-        Ok(Store {
-            write: pool.clone(),
-            read: pool,
-            cache: cache::PageCache::default(),
-        })
-    }
-
-    /// Opens an existing database next to a running server (for tools and tests that act
-    /// as the body): no migrations, no clean-up of uploads the server has in progress.
-    pub async fn open_beside_server(path: &Path) -> Result<Store, StoreError> {
-        let options =
-            connect_options(&format!("sqlite://{}", path.display()))?.create_if_missing(false);
-        let cache = cache::PageCache::open(path);
-        let write = writer_pool().connect_with(options.clone()).await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(2)
-            .connect_with(options)
-            .await?;
-        Ok(Store { write, read, cache })
-    }
-
-    pub async fn close(&self) {
-        self.read.close().await;
-        self.write.close().await;
-    }
-
-    async fn ensure_install(&self) -> Result<(), StoreError> {
-        let mut salt = [0u8; 16];
-        getrandom::fill(&mut salt).map_err(|_| StoreError::Random)?;
-        let p = KdfParams::DEFAULT;
-        // Inserted once; later starts keep the first values.
-        sqlx::query(
-            "INSERT INTO install (id, receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism) \
-             VALUES (1, $1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&salt[..])
-        .bind(i64::from(p.memory_kib))
-        .bind(i64::from(p.iterations))
-        .bind(i64::from(p.parallelism))
-        .execute(&self.write)
-        .await?;
-        Ok(())
-    }
-
-    /// The install's receipt salt and KDF parameters.
-    pub async fn install(&self) -> Result<Install, StoreError> {
-        let row = sqlx::query(
-            "SELECT receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism FROM install WHERE id = 1",
-        )
-        .fetch_one(&self.read)
-        .await?;
-        let salt: Vec<u8> = row.try_get(0)?;
-        let param = |i: usize| -> Result<u32, StoreError> {
-            let v: i64 = row.try_get(i)?;
-            u32::try_from(v).map_err(|_| StoreError::Corrupt("KDF parameter out of range"))
-        };
-        Ok(Install {
-            receipt_salt: Arc::from(salt),
-            kdf: KdfParams {
-                memory_kib: param(1)?,
-                iterations: param(2)?,
-                parallelism: param(3)?,
-            },
-        })
-    }
-
-    /// Checkpoints the WAL into the database file and empties it, so that pages of rows
-    /// just deleted do not stay in the WAL (`secure_delete` overwrites them in the database
-    /// file at the checkpoint). Best effort: readers in progress may keep part of it.
-    pub(crate) async fn truncate_wal(&self) {
-        if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.write)
-            .await
-        {
-            tracing::debug!(error = %err, "the WAL could not be checkpointed after a deletion");
-        }
-    }
-
-    /// Deletes every blob whose upload never committed (the server stopped mid-request).
-    pub async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
-        let mut tx = self.write.begin().await?;
-        sqlx::query(
-            "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
-        )
-        .execute(&mut *tx)
-        .await?;
-        let removed = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        if removed > 0 {
-            tracing::info!(
-                blobs = removed,
-                "removed the remains of interrupted uploads"
-            );
-            self.truncate_wal().await;
-        }
-        Ok(removed)
-    }
-
-    /// Starts an upload: blobs written through it stay invisible until it commits.
-    pub fn begin_upload(&self) -> Result<Upload, StoreError> {
-        Upload::new(self.clone())
-    }
-
-    pub(crate) fn writer(&self) -> &SqlitePool {
-        &self.write
-    }
-
-    /// Adds a message made of already sealed parts to a case, in one transaction.
-    pub async fn add_sealed_message(
-        &self,
-        case_id: i64,
-        author: Author,
-        day: Day,
-        parts: Vec<SealedPart>,
-        log_entry: Option<Vec<u8>>,
-    ) -> Result<Committed, StoreError> {
-        if parts.is_empty() {
-            return Err(StoreError::Corrupt("a message needs at least one item"));
-        }
-        let mut upload = self.begin_upload()?;
-        let mut items = Vec::with_capacity(parts.len());
-        for part in parts {
-            let blob = upload.new_blob();
-            upload.append(blob, &part.content).await?;
-            upload.finish_blob(blob).await?;
-            let meta = match part.meta {
-                Some(meta) => {
-                    let m = upload.new_blob();
-                    upload.append(m, &meta).await?;
-                    upload.finish_blob(m).await?;
-                    Some(m)
-                }
-                None => None,
-            };
-            items.push(NewItem {
-                kind: part.kind,
-                blob,
-                meta,
-            });
-        }
-        upload
-            .commit(CommitPlan {
-                case: CaseTarget::Existing(case_id),
-                author,
-                day,
-                items,
-                log_entry,
-                audit: None,
-            })
-            .await
-    }
-
-    /// Changes a case's status, and records who did it.
-    pub async fn set_status(
-        &self,
-        case_id: i64,
-        status: Status,
-        audit: &Audit,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.write.begin().await?;
-        let updated = sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
-            .bind(status.as_str())
-            .bind(case_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if updated != 1 {
-            return Err(StoreError::NoSuchCase);
-        }
-        insert_audit(&mut tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// An item, only if it belongs to `case_id`.
-    pub async fn case_item(
-        &self,
-        case_id: i64,
-        item_id: i64,
-    ) -> Result<Option<ItemRow>, StoreError> {
-        Ok(self
-            .item(item_id)
-            .await?
-            .filter(|(owner, _)| *owner == case_id)
-            .map(|(_, item)| item))
-    }
-
-    /// An item and the id of its case.
-    pub async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError> {
-        let sql = concat!(
-            "SELECT m.case_id, ",
-            item_columns!(),
-            " FROM items i JOIN messages m ON m.id = i.message_id ",
-            item_joins!(),
-            " WHERE i.id = $1"
-        );
-        let row = sqlx::query(sql)
-            .bind(item_id)
-            .fetch_optional(&self.read)
-            .await?;
-        row.map(|row| Ok((row.try_get(0)?, item_from_row(&row, 1)?)))
-            .transpose()
-    }
-
-    /// Finds a case by its reference.
-    pub async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE reference = $1",
-        )
-        .bind(reference)
-        .fetch_optional(&self.read)
-        .await?;
-        row.map(|r| case_from_row(&r)).transpose()
-    }
-
-    /// Records a reviewer's bearer token (its hash), bound to the reviewer's recipient and
-    /// valid until `expires_at` (Unix seconds); tokens expired before `now` are dropped.
-    pub async fn insert_token(
-        &self,
-        token_hash: &[u8],
-        reviewer: &str,
-        recipient: &str,
-        expires_at: i64,
-        now: i64,
-        audit: &Audit,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.write.begin().await?;
-        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO reviewer_tokens (token_hash, reviewer, recipient, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(reviewer)
-        .bind(recipient)
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await?;
-        insert_audit(&mut tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// The reviewer, recipient and expiry of a token hash.
-    pub async fn token(
-        &self,
-        token_hash: &[u8],
-    ) -> Result<Option<(String, String, i64)>, StoreError> {
-        let row = sqlx::query(
-            "SELECT reviewer, recipient, expires_at FROM reviewer_tokens WHERE token_hash = $1",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.read)
-        .await?;
-        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-            .transpose()
-    }
-
-    /// Drops tokens that expired before `now` (Unix seconds).
-    pub async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
-            .bind(now)
-            .execute(&self.write)
-            .await?;
-        Ok(())
-    }
-
-    /// Appends to the reviewers' audit trail on its own: for reading actions, recorded
-    /// before what was read is served.
-    pub async fn audit(&self, audit: &Audit) -> Result<(), StoreError> {
-        let mut conn = self.write.acquire().await?;
-        insert_audit(&mut conn, audit).await
-    }
-
-    /// The newest `limit` audit entries, newest first, optionally for one case.
-    pub async fn audit_entries(
-        &self,
-        case_reference: Option<&str>,
-        limit: i64,
-    ) -> Result<Vec<AuditRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, day, reviewer, action, case_reference, detail FROM audit \
-             WHERE ($1 IS NULL OR case_reference = $1) ORDER BY id DESC LIMIT $2",
-        )
-        .bind(case_reference)
-        .bind(limit)
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditRow {
-                    id: r.try_get(0)?,
-                    day: r.try_get(1)?,
-                    reviewer: r.try_get(2)?,
-                    action: r.try_get(3)?,
-                    case_reference: r.try_get(4)?,
-                    detail: r.try_get(5)?,
-                })
-            })
-            .collect()
-    }
-
-    /// The number of messages of each case.
-    pub async fn message_counts(&self) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
-        let rows = sqlx::query("SELECT case_id, COUNT(*) FROM messages GROUP BY case_id")
-            .fetch_all(&self.read)
-            .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
-    }
-
-    /// Notes that `reviewer` has seen a case up to its newest message.
-    pub async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO reviewer_reads (reviewer, case_id, last_seq) \
-             SELECT $1, $2, COALESCE(MAX(seq), 0) FROM messages WHERE case_id = $2 \
-             ON CONFLICT (reviewer, case_id) DO UPDATE SET last_seq = excluded.last_seq",
-        )
-        .bind(reviewer)
-        .bind(case_id)
-        .execute(&self.write)
-        .await?;
-        Ok(())
-    }
-
-    /// For each case, the number of the reporter's items `reviewer` has not opened yet.
-    pub async fn unread_items(
-        &self,
-        reviewer: &str,
-    ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT m.case_id, COUNT(i.id) FROM messages m JOIN items i ON i.message_id = m.id \
-             LEFT JOIN reviewer_reads r ON r.case_id = m.case_id AND r.reviewer = $1 \
-             WHERE m.author = 'reporter' AND i.kind <> 'record' AND m.seq > COALESCE(r.last_seq, 0) GROUP BY m.case_id",
-        )
-        .bind(reviewer)
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
-    }
-
-    /// Finds the case a lookup key opens.
-    pub async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE lookup_key = $1",
-        )
-        .bind(lookup_key)
-        .fetch_optional(&self.read)
-        .await?;
-        row.map(|r| case_from_row(&r)).transpose()
-    }
-
-    pub async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?
-        .ok_or(StoreError::NoSuchCase)?;
-        case_from_row(&row)
-    }
-
-    /// All cases, oldest first (by day; within a day by reference, which is random).
-    pub async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY received_day, reference",
-        )
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter().map(case_from_row).collect()
-    }
-
-    /// The conversation of a case, in order, with every item.
-    pub async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
-        // Messages always have items; the inner joins keep the query simple.
-        let sql = concat!(
-            "SELECT m.id, m.author, m.day, ",
-            item_columns!(),
-            " FROM messages m JOIN items i ON i.message_id = m.id ",
-            item_joins!(),
-            " WHERE m.case_id = $1 ORDER BY m.seq, i.position"
-        );
-        let rows = sqlx::query(sql).bind(case_id).fetch_all(&self.read).await?;
-        let mut out: Vec<MessageRow> = Vec::new();
-        for row in rows {
-            let id: i64 = row.try_get(0)?;
-            if out.last().map(|m| m.id) != Some(id) {
-                let author: String = row.try_get(1)?;
-                let day: String = row.try_get(2)?;
-                out.push(MessageRow {
-                    id,
-                    author: author.parse().map_err(StoreError::Corrupt)?,
-                    day: day.parse().map_err(StoreError::Corrupt)?,
-                    items: Vec::new(),
-                });
-            }
-            if let Some(message) = out.last_mut() {
-                message.items.push(item_from_row(&row, 3)?);
-            }
-        }
-        Ok(out)
-    }
-
-    /// The chunks of a committed blob, in order, as they are read from the database.
-    pub fn blob_chunks(
-        &self,
-        blob_id: i64,
-    ) -> impl Stream<Item = Result<Vec<u8>, StoreError>> + Send + 'static {
-        // One chunk per query, so that a large blob never sits in memory whole.
-        futures_util::stream::try_unfold((self.read.clone(), 0i64), move |(pool, seq)| async move {
-            let row = sqlx::query(
-                "SELECT c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id \
-                 WHERE c.blob_id = $1 AND c.seq = $2 AND b.upload IS NULL",
-            )
-            .bind(blob_id)
-            .bind(seq)
-            .fetch_optional(&pool)
-            .await?;
-            match row {
-                Some(row) => Ok(Some((row.try_get::<Vec<u8>, _>(0)?, (pool, seq + 1)))),
-                None => Ok::<_, StoreError>(None),
-            }
-        })
-    }
-
-    /// A whole committed blob in memory (for small items such as metadata and messages).
-    pub async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
-        let chunks: Vec<Vec<u8>> = self.blob_chunks(blob_id).try_collect().await?;
-        Ok(chunks.concat())
-    }
-
-    /// Counts used by tests and health checks: committed blobs, pending blobs, and chunks
-    /// that belong to no blob.
-    pub async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM blobs WHERE upload IS NULL), \
-                    (SELECT COUNT(*) FROM blobs WHERE upload IS NOT NULL), \
-                    (SELECT COUNT(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs))",
-        )
-        .fetch_one(&self.read)
-        .await?;
-        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
-    }
-
-    /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
-    pub async fn integrity_check(&self) -> Result<(), StoreError> {
-        let rows = sqlx::query("PRAGMA integrity_check")
-            .fetch_all(&self.read)
-            .await?;
-        let first: Option<String> = rows.first().map(|r| r.try_get(0)).transpose()?;
-        if rows.len() == 1 && first.as_deref() == Some("ok") {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt("integrity check failed"))
-        }
-    }
-}
-
-fn case_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
-    let status: String = row.try_get(3)?;
-    let day: String = row.try_get(4)?;
-    Ok(CaseRow {
-        id: row.try_get(0)?,
-        reference: row.try_get(1)?,
-        reporter_recipient: row.try_get(2)?,
-        status: status.parse().map_err(StoreError::Corrupt)?,
-        received_day: day.parse().map_err(StoreError::Corrupt)?,
-    })
-}
-
-/// Inserts a blob row owned by an upload, returning its id.
-async fn insert_pending_blob(
-    conn: &mut SqliteConnection,
-    upload: &[u8],
-) -> Result<i64, StoreError> {
-    let id = random_id()?;
-    sqlx::query("INSERT INTO blobs (id, upload) VALUES ($1, $2)")
-        .bind(id)
-        .bind(upload)
-        .execute(conn)
-        .await?;
-    Ok(id)
-}
-
-/// A random row id for cases, messages, items, blobs and pending log entries: sequential
-/// ids would order every action across cases for whoever holds a copy of the database.
-/// Between 2^32 and 2^53 (exact in any JSON reader), so never one of the small sequential
-/// ids of rows made before. A collision (about one in 10^4 after a million rows) fails
-/// its transaction, which the caller reports like any storage error.
-pub(crate) fn random_id() -> Result<i64, StoreError> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|_| StoreError::Random)?;
-    Ok((i64::from_be_bytes(bytes) & 0x001f_ffff_ffff_ffff) | 0x0000_0001_0000_0000)
-}
-
 /// A random case reference: 12 Crockford base32 characters in groups of four (60 bits).
 pub fn new_reference() -> Result<String, StoreError> {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -766,465 +326,74 @@ pub fn new_reference() -> Result<String, StoreError> {
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A leaf of the log.
+#[derive(Debug, Clone)]
+pub struct LogEntryRow {
+    pub index: u64,
+    pub note: Vec<u8>,
+}
 
-    async fn pragma(pool: &SqlitePool, name: &str) -> String {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
-            .fetch_one(pool)
-            .await
-            .expect("pragma");
-        row.try_get::<i64, _>(0)
-            .map(|v| v.to_string())
-            .or_else(|_| row.try_get::<String, _>(0))
-            .expect("value")
-    }
+/// A new leaf of the log, with the public fields of its entry repeated for look-ups.
+pub struct NewLeaf {
+    pub index: u64,
+    pub note: Vec<u8>,
+    pub commitment: [u8; 32],
+    pub kind: String,
+    pub day: String,
+}
 
-    /// WAL, 64 KiB pages, `synchronous=FULL` and `secure_delete` on every connection; an
-    /// upload's batches (written with `synchronous=NORMAL`) leave the writer at FULL.
-    #[tokio::test]
-    async fn durable_and_shredding_settings() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::open(&url).await.expect("open");
-        for pool in [&store.write, &store.read] {
-            assert_eq!(pragma(pool, "journal_mode").await, "wal");
-            assert_eq!(pragma(pool, "synchronous").await, "2", "FULL");
-            assert_eq!(pragma(pool, "secure_delete").await, "1");
-            assert_eq!(pragma(pool, "page_size").await, "65536");
-        }
-        let mut upload = store.begin_upload().expect("upload");
-        let blob = upload.new_blob();
-        let data = vec![7u8; 9 * CHUNK_BYTES];
-        upload.append(blob, &data).await.expect("append");
-        upload.append(blob, &data[..10]).await.expect("append");
-        upload.finish_blob(blob).await.expect("finish");
-        drop(upload);
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        assert_eq!(
-            pragma(&store.write, "synchronous").await,
-            "2",
-            "back to FULL after the batches"
-        );
-        store.close().await;
-    }
+/// What one integration adds, written in one transaction.
+pub struct Integration {
+    /// Pending rows consumed.
+    pub pending_ids: Vec<i64>,
+    /// New leaves, in index order.
+    pub entries: Vec<NewLeaf>,
+    /// New stored hashes: stored-hash index and hash.
+    pub hashes: Vec<(u64, [u8; 32])>,
+    /// The new checkpoint: size and signed note (none when nothing was added).
+    pub checkpoint: Option<(u64, String)>,
+}
 
-    /// Rows about reporters carry random ids: a copy of the database does not tell in
-    /// which order cases, messages, items and blobs were made. Order within a case is kept
-    /// by `seq`, and unread counts follow it.
-    #[tokio::test]
-    async fn reporter_rows_have_random_ids_and_cases_keep_their_order() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::open(&url).await.expect("open");
-        let mut case_ids = Vec::new();
-        for n in 0..6u8 {
-            let (upload, blob) = upload_of(&store, &[n; 100]).await;
-            let committed = upload
-                .commit(one_item(
-                    CaseTarget::New {
-                        reference: format!("CASE-{n}"),
-                        lookup_key: [n; 32],
-                        reporter_recipient: "age1test".into(),
-                    },
-                    Author::Reporter,
-                    ItemKind::Text,
-                    blob,
-                    None,
-                ))
-                .await
-                .expect("commit");
-            case_ids.push(committed.case_id);
-        }
-        // A conversation of five turns in the first case.
-        let first = case_ids[0];
-        store.mark_read("alice", first).await.expect("read");
-        for n in 0..4u8 {
-            let author = if n % 2 == 0 {
-                Author::Body
-            } else {
-                Author::Reporter
-            };
-            let (upload, blob) = upload_of(&store, &[100 + n; 10]).await;
-            upload
-                .commit(one_item(
-                    CaseTarget::Existing(first),
-                    author,
-                    ItemKind::Text,
-                    blob,
-                    None,
-                ))
-                .await
-                .expect("commit");
-        }
-        for table in ["cases", "messages", "items", "blobs"] {
-            let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT id FROM {table} ORDER BY rowid"
-            )))
-            .fetch_all(&store.read)
-            .await
-            .expect("ids");
-            assert!(ids.len() >= 6, "{table}");
-            assert!(
-                ids.iter().all(|id| (1 << 32..1 << 53).contains(id)),
-                "{table}: {ids:?}"
-            );
-            let sequential = ids.windows(2).filter(|w| w[1] == w[0] + 1).count();
-            assert_eq!(sequential, 0, "{table}: {ids:?}");
-        }
-        let messages = store.messages(first).await.expect("messages");
-        let contents: Vec<Vec<u8>> = {
-            let mut out = Vec::new();
-            for m in &messages {
-                out.push(store.read_blob(m.items[0].blob_id).await.expect("blob"));
-            }
-            out
-        };
-        assert_eq!(
-            contents,
-            vec![
-                vec![0; 100],
-                vec![100; 10],
-                vec![101; 10],
-                vec![102; 10],
-                vec![103; 10]
-            ],
-            "the conversation in the order it was written"
-        );
-        let unread = store.unread_items("alice").await.expect("unread");
-        assert_eq!(
-            unread.get(&first),
-            Some(&2),
-            "two reporter turns since the read"
-        );
-        store.close().await;
-    }
+/// A blob being written by an [`Upload`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobRef(pub(crate) usize);
 
-    /// Pseudo-random bytes (xorshift): incompressible test data without a dependency.
-    fn noise(seed: &mut u64, len: usize) -> Vec<u8> {
-        let mut out = Vec::with_capacity(len + 8);
-        while out.len() < len {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            out.extend_from_slice(&seed.to_le_bytes());
-        }
-        out.truncate(len);
-        out
-    }
+/// Where a committed message goes.
+pub enum CaseTarget {
+    /// A first report opens a case (its random reference made with
+    /// [`super::new_reference`]).
+    New {
+        reference: String,
+        lookup_key: [u8; 32],
+        reporter_recipient: String,
+    },
+    Existing(i64),
+}
 
-    fn new_case(reference: &str) -> CaseTarget {
-        CaseTarget::New {
-            reference: reference.into(),
-            lookup_key: [9; 32],
-            reporter_recipient: "age1test".into(),
-        }
-    }
+/// One item of the committed message.
+pub struct NewItem {
+    pub kind: ItemKind,
+    pub blob: BlobRef,
+    pub meta: Option<BlobRef>,
+}
 
-    /// A message of one item (`blob`, finished), written today.
-    fn one_item(
-        case: CaseTarget,
-        author: Author,
-        kind: ItemKind,
-        blob: BlobRef,
-        audit: Option<Audit>,
-    ) -> CommitPlan {
-        CommitPlan {
-            case,
-            author,
-            day: Day::today(),
-            items: vec![NewItem {
-                kind,
-                blob,
-                meta: None,
-            }],
-            log_entry: None,
-            audit,
-        }
-    }
+/// What to record when an upload commits.
+pub struct CommitPlan {
+    pub case: CaseTarget,
+    pub author: Author,
+    pub day: Day,
+    pub items: Vec<NewItem>,
+    /// A signed log entry about this message, queued in the same transaction.
+    pub log_entry: Option<Vec<u8>>,
+    /// The reviewer's action, recorded in the same transaction.
+    pub audit: Option<Audit>,
+}
 
-    /// An upload holding one finished blob of `bytes`.
-    async fn upload_of(store: &Store, bytes: &[u8]) -> (Upload, BlobRef) {
-        let mut upload = store.begin_upload().expect("upload");
-        let blob = upload.new_blob();
-        upload.append(blob, bytes).await.expect("append");
-        upload.finish_blob(blob).await.expect("finish");
-        (upload, blob)
-    }
-
-    /// The ciphertext hashes an upload reports (continued by the batch writer over the
-    /// chunks it writes, completed when a blob is finished) are those of the bytes stored,
-    /// for pieces that cross chunk and batch boundaries, for blobs written in turn, and for
-    /// a small blob written only by the commit.
-    #[tokio::test(flavor = "multi_thread")]
-    async fn blob_hashes_are_those_of_the_stored_bytes() {
-        use sha2::{Digest, Sha256};
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::open(&url).await.expect("open");
-        let mut upload = store.begin_upload().expect("upload");
-        let blobs = [upload.new_blob(), upload.new_blob(), upload.new_blob()];
-        let mut expected = [Sha256::new(), Sha256::new(), Sha256::new()];
-        let sizes = [
-            1,
-            65_536,
-            CHUNK_BYTES - 1,
-            CHUNK_BYTES,
-            3 * CHUNK_BYTES + 7,
-            17,
-            9 * CHUNK_BYTES + 1,
-        ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15;
-        for round in 0..6 {
-            for i in 0..2 {
-                let data = noise(&mut seed, sizes[(round * 2 + i) % sizes.len()]);
-                upload.append(blobs[i], &data).await.expect("append");
-                expected[i].update(&data);
-            }
-        }
-        let small = noise(&mut seed, 300);
-        upload.append(blobs[2], &small).await.expect("append");
-        expected[2].update(&small);
-        let expected: Vec<[u8; 32]> = expected.map(|h| h.finalize().into()).to_vec();
-        for (blob, digest) in blobs.iter().zip(&expected) {
-            let (_, finished) = upload.finish_blob(*blob).await.expect("finish");
-            assert_eq!(&finished, digest);
-            assert_eq!(upload.blob_sha256(*blob).as_ref(), Some(digest));
-        }
-        let committed = upload
-            .commit(CommitPlan {
-                case: new_case("hashes"),
-                author: Author::Reporter,
-                day: Day::today(),
-                items: vec![
-                    NewItem {
-                        kind: ItemKind::File,
-                        blob: blobs[0],
-                        meta: Some(blobs[2]),
-                    },
-                    NewItem {
-                        kind: ItemKind::Text,
-                        blob: blobs[1],
-                        meta: None,
-                    },
-                ],
-                log_entry: None,
-                audit: None,
-            })
-            .await
-            .expect("commit");
-        assert_eq!(
-            committed.ciphertext_sha256,
-            vec![expected[0], expected[2], expected[1]]
-        );
-        let rows = sqlx::query("SELECT id, sha256 FROM blobs")
-            .fetch_all(&store.read)
-            .await
-            .expect("blobs");
-        assert_eq!(rows.len(), 3);
-        let mut stored = Vec::new();
-        for row in rows {
-            let id: i64 = row.get(0);
-            let column: Vec<u8> = row.get(1);
-            let actual: [u8; 32] = Sha256::digest(store.read_blob(id).await.expect("read")).into();
-            assert_eq!(column, actual.to_vec(), "the sha256 column of blob {id}");
-            stored.push(actual);
-        }
-        stored.sort();
-        let mut want = expected.clone();
-        want.sort();
-        assert_eq!(stored, want);
-        store.close().await;
-    }
-
-    /// Bytes of `path` in the page cache, as `fincore` (util-linux) reports them.
-    fn cached_bytes(path: &Path) -> u64 {
-        let out = std::process::Command::new("fincore")
-            .args(["--bytes", "--noheadings", "--output", "RES"])
-            .arg(path)
-            .output()
-            .expect("fincore (Debian package util-linux-extra) must be installed");
-        assert!(out.status.success(), "fincore failed");
-        String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("a byte count")
-    }
-
-    /// An upload's chunks that SQLite's checkpoints have synced into the database file do
-    /// not stay in the page cache. (Not on tmpfs, where nothing leaves memory: the database
-    /// lives under `target/`.)
-    #[tokio::test(flavor = "multi_thread")]
-    async fn checkpointed_uploads_leave_the_page_cache() {
-        let dir = tempfile::Builder::new()
-            .prefix("candor-cache-test-")
-            .tempdir_in(concat!(env!("CARGO_MANIFEST_DIR"), "/../../target"))
-            .expect("tempdir");
-        let path = dir.path().join("t.db");
-        let store = Store::open(&format!("sqlite://{}", path.display()))
-            .await
-            .expect("open");
-        assert!(store.cache.is_open());
-        // 160 MiB: with 64 KiB pages, SQLite checkpoints every 1000 pages of WAL (62.5 MiB).
-        let mut upload = store.begin_upload().expect("upload");
-        let blob = upload.new_blob();
-        let mut seed = 7;
-        for _ in 0..160 {
-            let data = noise(&mut seed, CHUNK_BYTES);
-            upload.append(blob, &data).await.expect("append");
-        }
-        upload.finish_blob(blob).await.expect("finish");
-        upload
-            .commit(one_item(
-                new_case("cache"),
-                Author::Reporter,
-                ItemKind::File,
-                blob,
-                None,
-            ))
-            .await
-            .expect("commit");
-        let size = std::fs::metadata(&path).expect("size").len();
-        assert!(
-            size >= 90 << 20,
-            "checkpoints wrote the database file: {size}"
-        );
-        let cached = cached_bytes(&path);
-        assert!(
-            cached < 16 << 20,
-            "{} MiB of the {} MiB database file left in the page cache",
-            cached >> 20,
-            size >> 20
-        );
-        store.close().await;
-    }
-
-    async fn count(store: &Store, sql: &'static str) -> i64 {
-        sqlx::query(sql)
-            .fetch_one(&store.read)
-            .await
-            .expect("count")
-            .get(0)
-    }
-
-    /// An action that changes something and its audit record are one transaction: when
-    /// the record cannot be written, the action does not happen either (and when it can,
-    /// both are there).
-    #[tokio::test(flavor = "multi_thread")]
-    async fn actions_and_their_audit_records_commit_together() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::open(&url).await.expect("open");
-        let (upload, blob) = upload_of(&store, b"first").await;
-        let first = upload
-            .commit(one_item(
-                new_case("audited"),
-                Author::Reporter,
-                ItemKind::Text,
-                blob,
-                None,
-            ))
-            .await
-            .expect("first message");
-        let item_id: i64 = sqlx::query("SELECT id FROM items WHERE message_id = $1")
-            .bind(first.message_id)
-            .fetch_one(&store.read)
-            .await
-            .expect("item")
-            .get(0);
-        let audit = Audit::new("ana", "test").case("audited").detail("1");
-
-        sqlx::query(
-            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit \
-             BEGIN SELECT RAISE(ABORT, 'the audit trail is unavailable'); END",
-        )
-        .execute(&store.write)
-        .await
-        .expect("trigger");
-        assert!(
-            store
-                .set_status(first.case_id, Status::Closed, &audit)
-                .await
-                .is_err()
-        );
-        assert!(
-            store
-                .insert_token(&[1; 32], "ana", "age1test", i64::MAX, 0, &audit)
-                .await
-                .is_err()
-        );
-        assert!(
-            store
-                .add_cosignature(1, "witness", "— witness AAAA", &audit)
-                .await
-                .is_err()
-        );
-        let (upload, blob) = upload_of(&store, b"reply").await;
-        let reply = upload
-            .commit(one_item(
-                CaseTarget::Existing(first.case_id),
-                Author::Body,
-                ItemKind::Text,
-                blob,
-                Some(audit.clone()),
-            ))
-            .await;
-        assert!(reply.is_err());
-        let (upload, blob) = upload_of(&store, b"re-encrypted").await;
-        assert!(
-            upload
-                .commit_replacement(item_id, blob, None, &audit)
-                .await
-                .is_err()
-        );
-
-        let case = store.case_by_id(first.case_id).await.expect("case");
-        assert_eq!(case.status, Status::Received, "status unchanged");
-        assert_eq!(
-            count(&store, "SELECT COUNT(*) FROM reviewer_tokens").await,
-            0
-        );
-        assert_eq!(
-            count(&store, "SELECT COUNT(*) FROM log_cosignatures").await,
-            0
-        );
-        assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, 1);
-        let kept = store
-            .read_blob(
-                sqlx::query("SELECT blob_id FROM items WHERE id = $1")
-                    .bind(item_id)
-                    .fetch_one(&store.read)
-                    .await
-                    .expect("item")
-                    .get(0),
-            )
-            .await
-            .expect("blob");
-        assert_eq!(kept, b"first", "item not replaced");
-        assert_eq!(count(&store, "SELECT COUNT(*) FROM audit").await, 0);
-
-        sqlx::query("DROP TRIGGER refuse_audit")
-            .execute(&store.write)
-            .await
-            .expect("drop trigger");
-        store
-            .set_status(first.case_id, Status::Closed, &audit)
-            .await
-            .expect("status");
-        store
-            .insert_token(&[1; 32], "ana", "age1test", i64::MAX, 0, &audit)
-            .await
-            .expect("token");
-        store
-            .add_cosignature(1, "witness", "— witness AAAA", &audit)
-            .await
-            .expect("cosignature");
-        assert_eq!(
-            store.case_by_id(first.case_id).await.expect("case").status,
-            Status::Closed
-        );
-        assert_eq!(count(&store, "SELECT COUNT(*) FROM audit").await, 3);
-        store.close().await;
-    }
+/// The result of a commit.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub case_id: i64,
+    pub message_id: i64,
+    /// SHA-256 of each committed blob's ciphertext, in item order (content, then meta).
+    pub ciphertext_sha256: Vec<[u8; 32]>,
 }

@@ -246,15 +246,15 @@ impl TestServer {
         self.data_dir.join("candor.db")
     }
 
-    pub async fn store(&self) -> Store {
-        Store::open_read_only(&self.db_path())
+    pub async fn store(&self) -> Arc<dyn Store> {
+        candor_store::open_read_only(&self.db_path())
             .await
             .expect("open store")
     }
 
     /// A store for acting as the body next to the running server.
-    pub async fn body_store(&self) -> Store {
-        Store::open_beside_server(&self.db_path())
+    pub async fn body_store(&self) -> Arc<dyn Store> {
+        candor_store::open_beside_server(&self.db_path())
             .await
             .expect("open store")
     }

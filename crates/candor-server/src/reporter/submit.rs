@@ -8,25 +8,15 @@ use axum::response::{IntoResponse, Response};
 
 use bytes::Bytes;
 use multer::{Constraints, SizeLimit};
-use serde::Serialize;
-use zeroize::Zeroizing;
 
-use super::intake::{DRAIN_BYTES, IDLE_TIMEOUT, Intake, IntakeError, drain};
-use super::{AppState, page_response, pages};
+use crate::app::{AppState, Problem};
+use crate::intake::plain::{MAX_FILES, MAX_FORM_PARTS, MAX_MESSAGE_BYTES, PlainError, read_parts};
+use crate::intake::{DRAIN_BYTES, IDLE_TIMEOUT, Intake, IntakeError, drain};
+use crate::reporter::pages;
 use candor_core::days::Day;
 use candor_core::receipt::{DeriveError, Receipt};
-use candor_core::seal::{SealError, Sealer, seal_bytes};
-use candor_store::{
-    Author, BlobRef, CaseTarget, CommitPlan, ItemKind, NewItem, StoreError, Upload,
-};
-
-/// Largest message text; longer texts can be attached as files.
-pub const MAX_MESSAGE_BYTES: u64 = 1024 * 1024;
-/// Most files in one submission.
-pub const MAX_FILES: usize = 10_000;
-/// Most parts of a reporter's form: the files, the message and a form token, with room
-/// for a few empty ones (every part counts, empty or not).
-pub const MAX_FORM_PARTS: usize = MAX_FILES + 8;
+use candor_core::seal::{SealError, seal_bytes};
+use candor_store::{Author, CaseTarget, CommitPlan, ItemKind, NewItem, StoreError, Upload};
 
 pub async fn form(State(app): State<AppState>) -> Response {
     pages::submit_form(&app.site, None).into_response()
@@ -49,7 +39,7 @@ pub(crate) async fn refuse_oversized(
             let _ = tokio::time::timeout(IDLE_TIMEOUT, drain(body.into_data_stream(), DRAIN_BYTES))
                 .await;
         }
-        return Err(SubmitError::TooLarge.into_page(app));
+        return Err(SubmitError::TooLarge.into_response());
     }
     Ok(body)
 }
@@ -60,11 +50,11 @@ pub async fn post(State(app): State<AppState>, headers: HeaderMap, body: Body) -
         Err(refused) => return refused,
     };
     let Some(_place) = app.upload_place().await else {
-        return SubmitError::Busy.into_page(&app);
+        return SubmitError::Busy.into_response();
     };
     match receive(&app, &headers, body).await {
         Ok(done) => pages::receipt(&app.site, done.receipt.expose(), done.files).into_response(),
-        Err(problem) => problem.into_page(&app),
+        Err(problem) => problem.into_response(),
     }
 }
 
@@ -97,6 +87,19 @@ impl From<SealError> for SubmitError {
     }
 }
 
+impl From<PlainError> for SubmitError {
+    fn from(err: PlainError) -> Self {
+        match err {
+            PlainError::Intake(e) => e.into(),
+            PlainError::NotUtf8 => SubmitError::NotUtf8,
+            PlainError::TooManyFiles => SubmitError::TooManyFiles,
+            PlainError::UnexpectedPart => SubmitError::Malformed,
+            PlainError::Store(e) => e.into(),
+            PlainError::Seal(e) => e.into(),
+        }
+    }
+}
+
 impl From<IntakeError> for SubmitError {
     fn from(err: IntakeError) -> Self {
         match err {
@@ -109,90 +112,60 @@ impl From<IntakeError> for SubmitError {
     }
 }
 
-impl SubmitError {
-    pub(crate) fn into_page(self, app: &AppState) -> Response {
-        let site = &app.site;
-        let limit = candor_ui::human_size(app.config.max_upload_bytes);
-        match self {
-            SubmitError::Empty => (
+impl IntoResponse for SubmitError {
+    fn into_response(self) -> Response {
+        let problem = match self {
+            SubmitError::Empty => Problem::submit_form(
                 StatusCode::BAD_REQUEST,
-                pages::submit_form(site, Some("Your report is empty. Please write a message or choose at least one file.")),
-            )
-                .into_response(),
-            SubmitError::NotUtf8 => (
+                "Your report is empty. Please write a message or choose at least one file.",
+            ),
+            SubmitError::NotUtf8 => Problem::submit_form(
                 StatusCode::BAD_REQUEST,
-                pages::submit_form(site, Some("Your message contains characters that could not be read. Nothing was stored. Please type the message again, or attach it as a file.")),
-            )
-                .into_response(),
-            SubmitError::MessageTooLong => page_response(
-                site,
+                "Your message contains characters that could not be read. Nothing was stored. Please type the message again, or attach it as a file.",
+            ),
+            SubmitError::MessageTooLong => Problem::page(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "Message too long",
                 "Your message is longer than 1 MiB of text. Nothing was stored. Please attach long texts as a file and send again.",
             ),
-            SubmitError::TooLarge => page_response(
-                site,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "Report too large",
-                &format!("Your report is larger than the limit of {limit}. Nothing was stored. Please send fewer or smaller files at once: you can add more later with your receipt code."),
-            ),
-            SubmitError::TooManyFiles => page_response(
-                site,
+            SubmitError::TooLarge => Problem::report_too_large(),
+            SubmitError::TooManyFiles => Problem::page(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "Too many files",
-                &format!("A report can hold at most {MAX_FILES} files. Nothing was stored. Please put the files in an archive, or send them in parts."),
+                format!("A report can hold at most {MAX_FILES} files. Nothing was stored. Please put the files in an archive, or send them in parts."),
             ),
-            SubmitError::Malformed => page_response(
-                site,
+            SubmitError::Malformed => Problem::page(
                 StatusCode::BAD_REQUEST,
                 "The form could not be read",
                 "The form arrived incomplete or damaged, so nothing was stored. Please go back, choose your files again and resend.",
             ),
-            SubmitError::Timeout => page_response(
-                site,
+            SubmitError::Timeout => Problem::page(
                 StatusCode::REQUEST_TIMEOUT,
                 "The upload stopped",
                 "Nothing arrived for several minutes, so the upload was stopped and nothing was stored. Please try again.",
             ),
-            SubmitError::Busy => {
-                let mut response = page_response(
-                    site,
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "Busy, please try again in a minute",
-                    "Many people are using this service right now. Nothing was stored. Please wait a minute and send again.",
-                );
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("60"));
-                response
-            }
+            SubmitError::Busy => Problem::page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Busy, please try again in a minute",
+                "Many people are using this service right now. Nothing was stored. Please wait a minute and send again.",
+            )
+            .retry_in_a_minute(),
             SubmitError::Internal(stage) => {
                 tracing::error!(stage, "a submission failed");
-                page_response(
-                site,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Your report was not stored",
-                "Something went wrong on our side and your report was NOT stored. Nothing of it was kept. Please try again later.",
+                Problem::page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Your report was not stored",
+                    "Something went wrong on our side and your report was NOT stored. Nothing of it was kept. Please try again later.",
                 )
             }
-        }
+        };
+        problem.into_response()
     }
 }
 
 pub(crate) struct Received {
     pub receipt: Receipt,
     pub files: usize,
-}
-
-/// Encrypted file metadata: everything the reviewers need to handle the evidence.
-#[derive(Serialize)]
-struct FileMeta<'a> {
-    version: u8,
-    name: &'a str,
-    #[serde(rename = "type")]
-    content_type: &'a str,
-    size: u64,
-    sha256: String,
 }
 
 async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Received, SubmitError> {
@@ -222,7 +195,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     recipients.push(reporter.clone());
 
     let mut upload = app.store.begin_upload()?;
-    let (items, files, plaintexts) = read_parts(&mut intake, &mut upload, &recipients).await?;
+    let (items, files, plaintexts) = read_parts(&mut intake, &mut *upload, &recipients).await?;
     if items.is_empty() {
         return Err(SubmitError::Empty);
     }
@@ -230,7 +203,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     let day = Day::today();
     let (items, log_entry) = with_receipt_record(
         app,
-        &mut upload,
+        &mut *upload,
         (items, plaintexts),
         &reference,
         &recipients,
@@ -260,7 +233,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
 /// and of every text's and file's plaintext (`plaintexts`, in item order).
 pub(crate) async fn with_receipt_record(
     app: &AppState,
-    upload: &mut Upload,
+    upload: &mut dyn Upload,
     (mut items, plaintexts): (Vec<NewItem>, Vec<[u8; 32]>),
     reference: &str,
     recipients: &[age::x25519::Recipient],
@@ -299,7 +272,7 @@ pub(crate) async fn with_receipt_record(
 /// Runs the submission parser on a raw multipart body (boundary `FUZZ`) against `store`,
 /// without committing: for fuzzing and property tests. Returns the number of items.
 pub async fn parse_submission_body(
-    store: &candor_store::Store,
+    store: &dyn candor_store::Store,
     recipients: &[age::x25519::Recipient],
     body: Vec<u8>,
 ) -> Result<usize, String> {
@@ -312,192 +285,21 @@ pub async fn parse_submission_body(
         Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES)),
     );
     let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
-    read_parts(&mut intake, &mut upload, recipients)
+    read_parts(&mut intake, &mut *upload, recipients)
         .await
         .map(|(items, _, _)| items.len())
         .map_err(|e| format!("{e:?}"))
 }
 
-/// Reads every part of the form into sealed blobs. Returns the items, the file count and
-/// the SHA-256 of each item's plaintext (in item order).
-pub(crate) async fn read_parts(
-    intake: &mut Intake,
-    upload: &mut Upload,
-    recipients: &[age::x25519::Recipient],
-) -> Result<(Vec<NewItem>, usize, Vec<[u8; 32]>), SubmitError> {
-    let mut plaintexts = Vec::new();
-    let mut items = Vec::new();
-    let mut files = 0usize;
-    let mut seen_message = false;
-    while let Some(mut field) = intake.next_part().await? {
-        match field.name() {
-            Some("message") if !seen_message => {
-                seen_message = true;
-                let blob = upload.new_blob();
-                let mut sealer = Sealer::new(recipients)?;
-                let mut text = TextCheck::default();
-                while let Some(chunk) = field.chunk().await? {
-                    text.feed(&chunk)?;
-                    seal_piece(&mut sealer, upload, blob, &chunk).await?;
-                }
-                text.finish()?;
-                if text.has_content {
-                    plaintexts.push(finish_blob(sealer, upload, blob).await?.1);
-                    items.push(NewItem {
-                        kind: ItemKind::Text,
-                        blob,
-                        meta: None,
-                    });
-                } else {
-                    upload.discard_blob(blob)?;
-                }
-            }
-            Some("files") => {
-                let name = Zeroizing::new(field.file_name().unwrap_or("").to_string());
-                let content_type = Zeroizing::new(
-                    field
-                        .content_type()
-                        .unwrap_or_else(|| "application/octet-stream".to_string()),
-                );
-                let blob = upload.new_blob();
-                let mut sealer = Sealer::new(recipients)?;
-                while let Some(chunk) = field.chunk().await? {
-                    seal_piece(&mut sealer, upload, blob, &chunk).await?;
-                }
-                // A file input left empty still sends a part with no name and no bytes.
-                if name.is_empty() && sealer.plaintext_len() == 0 {
-                    upload.discard_blob(blob)?;
-                    continue;
-                }
-                files += 1;
-                if files > MAX_FILES {
-                    return Err(SubmitError::TooManyFiles);
-                }
-                let summary = finish_blob(sealer, upload, blob).await?;
-                plaintexts.push(summary.1);
-                let meta = FileMeta {
-                    version: 1,
-                    name: &name,
-                    content_type: &content_type,
-                    size: summary.0,
-                    sha256: hex::encode(summary.1),
-                };
-                let meta_json = Zeroizing::new(
-                    serde_json::to_vec(&meta).map_err(|_| SubmitError::Internal("meta"))?,
-                );
-                let meta_blob = upload.new_blob();
-                upload
-                    .append(meta_blob, &seal_bytes(recipients, &meta_json)?)
-                    .await?;
-                upload.finish_blob(meta_blob).await?;
-                items.push(NewItem {
-                    kind: ItemKind::File,
-                    blob,
-                    meta: Some(meta_blob),
-                });
-            }
-            _ => return Err(SubmitError::Malformed),
-        }
-    }
-    Ok((items, files, plaintexts))
-}
-
-async fn seal_piece(
-    sealer: &mut Sealer,
-    upload: &mut Upload,
-    blob: BlobRef,
-    plaintext: &[u8],
-) -> Result<(), SubmitError> {
-    sealer.write(plaintext)?;
-    let ciphertext = sealer.take();
-    if !ciphertext.is_empty() {
-        upload.append(blob, &ciphertext).await?;
-    }
-    Ok(())
-}
-
-/// Finishes a blob; returns the plaintext size and SHA-256.
-async fn finish_blob(
-    sealer: Sealer,
-    upload: &mut Upload,
-    blob: BlobRef,
-) -> Result<(u64, [u8; 32]), SubmitError> {
-    let summary = sealer.finish()?;
-    upload.append(blob, &summary.tail).await?;
-    upload.finish_blob(blob).await?;
-    Ok((summary.plaintext_len, summary.plaintext_sha256))
-}
-
-/// Incremental UTF-8 validation of a streamed text, and whether it holds anything but
-/// white space.
-#[derive(Default)]
-pub(crate) struct TextCheck {
-    carry: Zeroizing<Vec<u8>>,
-    pub has_content: bool,
-}
-
-impl TextCheck {
-    pub(crate) fn feed(&mut self, mut bytes: &[u8]) -> Result<(), SubmitError> {
-        let mut joined = Zeroizing::new(Vec::new());
-        if !self.carry.is_empty() {
-            // Complete the character split across the previous chunk boundary.
-            joined.extend_from_slice(&self.carry);
-            let need = 4usize.min(bytes.len());
-            joined.extend_from_slice(&bytes[..need]);
-            let valid_upto = match std::str::from_utf8(&joined) {
-                Ok(s) => s.len(),
-                Err(e) if e.valid_up_to() > 0 => e.valid_up_to(),
-                Err(e) if e.error_len().is_none() && need == bytes.len() => {
-                    // Still incomplete and nothing more in this chunk.
-                    self.carry = Zeroizing::new(joined.to_vec());
-                    return Ok(());
-                }
-                Err(_) => return Err(SubmitError::NotUtf8),
-            };
-            if valid_upto < self.carry.len() {
-                return Err(SubmitError::NotUtf8);
-            }
-            self.note(&joined[..valid_upto]);
-            bytes = &bytes[valid_upto - self.carry.len()..];
-            self.carry.clear();
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(_) => self.note(bytes),
-            Err(e) if e.error_len().is_none() => {
-                let (valid, rest) = bytes.split_at(e.valid_up_to());
-                self.note(valid);
-                self.carry = Zeroizing::new(rest.to_vec());
-            }
-            Err(_) => return Err(SubmitError::NotUtf8),
-        }
-        Ok(())
-    }
-
-    fn note(&mut self, valid: &[u8]) {
-        if !self.has_content {
-            self.has_content = std::str::from_utf8(valid)
-                .map(|s| s.chars().any(|c| !c.is_whitespace()))
-                .unwrap_or(false);
-        }
-    }
-
-    pub(crate) fn finish(&self) -> Result<(), SubmitError> {
-        if self.carry.is_empty() {
-            Ok(())
-        } else {
-            Err(SubmitError::NotUtf8)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::intake::plain::TextCheck;
     use proptest::prelude::*;
 
     fn fixture() -> (
         tokio::runtime::Runtime,
-        candor_store::Store,
+        std::sync::Arc<dyn candor_store::Store>,
         tempfile::TempDir,
     ) {
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -506,9 +308,7 @@ mod tests {
             .expect("runtime");
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = runtime
-            .block_on(candor_store::Store::open(&url))
-            .expect("store");
+        let store = runtime.block_on(candor_store::open(&url)).expect("store");
         (runtime, store, dir)
     }
 
@@ -557,14 +357,14 @@ mod tests {
         ) {
             let (runtime, store, _dir) = fixture();
             let recipients = [age::x25519::Identity::generate().to_public()];
-            let _ = runtime.block_on(parse_submission_body(&store, &recipients, noise));
+            let _ = runtime.block_on(parse_submission_body(&*store, &recipients, noise));
             let form = format!(
                 "--FUZZ\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\n{message}\r\n--FUZZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfile\r\n--FUZZ--\r\n"
             ).into_bytes();
-            let whole = runtime.block_on(parse_submission_body(&store, &recipients, form.clone()));
+            let whole = runtime.block_on(parse_submission_body(&*store, &recipients, form.clone()));
             prop_assert!(whole.is_ok(), "{whole:?}");
             let cut = cut.min(form.len());
-            let _ = runtime.block_on(parse_submission_body(&store, &recipients, form[..cut].to_vec()));
+            let _ = runtime.block_on(parse_submission_body(&*store, &recipients, form[..cut].to_vec()));
         }
 
         #[test]

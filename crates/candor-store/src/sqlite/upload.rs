@@ -1,17 +1,18 @@
 //! Writing a submission: ciphertext arrives piece by piece, is cut into chunks, and is
-//! written in batches; nothing becomes visible until [`Upload::commit`].
+//! written in batches; nothing becomes visible until [`SqliteUpload::commit`].
 
 use sha2::{Digest, Sha256};
 use sqlx::{Row, SqliteConnection};
 
-use super::{
-    Audit, Author, CHUNK_BYTES, ItemKind, Status, Store, StoreError, insert_audit,
-    insert_pending_blob,
+use super::{SqliteStore, insert_audit, insert_pending_blob};
+use crate::{
+    Audit, BlobRef, CHUNK_BYTES, CaseTarget, CommitPlan, Committed, Status, StoreError, Upload,
 };
-use candor_core::days::Day;
+use async_trait::async_trait;
 
 /// Ciphertext held in memory per upload before it is written in one transaction.
 const FLUSH_BYTES: usize = 8 * CHUNK_BYTES;
+
 /// Ciphertext held by all uploads of the process together beyond which each upload writes
 /// its full chunks as soon as it has any: many slow uploads at once then hold about a
 /// chunk each, not a whole batch each.
@@ -24,10 +25,6 @@ static HELD: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::ne
 fn held_all() -> usize {
     HELD.load(std::sync::atomic::Ordering::Relaxed)
 }
-
-/// A blob being written by an [`Upload`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BlobRef(usize);
 
 struct BlobBuf {
     /// Row id, once the blob has been written to the database.
@@ -51,46 +48,6 @@ enum CiphertextHash {
     /// With the batch in flight, which hashes the chunks it writes and gives it back.
     InFlight,
     Done([u8; 32]),
-}
-
-/// Where a committed message goes.
-pub enum CaseTarget {
-    /// A first report opens a case (its random reference made with
-    /// [`super::new_reference`]).
-    New {
-        reference: String,
-        lookup_key: [u8; 32],
-        reporter_recipient: String,
-    },
-    Existing(i64),
-}
-
-/// One item of the committed message.
-pub struct NewItem {
-    pub kind: ItemKind,
-    pub blob: BlobRef,
-    pub meta: Option<BlobRef>,
-}
-
-/// What to record when an upload commits.
-pub struct CommitPlan {
-    pub case: CaseTarget,
-    pub author: Author,
-    pub day: Day,
-    pub items: Vec<NewItem>,
-    /// A signed log entry about this message, queued in the same transaction.
-    pub log_entry: Option<Vec<u8>>,
-    /// The reviewer's action, recorded in the same transaction.
-    pub audit: Option<Audit>,
-}
-
-/// The result of a commit.
-#[derive(Debug, Clone)]
-pub struct Committed {
-    pub case_id: i64,
-    pub message_id: i64,
-    /// SHA-256 of each committed blob's ciphertext, in item order (content, then meta).
-    pub ciphertext_sha256: Vec<[u8; 32]>,
 }
 
 /// Chunks of one blob written by a batch.
@@ -123,8 +80,8 @@ type BatchResult = Result<Written, StoreError>;
 /// reading and encrypting (one batch in flight at a time, so at most two batches of
 /// ciphertext are in memory); that task also hashes the chunks it writes, so the
 /// request's task does not. `commit` waits for the batch in flight first.
-pub struct Upload {
-    store: Store,
+pub struct SqliteUpload {
+    store: SqliteStore,
     token: [u8; 16],
     blobs: Vec<BlobBuf>,
     held_bytes: usize,
@@ -140,11 +97,11 @@ pub struct Upload {
     spare: Vec<Vec<u8>>,
 }
 
-impl Upload {
-    pub(super) fn new(store: Store) -> Result<Upload, StoreError> {
+impl SqliteUpload {
+    pub(super) fn new(store: SqliteStore) -> Result<SqliteUpload, StoreError> {
         let mut token = [0u8; 16];
         getrandom::fill(&mut token).map_err(|_| StoreError::Random)?;
-        Ok(Upload {
+        Ok(SqliteUpload {
             store,
             token,
             blobs: Vec::new(),
@@ -652,7 +609,7 @@ impl Upload {
     }
 }
 
-impl Drop for Upload {
+impl Drop for SqliteUpload {
     fn drop(&mut self) {
         let held = self.held_bytes;
         self.release(held);
@@ -681,5 +638,42 @@ impl Drop for Upload {
                 }
             });
         }
+    }
+}
+
+#[async_trait]
+impl Upload for SqliteUpload {
+    fn new_blob(&mut self) -> BlobRef {
+        SqliteUpload::new_blob(self)
+    }
+
+    async fn append(&mut self, blob: BlobRef, data: &[u8]) -> Result<(), StoreError> {
+        SqliteUpload::append(self, blob, data).await
+    }
+
+    async fn finish_blob(&mut self, blob: BlobRef) -> Result<(u64, [u8; 32]), StoreError> {
+        SqliteUpload::finish_blob(self, blob).await
+    }
+
+    fn blob_sha256(&self, blob: BlobRef) -> Option<[u8; 32]> {
+        SqliteUpload::blob_sha256(self, blob)
+    }
+
+    fn discard_blob(&mut self, blob: BlobRef) -> Result<(), StoreError> {
+        SqliteUpload::discard_blob(self, blob)
+    }
+
+    async fn commit(self: Box<Self>, plan: CommitPlan) -> Result<Committed, StoreError> {
+        SqliteUpload::commit(*self, plan).await
+    }
+
+    async fn commit_replacement(
+        self: Box<Self>,
+        item_id: i64,
+        content: BlobRef,
+        meta: Option<BlobRef>,
+        audit: &Audit,
+    ) -> Result<(), StoreError> {
+        SqliteUpload::commit_replacement(*self, item_id, content, meta, audit).await
     }
 }

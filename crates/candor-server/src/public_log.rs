@@ -9,7 +9,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use super::{AppState, page_response, pages};
+use crate::app::{AppState, page_response};
+use crate::reporter::pages;
 use candor_log::entry::Kind;
 
 fn text(body: String, cache: &'static str) -> Response {
@@ -23,10 +24,9 @@ fn text(body: String, cache: &'static str) -> Response {
     r
 }
 
-fn unavailable(app: &AppState, err: &crate::log_service::LogError) -> Response {
+fn unavailable(err: &crate::log_service::LogError) -> Response {
     tracing::error!(error = %err, "the log could not be read");
     page_response(
-        &app.site,
         StatusCode::INTERNAL_SERVER_ERROR,
         "The log is unavailable",
         "The log could not be read. Please try again later.",
@@ -37,7 +37,7 @@ fn unavailable(app: &AppState, err: &crate::log_service::LogError) -> Response {
 pub async fn checkpoint(State(app): State<AppState>) -> Response {
     match app.log.signed_checkpoint().await {
         Ok((_, note)) => text(note, "no-cache"),
-        Err(e) => unavailable(&app, &e),
+        Err(e) => unavailable(&e),
     }
 }
 
@@ -68,12 +68,11 @@ pub async fn tile(State(app): State<AppState>, Path(path): Path<String>) -> Resp
             r
         }
         Ok(None) => page_response(
-            &app.site,
             StatusCode::NOT_FOUND,
             "No such tile",
             "This tile is not in the log.",
         ),
-        Err(e) => unavailable(&app, &e),
+        Err(e) => unavailable(&e),
     }
 }
 
@@ -81,7 +80,7 @@ pub async fn tile(State(app): State<AppState>, Path(path): Path<String>) -> Resp
 pub async fn transparency(State(app): State<AppState>) -> Response {
     let stats = match app.log.statistics().await {
         Ok(s) => s,
-        Err(e) => return unavailable(&app, &e),
+        Err(e) => return unavailable(&e),
     };
     let size = app
         .log

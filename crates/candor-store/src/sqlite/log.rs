@@ -3,35 +3,8 @@
 
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use super::{Audit, Store, StoreError, insert_audit};
-
-/// A leaf of the log.
-#[derive(Debug, Clone)]
-pub struct LogEntryRow {
-    pub index: u64,
-    pub note: Vec<u8>,
-}
-
-/// A new leaf of the log, with the public fields of its entry repeated for look-ups.
-pub struct NewLeaf {
-    pub index: u64,
-    pub note: Vec<u8>,
-    pub commitment: [u8; 32],
-    pub kind: String,
-    pub day: String,
-}
-
-/// What one integration adds, written in one transaction.
-pub struct Integration {
-    /// Pending rows consumed.
-    pub pending_ids: Vec<i64>,
-    /// New leaves, in index order.
-    pub entries: Vec<NewLeaf>,
-    /// New stored hashes: stored-hash index and hash.
-    pub hashes: Vec<(u64, [u8; 32])>,
-    /// The new checkpoint: size and signed note (none when nothing was added).
-    pub checkpoint: Option<(u64, String)>,
-}
+use super::{SqliteStore, insert_audit};
+use crate::{Audit, Integration, LogEntryRow, StoreError};
 
 fn to_i64(v: u64) -> Result<i64, StoreError> {
     i64::try_from(v).map_err(|_| StoreError::Corrupt("log index out of range"))
@@ -41,7 +14,7 @@ fn to_u64(v: i64) -> Result<u64, StoreError> {
     u64::try_from(v).map_err(|_| StoreError::Corrupt("negative log index"))
 }
 
-impl Store {
+impl SqliteStore {
     /// Queues a signed entry for the next integration.
     pub async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO log_pending (id, note) VALUES ($1, $2)")

@@ -1,47 +1,34 @@
-//! The HTTP server: router, security headers on every response, and errors as pages.
-
-pub mod api;
-mod followup;
-pub mod intake;
-mod log;
-pub mod pages;
-pub mod session;
-mod submit;
-
-pub use api::parse_sealed_message_body;
-pub use followup::parse_signin_form;
-pub use submit::parse_submission_body;
+//! The application: its shared state, the router of both surfaces (reporters' pages and the
+//! public log; the reviewer API), security headers on every response, and errors as pages.
 
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
-use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::csrf::CsrfLayer;
 
 use crate::config::Config;
+use crate::reporter::pages::{self, Site};
+use crate::reporter::session::{RateLimit, Sessions};
 use candor_core::receipt::Deriver;
 use candor_store::{Install, Store};
-use pages::Site;
-use session::{RateLimit, Sessions};
 
 /// Shared state of the reporter-facing server.
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
     pub site: Arc<Site>,
-    pub store: Store,
+    pub store: Arc<dyn Store>,
     pub install: Arc<Install>,
     pub deriver: Deriver,
     pub sessions: Arc<Sessions>,
     pub signin_limit: Arc<RateLimit>,
-    pub challenges: Arc<api::Challenges>,
+    pub challenges: Arc<crate::reviewer_api::Challenges>,
     pub log: Arc<crate::log_service::LogService>,
     /// Places for reporters' uploads being read at once (see [`MAX_UPLOADS_IN_FLIGHT`]).
     pub uploads: Arc<tokio::sync::Semaphore>,
@@ -70,7 +57,7 @@ impl AppState {
 impl AppState {
     pub fn new(
         config: Config,
-        store: Store,
+        store: Arc<dyn Store>,
         install: Install,
         deriver: Deriver,
         log: Arc<crate::log_service::LogService>,
@@ -85,7 +72,7 @@ impl AppState {
             config.session_max_age,
         ));
         let signin_limit = Arc::new(RateLimit::per_minute(config.signin_attempts_per_minute));
-        let challenges = Arc::new(api::Challenges::new()?);
+        let challenges = Arc::new(crate::reviewer_api::Challenges::new()?);
         Ok(AppState {
             log,
             challenges,
@@ -101,8 +88,149 @@ impl AppState {
     }
 }
 
-/// A plain-text error from the framework (an extractor's rejection) becomes a page.
-fn error_page(site: &Site, response: Response) -> Response {
+/// A refusal on the reporters' side, as a page. It is a response on its own
+/// (`IntoResponse`, so handlers and error types return it without the app's state); the
+/// router's page layer frames it with the site's layout ([`error_page`]).
+#[derive(Debug, Clone)]
+pub struct Problem {
+    status: StatusCode,
+    page: ProblemPage,
+    retry_after: bool,
+}
+
+/// What a [`Problem`] shows.
+#[derive(Debug, Clone)]
+enum ProblemPage {
+    /// A heading and one or two sentences.
+    Notice {
+        title: &'static str,
+        message: String,
+    },
+    /// The report form again, with the problem above it.
+    SubmitForm(&'static str),
+    /// The sign-in form again, with the problem above it.
+    SigninForm(String),
+    /// A report over the configured limit.
+    ReportTooLarge,
+    NotSignedIn,
+}
+
+impl Problem {
+    /// A page with a heading and one or two sentences.
+    pub fn page(status: StatusCode, title: &'static str, message: impl Into<String>) -> Problem {
+        Problem {
+            status,
+            page: ProblemPage::Notice {
+                title,
+                message: message.into(),
+            },
+            retry_after: false,
+        }
+    }
+
+    /// The report form again, with `message` above it.
+    pub fn submit_form(status: StatusCode, message: &'static str) -> Problem {
+        Problem {
+            status,
+            page: ProblemPage::SubmitForm(message),
+            retry_after: false,
+        }
+    }
+
+    /// The sign-in form again, with `message` above it.
+    pub fn signin_form(status: StatusCode, message: impl Into<String>) -> Problem {
+        Problem {
+            status,
+            page: ProblemPage::SigninForm(message.into()),
+            retry_after: false,
+        }
+    }
+
+    /// A report larger than the server accepts (the page names the limit).
+    pub fn report_too_large() -> Problem {
+        Problem {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            page: ProblemPage::ReportTooLarge,
+            retry_after: false,
+        }
+    }
+
+    /// A page of the case without a session.
+    pub fn not_signed_in() -> Problem {
+        Problem {
+            status: StatusCode::UNAUTHORIZED,
+            page: ProblemPage::NotSignedIn,
+            retry_after: false,
+        }
+    }
+
+    /// Something failed on the server's side.
+    pub fn internal() -> Problem {
+        Problem::page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong",
+            "Something went wrong on our side. Please try again later.",
+        )
+    }
+
+    /// Adds `Retry-After: 60` (the server is busy).
+    pub fn retry_in_a_minute(mut self) -> Problem {
+        self.retry_after = true;
+        self
+    }
+
+    fn render(&self, site: &Site) -> maud::Markup {
+        match &self.page {
+            ProblemPage::Notice { title, message } => pages::error_page(site, title, message),
+            ProblemPage::SubmitForm(message) => pages::submit_form(site, Some(message)),
+            ProblemPage::SigninForm(message) => pages::followup_form(site, Some(message)),
+            ProblemPage::ReportTooLarge => pages::error_page(
+                site,
+                "Report too large",
+                &format!(
+                    "Your report is larger than the limit of {}. Nothing was stored. Please send fewer or smaller files at once: you can add more later with your receipt code.",
+                    candor_ui::human_size(site.max_upload_bytes)
+                ),
+            ),
+            ProblemPage::NotSignedIn => pages::not_signed_in(site),
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let mut response = self.status.into_response();
+        if self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// A page with a heading and one or two sentences, as a response.
+pub fn page_response(
+    status: StatusCode,
+    title: &'static str,
+    message: impl Into<String>,
+) -> Response {
+    Problem::page(status, title, message).into_response()
+}
+
+/// Frames a [`Problem`] with the site's layout; a plain-text error from the framework (an
+/// extractor's rejection) becomes a page too.
+fn error_page(site: &Site, mut response: Response) -> Response {
+    if let Some(problem) = response.extensions_mut().remove::<Problem>() {
+        let (mut parts, _) = response.into_parts();
+        let page = problem.render(site).into_response();
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        return Response::from_parts(parts, page.into_body());
+    }
     let status = response.status();
     let plain = response
         .headers()
@@ -131,7 +259,7 @@ fn error_page(site: &Site, response: Response) -> Response {
             "The request arrived damaged or incomplete, so nothing was kept. Please go back and try again.",
         ),
     };
-    page_response(site, status, title, message)
+    (status, pages::error_page(site, title, message)).into_response()
 }
 
 /// What one listener serves.
@@ -148,19 +276,19 @@ pub enum Surface {
 /// Builds the router with every layer.
 pub fn router(state: AppState, surface: Surface) -> Router {
     let onion = state.config.onion_address.clone();
-    let panic_site = Arc::clone(&state.site);
-    let csrf_site = Arc::clone(&state.site);
     let error_site = Arc::clone(&state.site);
     let public_log = Router::new()
-        .route("/log/checkpoint", get(log::checkpoint))
-        .route("/log/keys", get(log::keys))
-        .route("/log/tile/{*path}", get(log::tile));
+        .route("/log/checkpoint", get(crate::public_log::checkpoint))
+        .route("/log/keys", get(crate::public_log::keys))
+        .route("/log/tile/{*path}", get(crate::public_log::tile));
     let routes = match surface {
-        Surface::All => reporter_routes()
+        Surface::All => crate::reporter::routes()
             .merge(public_log)
-            .nest(candor_core::api::PREFIX, api::routes()),
-        Surface::Reporters => reporter_routes().merge(public_log),
-        Surface::Reviewers => public_log.nest(candor_core::api::PREFIX, api::routes()),
+            .nest(candor_core::api::PREFIX, crate::reviewer_api::routes()),
+        Surface::Reporters => crate::reporter::routes().merge(public_log),
+        Surface::Reviewers => {
+            public_log.nest(candor_core::api::PREFIX, crate::reviewer_api::routes())
+        }
     };
     routes
         .fallback(not_found)
@@ -168,22 +296,20 @@ pub fn router(state: AppState, surface: Surface) -> Router {
         .layer(middleware::from_fn(deadline))
         .layer(
             CsrfLayer::new().with_rejection_response(move |_| {
-                page_response(
-                    &csrf_site,
+                Problem::page(
                     StatusCode::FORBIDDEN,
                     "Request refused",
                     "This form was sent from another site, so it was refused. Open this site directly and try again.",
-                )
+                ).into_response()
             }),
         )
         .layer(CatchPanicLayer::custom(move |_: Box<dyn std::any::Any + Send>| {
             tracing::error!("a request handler failed unexpectedly");
-            page_response(
-                &panic_site,
+            Problem::page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Something went wrong",
                 "Something went wrong on our side. Nothing you sent in this request was kept. Please try again later.",
-            )
+            ).into_response()
         }))
         // The reviewer API answers in JSON even when the layers above refuse (cross-site
         // request) or fail (panic) for it; everything else answers errors with a page,
@@ -194,7 +320,7 @@ pub fn router(state: AppState, surface: Surface) -> Router {
                 let api = req.uri().path().starts_with(candor_core::api::PREFIX);
                 let response = next.run(req).await;
                 if api {
-                    api::json_errors(response).await
+                    crate::reviewer_api::json_errors(response).await
                 } else {
                     error_page(&site, response)
                 }
@@ -204,29 +330,6 @@ pub fn router(state: AppState, surface: Surface) -> Router {
             let onion = onion.clone();
             async move { security_headers(onion.as_deref(), req, next).await }
         }))
-}
-
-/// The reporter pages.
-fn reporter_routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(index))
-        .route("/submit", get(submit::form).post(submit::post))
-        .route(
-            "/followup",
-            get(followup::form)
-                .post(followup::sign_in)
-                .layer(DefaultBodyLimit::max(followup::MAX_SIGNIN_FORM_BYTES)),
-        )
-        .route("/case", get(followup::case))
-        .route("/case/files/{id}", get(followup::download))
-        .route("/case/certificates/{id}", get(followup::certificate))
-        .route("/transparency", get(log::transparency))
-        .route("/case/reply", post(followup::reply))
-        .route(
-            "/logout",
-            post(followup::logout).layer(DefaultBodyLimit::max(4096)),
-        )
-        .route("/static/candor.css", get(candor_ui::stylesheet))
 }
 
 /// How long any request but an upload may take to get its answer (an upload has an idle
@@ -260,27 +363,17 @@ async fn deadline(req: Request, next: Next) -> Response {
     }
 }
 
-/// Renders an error page with a status.
-pub fn page_response(
-    site: &Site,
-    status: StatusCode,
-    title: &str,
-    message: &str,
-) -> Response<Body> {
-    (status, pages::error_page(site, title, message)).into_response()
-}
-
-async fn index(State(app): State<AppState>) -> Response {
+pub(crate) async fn index(State(app): State<AppState>) -> Response {
     pages::index(&app.site).into_response()
 }
 
-async fn not_found(State(app): State<AppState>) -> Response {
-    page_response(
-        &app.site,
+async fn not_found() -> Response {
+    Problem::page(
         StatusCode::NOT_FOUND,
         "Page not found",
         "There is no page at this address. Check the address, or start again from the home page.",
     )
+    .into_response()
 }
 
 /// Adds the security headers of DESIGN.md to every response, whatever produced it.

@@ -1,6 +1,10 @@
-//! The one way a multipart body enters the server (reporter forms and the reviewer API):
-//! the size limit, an idle timeout, a cap on the number of parts, and a bound on what the
-//! parser may hold that is not content.
+//! The one way an upload enters the server: multipart → limits → seal → store.
+//!
+//! This module reads a multipart body (reporter forms and the reviewer API alike): the
+//! size limit, an idle timeout, a cap on the number of parts, and a bound on what the
+//! parser may hold that is not content. Its two consumers store the parts: [`plain`] seals
+//! a reporter's texts and files as they arrive; [`sealed`] checks the age files a
+//! workstation sealed and stores them as they are.
 //!
 //! `multer` buffers a part's headers, and whatever precedes the first boundary, until it
 //! finds their end, with no limit of its own: one request whose part header never ends
@@ -11,6 +15,9 @@
 //! Pieces handed to the parser are at most [`MAX_PIECE`] long, so what the parser holds
 //! beyond that is bounded whatever the request's shape. Counting every part, empty ones
 //! included, bounds the work of a request made of many tiny parts.
+
+pub mod plain;
+pub mod sealed;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

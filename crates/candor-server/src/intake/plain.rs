@@ -1,0 +1,215 @@
+//! The intake of a reporter's form (a first report, or an answer): each part is sealed
+//! with age to the case's recipients as it arrives, piece by piece, and streamed into the
+//! store; only its SHA-256 and length are kept in clear, in memory. A text must be UTF-8
+//! (checked incrementally, across pieces); a file's name and type are sealed beside it as
+//! its metadata.
+
+use zeroize::Zeroizing;
+
+use candor_core::conversation::FileMeta;
+use candor_core::seal::{SealError, Sealer, seal_bytes};
+use candor_store::{BlobRef, ItemKind, NewItem, StoreError, Upload};
+
+use super::{Intake, IntakeError};
+
+/// Largest message text; longer texts can be attached as files.
+pub const MAX_MESSAGE_BYTES: u64 = 1024 * 1024;
+/// Most files in one submission.
+pub const MAX_FILES: usize = 10_000;
+/// Most parts of a reporter's form: the files, the message and a form token, with room
+/// for a few empty ones (every part counts, empty or not).
+pub const MAX_FORM_PARTS: usize = MAX_FILES + 8;
+
+/// Why a form's parts were not all sealed and stored.
+#[derive(Debug)]
+pub enum PlainError {
+    Intake(IntakeError),
+    /// The message is not UTF-8 text.
+    NotUtf8,
+    TooManyFiles,
+    /// A part other than `message` (once) and `files`.
+    UnexpectedPart,
+    Store(StoreError),
+    Seal(SealError),
+}
+
+impl From<IntakeError> for PlainError {
+    fn from(err: IntakeError) -> Self {
+        PlainError::Intake(err)
+    }
+}
+
+impl From<StoreError> for PlainError {
+    fn from(err: StoreError) -> Self {
+        PlainError::Store(err)
+    }
+}
+
+impl From<SealError> for PlainError {
+    fn from(err: SealError) -> Self {
+        PlainError::Seal(err)
+    }
+}
+
+/// Reads every part of the form into sealed blobs. Returns the items, the file count and
+/// the SHA-256 of each item's plaintext (in item order).
+pub async fn read_parts(
+    intake: &mut Intake,
+    upload: &mut dyn Upload,
+    recipients: &[age::x25519::Recipient],
+) -> Result<(Vec<NewItem>, usize, Vec<[u8; 32]>), PlainError> {
+    let mut plaintexts = Vec::new();
+    let mut items = Vec::new();
+    let mut files = 0usize;
+    let mut seen_message = false;
+    while let Some(mut field) = intake.next_part().await? {
+        match field.name() {
+            Some("message") if !seen_message => {
+                seen_message = true;
+                let blob = upload.new_blob();
+                let mut sealer = Sealer::new(recipients)?;
+                let mut text = TextCheck::default();
+                while let Some(chunk) = field.chunk().await? {
+                    text.feed(&chunk)?;
+                    seal_piece(&mut sealer, upload, blob, &chunk).await?;
+                }
+                text.finish()?;
+                if text.has_content {
+                    plaintexts.push(finish_blob(sealer, upload, blob).await?.1);
+                    items.push(NewItem {
+                        kind: ItemKind::Text,
+                        blob,
+                        meta: None,
+                    });
+                } else {
+                    upload.discard_blob(blob)?;
+                }
+            }
+            Some("files") => {
+                let name = Zeroizing::new(field.file_name().unwrap_or("").to_string());
+                let content_type = Zeroizing::new(
+                    field
+                        .content_type()
+                        .unwrap_or_else(|| "application/octet-stream".to_string()),
+                );
+                let blob = upload.new_blob();
+                let mut sealer = Sealer::new(recipients)?;
+                while let Some(chunk) = field.chunk().await? {
+                    seal_piece(&mut sealer, upload, blob, &chunk).await?;
+                }
+                // A file input left empty still sends a part with no name and no bytes.
+                if name.is_empty() && sealer.plaintext_len() == 0 {
+                    upload.discard_blob(blob)?;
+                    continue;
+                }
+                files += 1;
+                if files > MAX_FILES {
+                    return Err(PlainError::TooManyFiles);
+                }
+                let summary = finish_blob(sealer, upload, blob).await?;
+                plaintexts.push(summary.1);
+                let meta_json = FileMeta::new(&name, &content_type, summary.0, summary.1).to_json();
+                let meta_blob = upload.new_blob();
+                upload
+                    .append(meta_blob, &seal_bytes(recipients, &meta_json)?)
+                    .await?;
+                upload.finish_blob(meta_blob).await?;
+                items.push(NewItem {
+                    kind: ItemKind::File,
+                    blob,
+                    meta: Some(meta_blob),
+                });
+            }
+            _ => return Err(PlainError::UnexpectedPart),
+        }
+    }
+    Ok((items, files, plaintexts))
+}
+
+async fn seal_piece(
+    sealer: &mut Sealer,
+    upload: &mut dyn Upload,
+    blob: BlobRef,
+    plaintext: &[u8],
+) -> Result<(), PlainError> {
+    sealer.write(plaintext)?;
+    let ciphertext = sealer.take();
+    if !ciphertext.is_empty() {
+        upload.append(blob, &ciphertext).await?;
+    }
+    Ok(())
+}
+
+/// Finishes a blob; returns the plaintext size and SHA-256.
+async fn finish_blob(
+    sealer: Sealer,
+    upload: &mut dyn Upload,
+    blob: BlobRef,
+) -> Result<(u64, [u8; 32]), PlainError> {
+    let summary = sealer.finish()?;
+    upload.append(blob, &summary.tail).await?;
+    upload.finish_blob(blob).await?;
+    Ok((summary.plaintext_len, summary.plaintext_sha256))
+}
+
+/// Incremental UTF-8 validation of a streamed text, and whether it holds anything but
+/// white space.
+#[derive(Default)]
+pub struct TextCheck {
+    carry: Zeroizing<Vec<u8>>,
+    pub has_content: bool,
+}
+
+impl TextCheck {
+    pub fn feed(&mut self, mut bytes: &[u8]) -> Result<(), PlainError> {
+        let mut joined = Zeroizing::new(Vec::new());
+        if !self.carry.is_empty() {
+            // Complete the character split across the previous chunk boundary.
+            joined.extend_from_slice(&self.carry);
+            let need = 4usize.min(bytes.len());
+            joined.extend_from_slice(&bytes[..need]);
+            let valid_upto = match std::str::from_utf8(&joined) {
+                Ok(s) => s.len(),
+                Err(e) if e.valid_up_to() > 0 => e.valid_up_to(),
+                Err(e) if e.error_len().is_none() && need == bytes.len() => {
+                    // Still incomplete and nothing more in this chunk.
+                    self.carry = Zeroizing::new(joined.to_vec());
+                    return Ok(());
+                }
+                Err(_) => return Err(PlainError::NotUtf8),
+            };
+            if valid_upto < self.carry.len() {
+                return Err(PlainError::NotUtf8);
+            }
+            self.note(&joined[..valid_upto]);
+            bytes = &bytes[valid_upto - self.carry.len()..];
+            self.carry.clear();
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(_) => self.note(bytes),
+            Err(e) if e.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                self.note(valid);
+                self.carry = Zeroizing::new(rest.to_vec());
+            }
+            Err(_) => return Err(PlainError::NotUtf8),
+        }
+        Ok(())
+    }
+
+    fn note(&mut self, valid: &[u8]) {
+        if !self.has_content {
+            self.has_content = std::str::from_utf8(valid)
+                .map(|s| s.chars().any(|c| !c.is_whitespace()))
+                .unwrap_or(false);
+        }
+    }
+
+    pub fn finish(&self) -> Result<(), PlainError> {
+        if self.carry.is_empty() {
+            Ok(())
+        } else {
+            Err(PlainError::NotUtf8)
+        }
+    }
+}

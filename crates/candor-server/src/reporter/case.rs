@@ -1,0 +1,317 @@
+//! The reporter's case (`/case`): the conversation opened with the key derived from the
+//! receipt, downloads, certificates, and answers streamed and sealed like a first report.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use futures_util::StreamExt;
+use multer::{Constraints, SizeLimit};
+
+use super::session::{COOKIE, SessionData};
+use super::submit::SubmitError;
+use crate::app::{AppState, Problem, page_response};
+use crate::conversation;
+use crate::intake::Intake;
+use crate::intake::plain::{MAX_FORM_PARTS, MAX_MESSAGE_BYTES, read_parts};
+use crate::reporter::pages;
+use candor_core::conversation::{OpenedItem, case_recipients};
+use candor_core::days::{Clocks, Day};
+use candor_core::domain::same_secret;
+use candor_store::{Author, CaseTarget, CommitPlan, ItemKind};
+use candor_ui::content_disposition;
+
+pub(super) fn internal() -> Response {
+    page_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "Something went wrong on our side. Please try again later.",
+    )
+}
+
+/// The signed-in reporter's session, from the session cookie; a request without one is
+/// answered with the "not signed in" page before the handler runs.
+pub struct Reporter(pub Arc<SessionData>);
+
+impl axum::extract::FromRequestParts<AppState> for Reporter {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &AppState,
+    ) -> Result<Reporter, Response> {
+        CookieJar::from_headers(&parts.headers)
+            .get(COOKIE)
+            .and_then(|c| app.sessions.get(c.value()))
+            .map(Reporter)
+            .ok_or_else(|| Problem::not_signed_in().into_response())
+    }
+}
+
+/// `GET /case`: the case of the signed-in reporter.
+pub async fn case(State(app): State<AppState>, Reporter(session): Reporter) -> Response {
+    let case = match app.store.case_by_id(session.case_id).await {
+        Ok(case) => case,
+        Err(_) => return internal(),
+    };
+    let identities = [session.identity.clone()];
+    let messages = match conversation::open_conversation(&*app.store, case.id, &identities).await {
+        Ok(m) => m,
+        Err(err) => {
+            tracing::error!(error = %err, "a case could not be opened");
+            return internal();
+        }
+    };
+    let flash = session.take_flash();
+    let view = pages::CaseView {
+        status: case.status,
+        clocks: Clocks::new(case.received_day, app.config.feedback_months),
+        today: Day::today(),
+        messages: &messages,
+        csrf: &session.csrf,
+        flash: flash.as_deref(),
+    };
+    pages::case_page(&app.site, &view).into_response()
+}
+
+/// `GET /case/files/{id}`: a file of the case, decrypted as it streams out.
+pub async fn download(
+    State(app): State<AppState>,
+    Path(item_id): Path<i64>,
+    Reporter(session): Reporter,
+) -> Response {
+    let not_found = || {
+        page_response(
+            StatusCode::NOT_FOUND,
+            "File not found",
+            "There is no such file in your case.",
+        )
+    };
+    let item = match app.store.case_item(session.case_id, item_id).await {
+        Ok(Some(item)) if item.kind == ItemKind::File => item,
+        Ok(_) => return not_found(),
+        Err(_) => return internal(),
+    };
+    let identities = vec![session.identity.clone()];
+    let (name, expected) =
+        match conversation::open_conversation_item(&*app.store, &item, &identities).await {
+            Ok(OpenedItem::File { meta, .. }) => (meta.safe_name(), meta.sha256_bytes()),
+            Ok(_) => return not_found(),
+            Err(_) => return internal(),
+        };
+    let mut stream = Box::pin(candor_core::conversation::checked_stream(
+        Box::pin(conversation::open_blob_stream(
+            &*app.store,
+            item.blob_id,
+            identities,
+        )),
+        expected,
+    ));
+    // Open the first piece before answering, so that a damaged file gets an error page
+    // rather than a broken download.
+    let first = match stream.next().await {
+        Some(Ok(first)) => first,
+        None => Bytes::new(),
+        Some(Err(_)) => return internal(),
+    };
+    let body = Body::from_stream(
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) }).chain(stream),
+    );
+    let mut response = Response::new(body);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `GET /case/certificates/{id}`: the certificate of a log record of the case.
+pub async fn certificate(
+    State(app): State<AppState>,
+    Path(item_id): Path<i64>,
+    Reporter(session): Reporter,
+) -> Response {
+    let item = match app.store.case_item(session.case_id, item_id).await {
+        Ok(Some(item)) if item.kind == ItemKind::Record => item,
+        Ok(_) => {
+            return page_response(
+                StatusCode::NOT_FOUND,
+                "Not found",
+                "There is no such record in your case.",
+            );
+        }
+        Err(_) => return internal(),
+    };
+    let identities = vec![session.identity.clone()];
+    let opening = match conversation::open_conversation_item(&*app.store, &item, &identities).await
+    {
+        Ok(OpenedItem::Record { opening, .. }) => opening,
+        _ => return internal(),
+    };
+    match app.log.certificate(&opening.to_text()).await {
+        Ok(crate::log_service::CertificateState::Ready(text)) => {
+            let name = format!("candor-certificate-{}-{}.txt", opening.kind, opening.day);
+            let mut response = Response::new(Body::from(text));
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Ok(crate::log_service::CertificateState::Pending) => page_response(
+            StatusCode::ACCEPTED,
+            "Certificate not ready yet",
+            format!(
+                "This record is added to the public log at the next scheduled update (at most {} from now). Please come back later to download its certificate.",
+                humantime::format_duration(app.config.log_interval)
+            ),
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "a certificate could not be made");
+            internal()
+        }
+    }
+}
+
+/// `POST /case/reply`: the reporter answers and adds files, streamed and sealed like a
+/// first report.
+pub async fn reply(
+    State(app): State<AppState>,
+    Reporter(session): Reporter,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let body = match super::submit::refuse_oversized(&app, &headers, body).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
+    let Some(_place) = app.upload_place().await else {
+        return SubmitError::Busy.into_response();
+    };
+    match receive_reply(&app, &session, &headers, body).await {
+        Ok(files) => {
+            session.set_flash(&match files {
+                0 => "Your answer was sent.".to_string(),
+                1 => "Your answer and 1 file were sent.".to_string(),
+                n => format!("Your answer and {n} files were sent."),
+            });
+            Redirect::to("/case").into_response()
+        }
+        Err(ReplyError::Forbidden) => forbidden(),
+        Err(ReplyError::Submit(SubmitError::Empty)) => {
+            session.set_flash(
+                "Your answer was empty, so nothing was sent. Write a message or choose a file.",
+            );
+            Redirect::to("/case").into_response()
+        }
+        Err(ReplyError::Submit(SubmitError::NotUtf8)) => {
+            session.set_flash(
+                "Your answer contains characters that could not be read, so nothing was sent. Please type it again, or attach it as a file.",
+            );
+            Redirect::to("/case").into_response()
+        }
+        Err(ReplyError::Submit(problem)) => problem.into_response(),
+    }
+}
+
+pub(super) enum ReplyError {
+    Forbidden,
+    Submit(SubmitError),
+}
+
+impl From<SubmitError> for ReplyError {
+    fn from(e: SubmitError) -> Self {
+        ReplyError::Submit(e)
+    }
+}
+
+pub(super) fn forbidden() -> Response {
+    page_response(
+        StatusCode::FORBIDDEN,
+        "Request refused",
+        "This form is out of date or was not sent from this site, so it was refused. Open your case again and retry.",
+    )
+}
+
+pub(super) async fn receive_reply(
+    app: &AppState,
+    session: &SessionData,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<usize, ReplyError> {
+    let mut intake = Intake::new(
+        headers,
+        body,
+        app.config.max_upload_bytes,
+        MAX_FORM_PARTS,
+        Constraints::new().size_limit(
+            SizeLimit::new()
+                .for_field("message", MAX_MESSAGE_BYTES)
+                .for_field("csrf", 256),
+        ),
+    )
+    .map_err(SubmitError::from)?;
+    let case = app
+        .store
+        .case_by_id(session.case_id)
+        .await
+        .map_err(SubmitError::from)?;
+    let recipients = case_recipients(&app.config.reviewer_recipients(), &case.reporter_recipient)
+        .map_err(|_| SubmitError::Internal("recipient"))?;
+    // The form's first field is its token: checked before any content is read.
+    let token_field = intake
+        .next_part()
+        .await
+        .map_err(SubmitError::from)?
+        .ok_or(SubmitError::Malformed)?;
+    if token_field.name() != Some("csrf") {
+        return Err(ReplyError::Forbidden);
+    }
+    // The parser hands out the next part only once this one is gone.
+    let token = token_field.bytes().await.map_err(SubmitError::from)?;
+    if !same_secret(&token, session.csrf.as_bytes()) {
+        return Err(ReplyError::Forbidden);
+    }
+    let mut upload = app.store.begin_upload().map_err(SubmitError::from)?;
+    let (items, files, plaintexts) = read_parts(&mut intake, &mut *upload, &recipients)
+        .await
+        .map_err(SubmitError::from)?;
+    if items.is_empty() {
+        return Err(SubmitError::Empty.into());
+    }
+    let day = Day::today();
+    let (items, log_entry) = super::submit::with_receipt_record(
+        app,
+        &mut *upload,
+        (items, plaintexts),
+        &case.reference,
+        &recipients,
+        day,
+    )
+    .await?;
+    upload
+        .commit(CommitPlan {
+            case: CaseTarget::Existing(case.id),
+            author: Author::Reporter,
+            day,
+            items,
+            log_entry: Some(log_entry),
+            audit: None,
+        })
+        .await
+        .map_err(SubmitError::from)?;
+    Ok(files)
+}

@@ -1,0 +1,69 @@
+//! What the operator of a seized server can do to its SQLite database by hand: the
+//! integration tests use it to check that the workstation and the log's followers notice.
+//! Built only with the `tamper` feature (a dev-dependency of the tests); a server never
+//! has it.
+
+use std::path::Path;
+
+use sqlx::Connection;
+use sqlx::sqlite::SqliteConnection;
+
+use crate::StoreError;
+
+async fn connect(db: &Path) -> Result<SqliteConnection, StoreError> {
+    Ok(SqliteConnection::connect(&format!("sqlite://{}", db.display())).await?)
+}
+
+/// The stored signed note of the log entry at `index`.
+pub async fn log_entry_note(db: &Path, index: u64) -> Result<Vec<u8>, StoreError> {
+    let mut conn = connect(db).await?;
+    Ok(
+        sqlx::query_scalar("SELECT note FROM log_entries WHERE idx = $1")
+            .bind(index as i64)
+            .fetch_one(&mut conn)
+            .await?,
+    )
+}
+
+/// Replaces the stored signed note of the log entry at `index`.
+pub async fn set_log_entry_note(db: &Path, index: u64, note: &[u8]) -> Result<(), StoreError> {
+    let mut conn = connect(db).await?;
+    sqlx::query("UPDATE log_entries SET note = $1 WHERE idx = $2")
+        .bind(note)
+        .bind(index as i64)
+        .execute(&mut conn)
+        .await?;
+    Ok(())
+}
+
+/// The stored hash at `index` of the log's tree (stored-hash order).
+pub async fn log_hash(db: &Path, index: u64) -> Result<Vec<u8>, StoreError> {
+    let mut conn = connect(db).await?;
+    Ok(
+        sqlx::query_scalar("SELECT hash FROM log_hashes WHERE idx = $1")
+            .bind(index as i64)
+            .fetch_one(&mut conn)
+            .await?,
+    )
+}
+
+/// Replaces the stored hash at `index` of the log's tree.
+pub async fn set_log_hash(db: &Path, index: u64, hash: &[u8]) -> Result<(), StoreError> {
+    let mut conn = connect(db).await?;
+    sqlx::query("UPDATE log_hashes SET hash = $1 WHERE idx = $2")
+        .bind(hash)
+        .bind(index as i64)
+        .execute(&mut conn)
+        .await?;
+    Ok(())
+}
+
+/// Gives every case the same reporter recipient (a server swapping the reporter's key).
+pub async fn set_reporter_recipients(db: &Path, recipient: &str) -> Result<(), StoreError> {
+    let mut conn = connect(db).await?;
+    sqlx::query("UPDATE cases SET reporter_recipient = $1")
+        .bind(recipient)
+        .execute(&mut conn)
+        .await?;
+    Ok(())
+}
