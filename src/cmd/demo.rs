@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::keygen::{self, KeygenError};
+use super::keygen::{self, KeygenError};
 use candor_server::config::{Config, ConfigError, Listen};
 
 pub const REVIEWER_NAME: &str = "demo-reviewer";
@@ -20,6 +20,41 @@ pub enum DemoError {
     Keygen(#[from] KeygenError),
     #[error("{0} (in the demo configuration; delete the demo folder to start afresh)")]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    Serve(#[from] candor_server::server::ServeError),
+    #[error("the demo server did not start")]
+    NotStarted,
+    #[error(transparent)]
+    Workstation(#[from] candor_workstation::WorkstationError),
+    #[error(transparent)]
+    Client(#[from] candor_workstation::ClientError),
+    #[error(transparent)]
+    Trust(#[from] candor_workstation::trust::TrustError),
+    #[error(transparent)]
+    Key(#[from] candor_log::keys::KeyError),
+    #[error("the demo server's log keys: {0}")]
+    LogKey(String),
+    #[error("the demo's sample case: {0}")]
+    Sample(String),
+}
+
+/// `candor demo`'s options.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder for the demo's keys, configuration and data.
+    #[arg(long, default_value = "candor-demo")]
+    dir: PathBuf,
+    /// Address for the reporter pages (default from the demo configuration: 127.0.0.1:8080).
+    #[arg(long)]
+    listen: Option<Listen>,
+    /// Address for the demo reviewer's workstation pages.
+    #[arg(long, default_value = "127.0.0.1:8081")]
+    workstation_listen: std::net::SocketAddr,
+}
+
+/// Runs the demo until it is stopped.
+pub fn main(args: Args) -> Result<(), crate::error::CliError> {
+    Ok(super::runtime()?.block_on(run(&args.dir, args.listen, args.workstation_listen))?)
 }
 
 /// The prepared demo: its configuration and where its files are.
@@ -111,8 +146,8 @@ pub async fn run(
     dir: &Path,
     listen: Option<Listen>,
     workstation_listen: std::net::SocketAddr,
-) -> Result<(), String> {
-    let demo = prepare(dir, listen).map_err(|e| e.to_string())?;
+) -> Result<(), DemoError> {
+    let demo = prepare(dir, listen)?;
     let key = demo.reviewer_key.display().to_string();
     let config_path = demo.config_path.display().to_string();
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<String>();
@@ -121,24 +156,25 @@ pub async fn run(
     }));
     let Ok(addr) = ready_rx.await else {
         return match server.await {
-            Ok(Err(e)) => Err(e.to_string()),
-            _ => Err("the server did not start".into()),
+            Ok(Err(e)) => Err(e.into()),
+            _ => Err(DemoError::NotStarted),
         };
     };
     let (name, identities) =
-        candor_workstation::load_identity(&demo.reviewer_key, Some(REVIEWER_NAME))
-            .map_err(|e| e.to_string())?;
-    let decision_key =
-        candor_log::keys::read_private_key(&demo.decision_key).map_err(|e| e.to_string())?;
+        candor_workstation::load_identity(&demo.reviewer_key, Some(REVIEWER_NAME))?;
+    let decision_key = candor_log::keys::read_private_key(&demo.decision_key)?;
     let state_dir = candor_workstation::trust::server_dir(
         &demo.dir.join(format!("{REVIEWER_NAME}.state")),
         &addr,
     );
-    let trust =
-        candor_workstation::trust::TrustStore::open(&state_dir).map_err(|e| e.to_string())?;
-    let client =
-        candor_workstation::Client::new(&addr, &name, identities, None, std::sync::Arc::new(trust))
-            .map_err(|e| e.to_string())?;
+    let trust = candor_workstation::trust::TrustStore::open(&state_dir)?;
+    let client = candor_workstation::Client::new(
+        &addr,
+        &name,
+        identities,
+        None,
+        std::sync::Arc::new(trust),
+    )?;
     let log_vkey = save_log_key(&addr, &demo.dir).await?;
     let sample = seed_sample_case(&addr, &client, &decision_key).await?;
     let options = candor_workstation::serve::Options {
@@ -214,32 +250,35 @@ pub async fn run(
     });
     tokio::select! {
         result = server => match result {
-            Ok(r) => r.map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
+            Ok(r) => Ok(r?),
+            Err(_) => Err(DemoError::NotStarted),
         },
-        result = workstation => result.map_err(|e| e.to_string()),
+        result = workstation => Ok(result?),
     }
 }
 
 /// Writes the log's public key (from the server's `/log/keys`) to `DIR/log.vkey`.
-async fn save_log_key(addr: &str, dir: &Path) -> Result<PathBuf, String> {
+async fn save_log_key(addr: &str, dir: &Path) -> Result<PathBuf, DemoError> {
     let keys = reqwest::Client::builder()
         .no_proxy()
         .build()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| DemoError::LogKey(e.to_string()))?
         .get(format!("{addr}/log/keys"))
         .send()
         .await
-        .map_err(|e| format!("the demo server's log keys: {e}"))?
+        .map_err(|e| DemoError::LogKey(e.to_string()))?
         .text()
         .await
-        .map_err(|e| format!("the demo server's log keys: {e}"))?;
+        .map_err(|e| DemoError::LogKey(e.to_string()))?;
     let vkey = keys
         .lines()
         .find_map(|l| l.strip_prefix("log "))
-        .ok_or("the demo server did not name its log key")?;
+        .ok_or_else(|| DemoError::LogKey("the server did not name its log key".into()))?;
     let path = dir.join("log.vkey");
-    fs::write(&path, format!("{vkey}\n")).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(&path, format!("{vkey}\n")).map_err(|err| DemoError::Io {
+        path: path.clone(),
+        err,
+    })?;
     Ok(path)
 }
 
@@ -250,9 +289,9 @@ async fn seed_sample_case(
     addr: &str,
     client: &candor_workstation::Client,
     decision_key: &candor_log::note::Signer,
-) -> Result<Option<(String, String)>, String> {
+) -> Result<Option<(String, String)>, DemoError> {
     use candor_log::entry::{Kind, Measure};
-    let err = |e: &dyn std::fmt::Display| format!("the demo's sample case: {e}");
+    let err = |e: &dyn std::fmt::Display| DemoError::Sample(e.to_string());
     if !client.cases().await.map_err(|e| err(&e))?.is_empty() {
         return Ok(None);
     }

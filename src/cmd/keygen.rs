@@ -6,6 +6,8 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::error::CliError;
+
 use candor_core::days::Day;
 use candor_core::domain::validate_reviewer_name;
 use candor_core::seal::identity_to_secret_string;
@@ -194,6 +196,86 @@ pub fn tor_client(name: &str, onion: &str, dir: &Path) -> Result<TorClientKeyFil
         0o644,
     )?;
     Ok(TorClientKeyFiles { auth, auth_private })
+}
+
+/// The keys `candor keygen` makes.
+#[derive(clap::Subcommand)]
+pub enum Kind {
+    /// A reviewer's age identity: DIR/NAME.key (secret, for `age -d -i`) and DIR/NAME.pub.
+    Reviewer {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A workstation's Tor client-authorization key for the reviewer onion: DIR/NAME.auth
+    /// (for the server's authorized_clients/) and DIR/NAME.auth_private (secret, for the
+    /// workstation Tor's ClientOnionAuthDir).
+    TorClient {
+        #[arg(long)]
+        name: String,
+        /// The reviewer onion's address (xxxx.onion).
+        #[arg(long)]
+        onion: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The body's decision key: DIR/decision.key (secret) and DIR/decision.vkey (C2SP vkey).
+    Body {
+        /// The key's name, e.g. the body's domain or short name (no spaces, no '+').
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub fn run(kind: Kind) -> Result<(), CliError> {
+    match kind {
+        Kind::Reviewer { name, out } => {
+            let files = reviewer(&name, &out)?;
+            println!(
+                "Wrote {} (secret: keep it on the reviewer's workstation)",
+                files.identity.display()
+            );
+            println!("Wrote {}", files.recipient_file.display());
+            println!("Add to the server's candor.toml:");
+            println!();
+            println!("[[reviewers]]");
+            println!("name = \"{name}\"");
+            println!("recipient = \"{}\"", files.recipient);
+            Ok(())
+        }
+        Kind::TorClient { name, onion, out } => {
+            let files = tor_client(&name, &onion, &out)?;
+            println!(
+                "Wrote {} (give it to the server's operator: HiddenServiceDir/authorized_clients/)",
+                files.auth.display()
+            );
+            println!(
+                "Wrote {} (secret: put it in this workstation's ClientOnionAuthDir, then restart Tor)",
+                files.auth_private.display()
+            );
+            Ok(())
+        }
+        Kind::Body { name, out } => {
+            let files = body(&name, &out)?;
+            println!(
+                "Wrote {} (secret: keep it on the body's workstations only)",
+                files.private.display()
+            );
+            println!("Wrote {}", files.vkey_file.display());
+            println!(
+                "Wrote {} (the workstation's witness key, for `candor verify --witness-key`)",
+                files.witness_vkey_file.display()
+            );
+            println!("Add to the server's candor.toml:");
+            println!();
+            println!("[body]");
+            println!("decision_key = \"{}\"", files.vkey);
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]

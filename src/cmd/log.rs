@@ -1,0 +1,87 @@
+//! `candor log verify`: an independent follower of a server's log, as anyone can run it.
+
+use std::path::PathBuf;
+
+use crate::error::CliError;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Follow a server's log independently: check the signed checkpoint, download every
+    /// entry and tile, recompute the tree, check it extends what was seen before.
+    Verify {
+        #[arg(long)]
+        server: String,
+        /// Where the last verified checkpoint and the pinned log key are kept.
+        #[arg(long, default_value = "candor-log-state.txt")]
+        state: PathBuf,
+        /// The log's verifier key; without it, the key in the state file is used, or the
+        /// server's /log/keys on first use (pinned from then on).
+        #[arg(long)]
+        log_key: Option<String>,
+        /// A SOCKS proxy for onion addresses, e.g. socks5h://127.0.0.1:9050.
+        #[arg(long)]
+        proxy: Option<String>,
+    },
+}
+
+pub fn run(command: Command) -> Result<(), CliError> {
+    let Command::Verify {
+        server,
+        state,
+        log_key,
+        proxy,
+    } = command;
+    verify(&server, &state, log_key.as_deref(), proxy.as_deref())
+}
+
+fn verify(
+    server: &str,
+    state: &std::path::Path,
+    log_key: Option<&str>,
+    proxy: Option<&str>,
+) -> Result<(), CliError> {
+    let key = match log_key {
+        Some(k) => Some(candor_log::keys::read_vkey(k).map_err(CliError::key("--log-key"))?),
+        None => None,
+    };
+    let http = candor_workstation::client::http_client(server, proxy)?;
+    let (followed, stats) = super::runtime()?.block_on(candor_workstation::follow::follow(
+        &http,
+        server,
+        state,
+        key.as_ref(),
+        true,
+    ))?;
+    if followed.pinned_now {
+        println!(
+            "Pinned the log key from the server on first use; compare it with one from a trusted source:"
+        );
+        println!(
+            "  {}",
+            candor_workstation::follow::State::load(state)
+                .ok()
+                .flatten()
+                .map(|s| s.vkey)
+                .unwrap_or_default()
+        );
+    }
+    match followed.previous_size {
+        Some(prev) => println!(
+            "Log {}: {} entries, consistent with the {} seen before.",
+            followed.origin, followed.size, prev
+        ),
+        None => println!("Log {}: {} entries.", followed.origin, followed.size),
+    }
+    println!(
+        "Every entry and tile was downloaded and the tree recomputed: it matches the signed checkpoint."
+    );
+    if !stats.is_empty() {
+        println!();
+        println!("Entries by month and kind:");
+        for (month, kind, n) in stats {
+            println!("  {month}  {kind:<20} {n}");
+        }
+    }
+    println!("State saved to {}", state.display());
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! `candor verify`: a certificate checked offline with the log's and the body's public
+//! keys (and the witnesses' it must carry).
+
+use std::path::PathBuf;
+
+use candor_log::certificate::Certificate;
+use candor_log::keys::read_vkey;
+
+use crate::error::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The certificate file a reporter downloaded.
+    certificate: PathBuf,
+    /// The log's verifier key (C2SP vkey), or a file holding it.
+    #[arg(long)]
+    log_key: String,
+    /// The body's decision verifier key (C2SP vkey), or a file holding it.
+    #[arg(long)]
+    body_key: String,
+    /// A witness whose cosignature the checkpoint must carry (C2SP vkey or a file
+    /// holding it, e.g. the body's witness.vkey); may be given several times.
+    #[arg(long)]
+    witness_key: Vec<String>,
+}
+
+pub fn run(args: Args) -> Result<(), CliError> {
+    let log_key = read_vkey(&args.log_key).map_err(CliError::key("--log-key"))?;
+    let body_key = read_vkey(&args.body_key).map_err(CliError::key("--body-key"))?;
+    let witnesses = args
+        .witness_key
+        .iter()
+        .map(|k| read_vkey(k).map_err(CliError::key("--witness-key")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let data = std::fs::read(&args.certificate).map_err(|source| CliError::Read {
+        path: args.certificate.clone(),
+        source,
+    })?;
+    let verified = Certificate::parse(&data)?.verify(&log_key, &body_key, &witnesses)?;
+    println!("{}", verified.summary());
+    println!("VERIFIED");
+    Ok(())
+}
