@@ -125,6 +125,68 @@ async fn review_a_case_end_to_end() {
         403
     );
 
+    // The reply form is read like the server's forms: a part whose headers never end is
+    // refused once they pass their bound, while the browser is still sending, and nothing
+    // is sent to the server.
+    use futures_util::StreamExt;
+    let case_id = server
+        .store()
+        .await
+        .case_by_reference(&reference)
+        .await
+        .expect("case")
+        .expect("the case exists")
+        .id;
+    let messages_before = server
+        .store()
+        .await
+        .messages(case_id)
+        .await
+        .expect("messages")
+        .len();
+    let boundary = "XyZ";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\"\r\nX-Padding: "
+    );
+    let endless = futures_util::stream::iter([Ok::<_, std::io::Error>(head.into_bytes())])
+        .chain(futures_util::stream::iter(
+            std::iter::repeat_n(vec![b'a'; 8192], 64).map(Ok),
+        ))
+        .chain(futures_util::stream::pending());
+    let r = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        ws.client()
+            .post(format!("{}/cases/{reference}/reply", ws.base))
+            .header("cookie", &ws.cookie)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(reqwest::Body::wrap_stream(endless))
+            .send(),
+    )
+    .await
+    .expect("an answer while the headers are still arriving")
+    .expect("post");
+    assert!(r.status().is_server_error(), "{}", r.status());
+    assert!(
+        r.text()
+            .await
+            .unwrap_or_default()
+            .contains("could not be read")
+    );
+    assert_eq!(
+        server
+            .store()
+            .await
+            .messages(case_id)
+            .await
+            .expect("messages")
+            .len(),
+        messages_before,
+        "nothing was sent"
+    );
+
     // Status change.
     let r = ws
         .post_form(

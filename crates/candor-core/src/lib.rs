@@ -10,5 +10,6 @@ pub mod api;
 pub mod conversation;
 pub mod days;
 pub mod domain;
+pub mod multipart;
 pub mod receipt;
 pub mod seal;

@@ -56,11 +56,12 @@ pub async fn open_beside_server(path: &Path) -> Result<Arc<dyn Store>, StoreErro
 }
 
 /// The store: everything Candor keeps, behind one interface with one implementation
-/// per database ([`sqlite`]; PostgreSQL follows). Every method is one transaction; none
+/// per database ([`sqlite`]; PostgreSQL follows). Every change is one transaction; no method
 /// returns content in clear (the store holds ciphertext and the few values of the
 /// protocol), and no database type crosses it.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
+    /// Closes the connections, after the writes in flight.
     async fn close(&self);
     /// The install's receipt salt and KDF parameters.
     async fn install(&self) -> Result<Install, StoreError>;

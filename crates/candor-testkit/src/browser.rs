@@ -2,7 +2,7 @@
 //! WebDriver by Debian's ChromeDriver, for tests that use the real server's HTML forms the
 //! way a reporter does in Tor Browser at the "Safest" level.
 //!
-//! Use it from an integration test with `mod browser_support;`:
+//! Use it from an integration test with `use candor_testkit::browser::Browser;`:
 //!
 //! ```ignore
 //! let browser = Browser::start().await; // fresh profile; JavaScript off, and proven off

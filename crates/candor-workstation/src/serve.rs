@@ -31,6 +31,7 @@ use super::{
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
 use candor_core::domain::same_secret;
+use candor_core::multipart::Intake;
 use candor_core::seal;
 use candor_log::note::{Signer, Verifier};
 
@@ -804,6 +805,9 @@ async fn reply(
     }
 }
 
+/// Most parts of the reply form: its token, a message and the files.
+const MAX_REPLY_PARTS: usize = 2 + 10_000;
+
 async fn receive_reply(
     ws: &Workstation,
     reference: &str,
@@ -811,20 +815,30 @@ async fn receive_reply(
     body: Body,
 ) -> Result<Option<usize>, WorkstationError> {
     let bad = |m: &str| WorkstationError::Bundle(m.to_string());
-    let boundary = headers
+    let content_type = headers
         .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|ct| multer::parse_boundary(ct).ok())
-        .ok_or_else(|| bad("the reply form could not be read"))?;
+        .and_then(|v| v.to_str().ok());
+    let stream = body
+        .into_data_stream()
+        .map(|r| r.map_err(std::io::Error::other));
+    // The reviewer's own browser, but the same metered reader as the server's: no limit on
+    // the files' size, a bound on everything else.
+    let mut multipart = Intake::new(
+        content_type,
+        stream,
+        u64::MAX,
+        MAX_REPLY_PARTS,
+        multer::Constraints::new(),
+    )
+    .map_err(|_| bad("the reply form could not be read"))?;
     let info = ws.client.info().await?;
     let case = ws.client.case(reference).await?;
     let recipients = reply_recipients(&ws.trust, &info, &case)?;
-    let mut multipart = multer::Multipart::new(body.into_data_stream(), boundary);
     let mut text: Option<Zeroizing<String>> = None;
     let mut attachments = Vec::new();
     let mut first = true;
     while let Some(mut field) = multipart
-        .next_field()
+        .next_part()
         .await
         .map_err(|_| bad("the reply form could not be read"))?
     {
@@ -870,7 +884,6 @@ async fn receive_reply(
                 let file_name = field.file_name().unwrap_or("").to_string();
                 let content_type = field
                     .content_type()
-                    .map(|m| m.essence_str().to_string())
                     .unwrap_or_else(|| "application/octet-stream".into());
                 // Collect the part through a pipe into the blocking sealer.
                 let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(8);

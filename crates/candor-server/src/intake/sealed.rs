@@ -8,8 +8,8 @@ use axum::http::HeaderMap;
 use candor_core::seal;
 use candor_store::{BlobRef, StoreError, Upload};
 
+use super::IntakeError;
 use super::plain::MAX_FILES;
-use super::{Intake, IntakeError};
 
 /// Most parts of an upload of sealed items: a text, and a file and its metadata for each
 /// of as many files as a reporter may send.
@@ -50,7 +50,7 @@ pub async fn read_sealed_parts(
     upload: &mut dyn Upload,
     allowed: &[&str],
 ) -> Result<Vec<(String, BlobRef)>, SealedError> {
-    let mut intake = Intake::new(
+    let mut intake = super::open(
         headers,
         body,
         max_upload_bytes,

@@ -16,7 +16,6 @@ use super::session::{COOKIE, SessionData};
 use super::submit::SubmitError;
 use crate::app::{AppState, Problem, page_response};
 use crate::conversation;
-use crate::intake::Intake;
 use crate::intake::plain::{MAX_FORM_PARTS, MAX_MESSAGE_BYTES, read_parts};
 use crate::reporter::pages;
 use candor_core::conversation::{OpenedItem, case_recipients};
@@ -252,7 +251,7 @@ pub(super) async fn receive_reply(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<usize, ReplyError> {
-    let mut intake = Intake::new(
+    let mut intake = crate::intake::open(
         headers,
         body,
         app.config.max_upload_bytes,

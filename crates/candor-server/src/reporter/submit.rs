@@ -169,7 +169,7 @@ pub(crate) struct Received {
 }
 
 async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Received, SubmitError> {
-    let mut intake = Intake::new(
+    let mut intake = crate::intake::open(
         headers,
         body,
         app.config.max_upload_bytes,

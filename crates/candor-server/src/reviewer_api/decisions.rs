@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use super::auth::Reviewer;
 use super::{ApiError, ApiResult, find_case};
 use crate::app::AppState;
+use crate::intake::IntakeError;
 use crate::intake::sealed::{SealedError, check_age_header};
-use crate::intake::{Intake, IntakeError};
 use candor_core::api::*;
 use candor_core::days::Day;
 use candor_core::seal;
@@ -30,7 +30,7 @@ pub(super) async fn post_decision(
     body: Body,
 ) -> ApiResult<(StatusCode, axum::Json<Created>)> {
     let case = find_case(&app, &reference).await?;
-    let mut intake = Intake::new(
+    let mut intake = crate::intake::open(
         &headers,
         body,
         app.config.max_upload_bytes,

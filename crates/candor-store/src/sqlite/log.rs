@@ -15,8 +15,7 @@ fn to_u64(v: i64) -> Result<u64, StoreError> {
 }
 
 impl SqliteStore {
-    /// Queues a signed entry for the next integration.
-    pub async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
+    pub(crate) async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO log_pending (id, note) VALUES ($1, $2)")
             .bind(super::random_id()?)
             .bind(note)
@@ -25,8 +24,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Entries waiting for integration, in a random order.
-    pub async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
+    pub(crate) async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
         let rows = sqlx::query("SELECT id, note FROM log_pending ORDER BY random()")
             .fetch_all(&self.read)
             .await?;
@@ -35,8 +33,7 @@ impl SqliteStore {
             .collect()
     }
 
-    /// Number of leaves in the log.
-    pub async fn log_size(&self) -> Result<u64, StoreError> {
+    pub(crate) async fn log_size(&self) -> Result<u64, StoreError> {
         let n: i64 = sqlx::query("SELECT COUNT(*) FROM log_entries")
             .fetch_one(&self.read)
             .await?
@@ -44,8 +41,10 @@ impl SqliteStore {
         to_u64(n)
     }
 
-    /// Stored hashes by index; `None` where nothing is stored.
-    pub async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
+    pub(crate) async fn log_hashes(
+        &self,
+        indexes: &[u64],
+    ) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
         let mut found = std::collections::HashMap::with_capacity(indexes.len());
         for chunk in indexes.chunks(500) {
             let mut q: QueryBuilder<Sqlite> =
@@ -66,8 +65,7 @@ impl SqliteStore {
         Ok(indexes.iter().map(|i| found.get(i).copied()).collect())
     }
 
-    /// Writes an integration batch atomically.
-    pub async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError> {
+    pub(crate) async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError> {
         let mut tx = self.writer().begin().await?;
         for leaf in &batch.entries {
             sqlx::query("INSERT INTO log_entries (idx, note, commitment, kind, day) VALUES ($1, $2, $3, $4, $5)")
@@ -103,8 +101,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// The newest checkpoint: size and signed note.
-    pub async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
+    pub(crate) async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
         let row = sqlx::query("SELECT size, note FROM log_checkpoints ORDER BY size DESC LIMIT 1")
             .fetch_optional(&self.read)
             .await?;
@@ -112,8 +109,7 @@ impl SqliteStore {
             .transpose()
     }
 
-    /// The checkpoint of a given size.
-    pub async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
+    pub(crate) async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT note FROM log_checkpoints WHERE size = $1")
             .bind(to_i64(size)?)
             .fetch_optional(&self.read)
@@ -121,8 +117,7 @@ impl SqliteStore {
         row.map(|r| Ok(r.try_get(0)?)).transpose()
     }
 
-    /// The leaf whose entry carries `commitment`, if integrated.
-    pub async fn log_entry_by_commitment(
+    pub(crate) async fn log_entry_by_commitment(
         &self,
         commitment: &[u8; 32],
     ) -> Result<Option<LogEntryRow>, StoreError> {
@@ -141,8 +136,7 @@ impl SqliteStore {
         .transpose()
     }
 
-    /// Whether a pending (not yet integrated) entry has this exact note.
-    pub async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError> {
+    pub(crate) async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError> {
         Ok(sqlx::query("SELECT id FROM log_pending WHERE note = $1")
             .bind(note)
             .fetch_optional(&self.read)
@@ -150,8 +144,11 @@ impl SqliteStore {
             .is_some())
     }
 
-    /// Leaves `start..end`, in order.
-    pub async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError> {
+    pub(crate) async fn log_entries(
+        &self,
+        start: u64,
+        end: u64,
+    ) -> Result<Vec<Vec<u8>>, StoreError> {
         let rows =
             sqlx::query("SELECT note FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx")
                 .bind(to_i64(start)?)
@@ -161,8 +158,7 @@ impl SqliteStore {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
-    /// Records a witness's cosignature line for the checkpoint of `size`, and who sent it.
-    pub async fn add_cosignature(
+    pub(crate) async fn add_cosignature(
         &self,
         size: u64,
         witness: &str,
@@ -184,8 +180,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Cosignature lines of the checkpoint of `size`.
-    pub async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError> {
+    pub(crate) async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError> {
         let rows =
             sqlx::query("SELECT line FROM log_cosignatures WHERE size = $1 ORDER BY witness")
                 .bind(to_i64(size)?)
@@ -194,8 +189,7 @@ impl SqliteStore {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
-    /// Decisions and receipts per month (`YYYY-MM`) and kind, from the public entries.
-    pub async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
+    pub(crate) async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
         let rows = sqlx::query(
             "SELECT substr(day, 1, 7) AS month, kind, COUNT(*) FROM log_entries GROUP BY month, kind ORDER BY month, kind",
         )

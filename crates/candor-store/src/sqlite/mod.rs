@@ -182,7 +182,7 @@ impl SqliteStore {
         Ok(SqliteStore { write, read, cache })
     }
 
-    pub async fn close(&self) {
+    pub(crate) async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
     }
@@ -205,8 +205,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// The install's receipt salt and KDF parameters.
-    pub async fn install(&self) -> Result<Install, StoreError> {
+    pub(crate) async fn install(&self) -> Result<Install, StoreError> {
         let row = sqlx::query(
             "SELECT receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism FROM install WHERE id = 1",
         )
@@ -239,8 +238,7 @@ impl SqliteStore {
         }
     }
 
-    /// Deletes every blob whose upload never committed (the server stopped mid-request).
-    pub async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
+    pub(crate) async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
         let mut tx = self.write.begin().await?;
         sqlx::query(
             "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
@@ -262,8 +260,7 @@ impl SqliteStore {
         Ok(removed)
     }
 
-    /// Starts an upload: blobs written through it stay invisible until it commits.
-    pub fn begin_upload(&self) -> Result<SqliteUpload, StoreError> {
+    pub(crate) fn begin_upload(&self) -> Result<SqliteUpload, StoreError> {
         SqliteUpload::new(self.clone())
     }
 
@@ -271,8 +268,7 @@ impl SqliteStore {
         &self.write
     }
 
-    /// Adds a message made of already sealed parts to a case, in one transaction.
-    pub async fn add_sealed_message(
+    pub(crate) async fn add_sealed_message(
         &self,
         case_id: i64,
         author: Author,
@@ -316,8 +312,7 @@ impl SqliteStore {
             .await
     }
 
-    /// Changes a case's status, and records who did it.
-    pub async fn set_status(
+    pub(crate) async fn set_status(
         &self,
         case_id: i64,
         status: Status,
@@ -338,8 +333,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// An item, only if it belongs to `case_id`.
-    pub async fn case_item(
+    pub(crate) async fn case_item(
         &self,
         case_id: i64,
         item_id: i64,
@@ -351,8 +345,7 @@ impl SqliteStore {
             .map(|(_, item)| item))
     }
 
-    /// An item and the id of its case.
-    pub async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError> {
+    pub(crate) async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError> {
         let sql = concat!(
             "SELECT m.case_id, ",
             item_columns!(),
@@ -368,8 +361,10 @@ impl SqliteStore {
             .transpose()
     }
 
-    /// Finds a case by its reference.
-    pub async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
+    pub(crate) async fn case_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
             "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE reference = $1",
         )
@@ -379,9 +374,7 @@ impl SqliteStore {
         row.map(|r| case_from_row(&r)).transpose()
     }
 
-    /// Records a reviewer's bearer token (its hash), bound to the reviewer's recipient and
-    /// valid until `expires_at` (Unix seconds); tokens expired before `now` are dropped.
-    pub async fn insert_token(
+    pub(crate) async fn insert_token(
         &self,
         token_hash: &[u8],
         reviewer: &str,
@@ -409,8 +402,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// The reviewer, recipient and expiry of a token hash.
-    pub async fn token(
+    pub(crate) async fn token(
         &self,
         token_hash: &[u8],
     ) -> Result<Option<(String, String, i64)>, StoreError> {
@@ -424,8 +416,7 @@ impl SqliteStore {
             .transpose()
     }
 
-    /// Drops tokens that expired before `now` (Unix seconds).
-    pub async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError> {
+    pub(crate) async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
             .bind(now)
             .execute(&self.write)
@@ -433,15 +424,12 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Appends to the reviewers' audit trail on its own: for reading actions, recorded
-    /// before what was read is served.
-    pub async fn audit(&self, audit: &Audit) -> Result<(), StoreError> {
+    pub(crate) async fn audit(&self, audit: &Audit) -> Result<(), StoreError> {
         let mut conn = self.write.acquire().await?;
         insert_audit(&mut conn, audit).await
     }
 
-    /// The newest `limit` audit entries, newest first, optionally for one case.
-    pub async fn audit_entries(
+    pub(crate) async fn audit_entries(
         &self,
         case_reference: Option<&str>,
         limit: i64,
@@ -468,8 +456,9 @@ impl SqliteStore {
             .collect()
     }
 
-    /// The number of messages of each case.
-    pub async fn message_counts(&self) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
+    pub(crate) async fn message_counts(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
         let rows = sqlx::query("SELECT case_id, COUNT(*) FROM messages GROUP BY case_id")
             .fetch_all(&self.read)
             .await?;
@@ -478,8 +467,7 @@ impl SqliteStore {
             .collect()
     }
 
-    /// Notes that `reviewer` has seen a case up to its newest message.
-    pub async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
+    pub(crate) async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO reviewer_reads (reviewer, case_id, last_seq) \
              SELECT $1, $2, COALESCE(MAX(seq), 0) FROM messages WHERE case_id = $2 \
@@ -492,8 +480,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// For each case, the number of the reporter's items `reviewer` has not opened yet.
-    pub async fn unread_items(
+    pub(crate) async fn unread_items(
         &self,
         reviewer: &str,
     ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
@@ -510,8 +497,10 @@ impl SqliteStore {
             .collect()
     }
 
-    /// Finds the case a lookup key opens.
-    pub async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
+    pub(crate) async fn case_by_lookup(
+        &self,
+        lookup_key: &[u8],
+    ) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
             "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE lookup_key = $1",
         )
@@ -521,7 +510,7 @@ impl SqliteStore {
         row.map(|r| case_from_row(&r)).transpose()
     }
 
-    pub async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
+    pub(crate) async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
         let row = sqlx::query(
             "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE id = $1",
         )
@@ -532,8 +521,7 @@ impl SqliteStore {
         case_from_row(&row)
     }
 
-    /// All cases, oldest first (by day; within a day by reference, which is random).
-    pub async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
+    pub(crate) async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY received_day, reference",
         )
@@ -542,8 +530,7 @@ impl SqliteStore {
         rows.iter().map(case_from_row).collect()
     }
 
-    /// The conversation of a case, in order, with every item.
-    pub async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
+    pub(crate) async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
         // Messages always have items; the inner joins keep the query simple.
         let sql = concat!(
             "SELECT m.id, m.author, m.day, ",
@@ -573,8 +560,7 @@ impl SqliteStore {
         Ok(out)
     }
 
-    /// The chunks of a committed blob, in order, as they are read from the database.
-    pub fn blob_chunks(
+    pub(crate) fn blob_chunks(
         &self,
         blob_id: i64,
     ) -> impl Stream<Item = Result<Vec<u8>, StoreError>> + Send + 'static {
@@ -595,15 +581,12 @@ impl SqliteStore {
         })
     }
 
-    /// A whole committed blob in memory (for small items such as metadata and messages).
-    pub async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
+    pub(crate) async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
         let chunks: Vec<Vec<u8>> = self.blob_chunks(blob_id).try_collect().await?;
         Ok(chunks.concat())
     }
 
-    /// Counts used by tests and health checks: committed blobs, pending blobs, and chunks
-    /// that belong to no blob.
-    pub async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
+    pub(crate) async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
         let row = sqlx::query(
             "SELECT (SELECT COUNT(*) FROM blobs WHERE upload IS NULL), \
                     (SELECT COUNT(*) FROM blobs WHERE upload IS NOT NULL), \
@@ -614,8 +597,7 @@ impl SqliteStore {
         Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
     }
 
-    /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
-    pub async fn integrity_check(&self) -> Result<(), StoreError> {
+    pub(crate) async fn integrity_check(&self) -> Result<(), StoreError> {
         let rows = sqlx::query("PRAGMA integrity_check")
             .fetch_all(&self.read)
             .await?;

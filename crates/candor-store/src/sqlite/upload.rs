@@ -126,8 +126,7 @@ impl SqliteUpload {
         HELD.fetch_sub(bytes, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Starts a new blob.
-    pub fn new_blob(&mut self) -> BlobRef {
+    pub(crate) fn new_blob(&mut self) -> BlobRef {
         self.blobs.push(BlobBuf {
             id: None,
             next_seq: 0,
@@ -147,8 +146,11 @@ impl SqliteUpload {
             .ok_or(StoreError::Corrupt("unknown blob in upload"))
     }
 
-    /// Appends ciphertext to a blob; writes a batch to the database when enough is held.
-    pub async fn append(&mut self, blob: BlobRef, mut data: &[u8]) -> Result<(), StoreError> {
+    pub(crate) async fn append(
+        &mut self,
+        blob: BlobRef,
+        mut data: &[u8],
+    ) -> Result<(), StoreError> {
         let spare = &mut self.spare;
         let buf = self
             .blobs
@@ -186,8 +188,10 @@ impl SqliteUpload {
         Ok(())
     }
 
-    /// Marks a blob complete; returns its ciphertext size and SHA-256.
-    pub async fn finish_blob(&mut self, blob: BlobRef) -> Result<(u64, [u8; 32]), StoreError> {
+    pub(crate) async fn finish_blob(
+        &mut self,
+        blob: BlobRef,
+    ) -> Result<(u64, [u8; 32]), StoreError> {
         if matches!(self.buf(blob)?.hash, CiphertextHash::InFlight) {
             self.settle().await?;
         }
@@ -217,8 +221,7 @@ impl SqliteUpload {
         Ok((buf.size, digest))
     }
 
-    /// SHA-256 of a finished blob's ciphertext.
-    pub fn blob_sha256(&self, blob: BlobRef) -> Option<[u8; 32]> {
+    pub(crate) fn blob_sha256(&self, blob: BlobRef) -> Option<[u8; 32]> {
         match self.blobs.get(blob.0)? {
             BlobBuf {
                 finished: true,
@@ -230,9 +233,7 @@ impl SqliteUpload {
         }
     }
 
-    /// Drops a blob that turned out not to be needed (an empty message, an empty file
-    /// field); anything already written for it goes at commit or cleanup.
-    pub fn discard_blob(&mut self, blob: BlobRef) -> Result<(), StoreError> {
+    pub(crate) fn discard_blob(&mut self, blob: BlobRef) -> Result<(), StoreError> {
         let buf = self.buf(blob)?;
         buf.discarded = true;
         let held = buf.current.len() + buf.full.iter().map(Vec::len).sum::<usize>();
@@ -404,9 +405,7 @@ impl SqliteUpload {
         Ok(())
     }
 
-    /// Writes what is left, records the message and its items, and makes everything
-    /// visible in one transaction. After this returns, the submission is durable.
-    pub async fn commit(mut self, plan: CommitPlan) -> Result<Committed, StoreError> {
+    pub(crate) async fn commit(mut self, plan: CommitPlan) -> Result<Committed, StoreError> {
         for item in &plan.items {
             for blob in std::iter::once(item.blob).chain(item.meta) {
                 let buf = self.buf(blob)?;
@@ -513,11 +512,7 @@ impl SqliteUpload {
         })
     }
 
-    /// Replaces an item's ciphertext (and, for files, its metadata's) with blobs of this
-    /// upload, and deletes the old ones, in one transaction with the audit record:
-    /// readers see either the old item or the new one, never a mix, and the old
-    /// ciphertext is gone afterwards.
-    pub async fn commit_replacement(
+    pub(crate) async fn commit_replacement(
         mut self,
         item_id: i64,
         content: BlobRef,
