@@ -161,6 +161,40 @@ pub fn content_disposition(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn percent_decode(text: &str) -> Option<Vec<u8>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b == b'%' {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(b);
+                i += 1;
+            }
+        }
+        Some(out)
+    }
+
+    proptest! {
+        /// Any file name gives a valid header whose two forms say the same thing.
+        #[test]
+        fn content_disposition_is_a_valid_header(name in "\\PC{0,60}") {
+            let value = content_disposition(&name);
+            prop_assert!(HeaderValue::from_str(&value).is_ok(), "{value}");
+            let (ascii, encoded) = value
+                .strip_prefix("attachment; filename=\"")
+                .and_then(|rest| rest.split_once("\"; filename*=UTF-8''"))
+                .expect("shape");
+            prop_assert!(!ascii.contains(['"', '\\']) && ascii.chars().all(|c| c.is_ascii() && !c.is_control()));
+            prop_assert_eq!(ascii.chars().count(), name.chars().count());
+            prop_assert_eq!(percent_decode(encoded).expect("decodes"), name.as_bytes().to_vec());
+        }
+    }
 
     #[test]
     fn sizes() {
