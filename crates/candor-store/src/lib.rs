@@ -55,12 +55,53 @@ pub async fn open_beside_server(path: &Path) -> Result<Arc<dyn Store>, StoreErro
     ))
 }
 
+/// The sealed status log's tables: entries waiting for integration, the stored hashes of
+/// the tree, checkpoints and their cosignatures (a part of [`Store`]).
+#[async_trait]
+pub trait LogStore: Send + Sync + 'static {
+    /// Queues a signed entry for the next integration.
+    async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError>;
+    /// Entries waiting for integration, in a random order.
+    async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError>;
+    /// Number of leaves in the log.
+    async fn log_size(&self) -> Result<u64, StoreError>;
+    /// Stored hashes by index; `None` where nothing is stored.
+    async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError>;
+    /// The leaf whose entry carries `commitment`, if integrated.
+    async fn log_entry_by_commitment(
+        &self,
+        commitment: &[u8; 32],
+    ) -> Result<Option<LogEntryRow>, StoreError>;
+    /// Writes an integration batch atomically.
+    async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError>;
+    /// The newest checkpoint: size and signed note.
+    async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError>;
+    /// The checkpoint of a given size.
+    async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError>;
+    /// Whether a pending (not yet integrated) entry has this exact note.
+    async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError>;
+    /// Leaves `start..end`, in order.
+    async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError>;
+    /// Records a witness's cosignature line for the checkpoint of `size`, and who sent it.
+    async fn add_cosignature(
+        &self,
+        size: u64,
+        witness: &str,
+        line: &str,
+        audit: &Audit,
+    ) -> Result<(), StoreError>;
+    /// Cosignature lines of the checkpoint of `size`.
+    async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError>;
+    /// Decisions and receipts per month (`YYYY-MM`) and kind, from the public entries.
+    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError>;
+}
+
 /// The store: everything Candor keeps, behind one interface with one implementation
 /// per database ([`sqlite`]; PostgreSQL follows). Every change is one transaction; no method
 /// returns content in clear (the store holds ciphertext and the few values of the
-/// protocol), and no database type crosses it.
+/// protocol), and no database type crosses it. The log's part is [`LogStore`].
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: LogStore {
     /// Closes the connections, after the writes in flight.
     async fn close(&self);
     /// The install's receipt salt and KDF parameters.
@@ -141,41 +182,6 @@ pub trait Store: Send + Sync + 'static {
     async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError>;
     /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
     async fn integrity_check(&self) -> Result<(), StoreError>;
-    /// Queues a signed entry for the next integration.
-    async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError>;
-    /// Entries waiting for integration, in a random order.
-    async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError>;
-    /// Number of leaves in the log.
-    async fn log_size(&self) -> Result<u64, StoreError>;
-    /// Stored hashes by index; `None` where nothing is stored.
-    async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError>;
-    /// Writes an integration batch atomically.
-    async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError>;
-    /// The newest checkpoint: size and signed note.
-    async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError>;
-    /// The checkpoint of a given size.
-    async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError>;
-    /// The leaf whose entry carries `commitment`, if integrated.
-    async fn log_entry_by_commitment(
-        &self,
-        commitment: &[u8; 32],
-    ) -> Result<Option<LogEntryRow>, StoreError>;
-    /// Whether a pending (not yet integrated) entry has this exact note.
-    async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError>;
-    /// Leaves `start..end`, in order.
-    async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError>;
-    /// Records a witness's cosignature line for the checkpoint of `size`, and who sent it.
-    async fn add_cosignature(
-        &self,
-        size: u64,
-        witness: &str,
-        line: &str,
-        audit: &Audit,
-    ) -> Result<(), StoreError>;
-    /// Cosignature lines of the checkpoint of `size`.
-    async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError>;
-    /// Decisions and receipts per month (`YYYY-MM`) and kind, from the public entries.
-    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError>;
 }
 
 /// An upload in progress: blobs written through it stay invisible until it commits;

@@ -3,8 +3,10 @@
 
 use sqlx::{QueryBuilder, Row, Sqlite};
 
+use async_trait::async_trait;
+
 use super::{SqliteStore, insert_audit};
-use crate::{Audit, Integration, LogEntryRow, StoreError};
+use crate::{Audit, Integration, LogEntryRow, LogStore, StoreError};
 
 fn to_i64(v: u64) -> Result<i64, StoreError> {
     i64::try_from(v).map_err(|_| StoreError::Corrupt("log index out of range"))
@@ -14,8 +16,9 @@ fn to_u64(v: i64) -> Result<u64, StoreError> {
     u64::try_from(v).map_err(|_| StoreError::Corrupt("negative log index"))
 }
 
-impl SqliteStore {
-    pub(crate) async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
+#[async_trait]
+impl LogStore for SqliteStore {
+    async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO log_pending (id, note) VALUES ($1, $2)")
             .bind(super::random_id()?)
             .bind(note)
@@ -24,7 +27,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
+    async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
         let rows = sqlx::query("SELECT id, note FROM log_pending ORDER BY random()")
             .fetch_all(&self.read)
             .await?;
@@ -33,7 +36,7 @@ impl SqliteStore {
             .collect()
     }
 
-    pub(crate) async fn log_size(&self) -> Result<u64, StoreError> {
+    async fn log_size(&self) -> Result<u64, StoreError> {
         let n: i64 = sqlx::query("SELECT COUNT(*) FROM log_entries")
             .fetch_one(&self.read)
             .await?
@@ -41,10 +44,7 @@ impl SqliteStore {
         to_u64(n)
     }
 
-    pub(crate) async fn log_hashes(
-        &self,
-        indexes: &[u64],
-    ) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
+    async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
         let mut found = std::collections::HashMap::with_capacity(indexes.len());
         for chunk in indexes.chunks(500) {
             let mut q: QueryBuilder<Sqlite> =
@@ -65,7 +65,7 @@ impl SqliteStore {
         Ok(indexes.iter().map(|i| found.get(i).copied()).collect())
     }
 
-    pub(crate) async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError> {
+    async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError> {
         let mut tx = self.writer().begin().await?;
         for leaf in &batch.entries {
             sqlx::query("INSERT INTO log_entries (idx, note, commitment, kind, day) VALUES ($1, $2, $3, $4, $5)")
@@ -101,7 +101,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
+    async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
         let row = sqlx::query("SELECT size, note FROM log_checkpoints ORDER BY size DESC LIMIT 1")
             .fetch_optional(&self.read)
             .await?;
@@ -109,7 +109,7 @@ impl SqliteStore {
             .transpose()
     }
 
-    pub(crate) async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
+    async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT note FROM log_checkpoints WHERE size = $1")
             .bind(to_i64(size)?)
             .fetch_optional(&self.read)
@@ -117,7 +117,7 @@ impl SqliteStore {
         row.map(|r| Ok(r.try_get(0)?)).transpose()
     }
 
-    pub(crate) async fn log_entry_by_commitment(
+    async fn log_entry_by_commitment(
         &self,
         commitment: &[u8; 32],
     ) -> Result<Option<LogEntryRow>, StoreError> {
@@ -136,7 +136,7 @@ impl SqliteStore {
         .transpose()
     }
 
-    pub(crate) async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError> {
+    async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError> {
         Ok(sqlx::query("SELECT id FROM log_pending WHERE note = $1")
             .bind(note)
             .fetch_optional(&self.read)
@@ -144,11 +144,7 @@ impl SqliteStore {
             .is_some())
     }
 
-    pub(crate) async fn log_entries(
-        &self,
-        start: u64,
-        end: u64,
-    ) -> Result<Vec<Vec<u8>>, StoreError> {
+    async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError> {
         let rows =
             sqlx::query("SELECT note FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx")
                 .bind(to_i64(start)?)
@@ -158,7 +154,7 @@ impl SqliteStore {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
-    pub(crate) async fn add_cosignature(
+    async fn add_cosignature(
         &self,
         size: u64,
         witness: &str,
@@ -180,7 +176,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError> {
+    async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError> {
         let rows =
             sqlx::query("SELECT line FROM log_cosignatures WHERE size = $1 ORDER BY witness")
                 .bind(to_i64(size)?)
@@ -189,7 +185,7 @@ impl SqliteStore {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
-    pub(crate) async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
+    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
         let rows = sqlx::query(
             "SELECT substr(day, 1, 7) AS month, kind, COUNT(*) FROM log_entries GROUP BY month, kind ORDER BY month, kind",
         )

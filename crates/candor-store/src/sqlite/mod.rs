@@ -30,8 +30,8 @@ use candor_core::receipt::KdfParams;
 use std::sync::Arc;
 
 use crate::{
-    Audit, AuditRow, Author, CaseRow, CaseTarget, CommitPlan, Committed, Install, Integration,
-    ItemRow, LogEntryRow, MessageRow, NewItem, SealedPart, Status, Store, StoreError, Upload,
+    Audit, AuditRow, Author, CaseRow, CaseTarget, CommitPlan, Committed, Install, ItemRow,
+    MessageRow, NewItem, SealedPart, Status, Store, StoreError, Upload,
 };
 
 impl From<sqlx::Error> for StoreError {
@@ -182,11 +182,6 @@ impl SqliteStore {
         Ok(SqliteStore { write, read, cache })
     }
 
-    pub(crate) async fn close(&self) {
-        self.read.close().await;
-        self.write.close().await;
-    }
-
     async fn ensure_install(&self) -> Result<(), StoreError> {
         let mut salt = [0u8; 16];
         getrandom::fill(&mut salt).map_err(|_| StoreError::Random)?;
@@ -205,27 +200,6 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) async fn install(&self) -> Result<Install, StoreError> {
-        let row = sqlx::query(
-            "SELECT receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism FROM install WHERE id = 1",
-        )
-        .fetch_one(&self.read)
-        .await?;
-        let salt: Vec<u8> = row.try_get(0)?;
-        let param = |i: usize| -> Result<u32, StoreError> {
-            let v: i64 = row.try_get(i)?;
-            u32::try_from(v).map_err(|_| StoreError::Corrupt("KDF parameter out of range"))
-        };
-        Ok(Install {
-            receipt_salt: Arc::from(salt),
-            kdf: KdfParams {
-                memory_kib: param(1)?,
-                iterations: param(2)?,
-                parallelism: param(3)?,
-            },
-        })
-    }
-
     /// Checkpoints the WAL into the database file and empties it, so that pages of rows
     /// just deleted do not stay in the WAL (`secure_delete` overwrites them in the database
     /// file at the checkpoint). Best effort: readers in progress may keep part of it.
@@ -238,326 +212,12 @@ impl SqliteStore {
         }
     }
 
-    pub(crate) async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
-        let mut tx = self.write.begin().await?;
-        sqlx::query(
-            "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
-        )
-        .execute(&mut *tx)
-        .await?;
-        let removed = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        if removed > 0 {
-            tracing::info!(
-                blobs = removed,
-                "removed the remains of interrupted uploads"
-            );
-            self.truncate_wal().await;
-        }
-        Ok(removed)
-    }
-
     pub(crate) fn begin_upload(&self) -> Result<SqliteUpload, StoreError> {
         SqliteUpload::new(self.clone())
     }
 
     pub(crate) fn writer(&self) -> &SqlitePool {
         &self.write
-    }
-
-    pub(crate) async fn add_sealed_message(
-        &self,
-        case_id: i64,
-        author: Author,
-        day: Day,
-        parts: Vec<SealedPart>,
-        log_entry: Option<Vec<u8>>,
-    ) -> Result<Committed, StoreError> {
-        if parts.is_empty() {
-            return Err(StoreError::Corrupt("a message needs at least one item"));
-        }
-        let mut upload = self.begin_upload()?;
-        let mut items = Vec::with_capacity(parts.len());
-        for part in parts {
-            let blob = upload.new_blob();
-            upload.append(blob, &part.content).await?;
-            upload.finish_blob(blob).await?;
-            let meta = match part.meta {
-                Some(meta) => {
-                    let m = upload.new_blob();
-                    upload.append(m, &meta).await?;
-                    upload.finish_blob(m).await?;
-                    Some(m)
-                }
-                None => None,
-            };
-            items.push(NewItem {
-                kind: part.kind,
-                blob,
-                meta,
-            });
-        }
-        upload
-            .commit(CommitPlan {
-                case: CaseTarget::Existing(case_id),
-                author,
-                day,
-                items,
-                log_entry,
-                audit: None,
-            })
-            .await
-    }
-
-    pub(crate) async fn set_status(
-        &self,
-        case_id: i64,
-        status: Status,
-        audit: &Audit,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.write.begin().await?;
-        let updated = sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
-            .bind(status.as_str())
-            .bind(case_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if updated != 1 {
-            return Err(StoreError::NoSuchCase);
-        }
-        insert_audit(&mut tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub(crate) async fn case_item(
-        &self,
-        case_id: i64,
-        item_id: i64,
-    ) -> Result<Option<ItemRow>, StoreError> {
-        Ok(self
-            .item(item_id)
-            .await?
-            .filter(|(owner, _)| *owner == case_id)
-            .map(|(_, item)| item))
-    }
-
-    pub(crate) async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError> {
-        let sql = concat!(
-            "SELECT m.case_id, ",
-            item_columns!(),
-            " FROM items i JOIN messages m ON m.id = i.message_id ",
-            item_joins!(),
-            " WHERE i.id = $1"
-        );
-        let row = sqlx::query(sql)
-            .bind(item_id)
-            .fetch_optional(&self.read)
-            .await?;
-        row.map(|row| Ok((row.try_get(0)?, item_from_row(&row, 1)?)))
-            .transpose()
-    }
-
-    pub(crate) async fn case_by_reference(
-        &self,
-        reference: &str,
-    ) -> Result<Option<CaseRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE reference = $1",
-        )
-        .bind(reference)
-        .fetch_optional(&self.read)
-        .await?;
-        row.map(|r| case_from_row(&r)).transpose()
-    }
-
-    pub(crate) async fn insert_token(
-        &self,
-        token_hash: &[u8],
-        reviewer: &str,
-        recipient: &str,
-        expires_at: i64,
-        now: i64,
-        audit: &Audit,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.write.begin().await?;
-        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO reviewer_tokens (token_hash, reviewer, recipient, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(reviewer)
-        .bind(recipient)
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await?;
-        insert_audit(&mut tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub(crate) async fn token(
-        &self,
-        token_hash: &[u8],
-    ) -> Result<Option<(String, String, i64)>, StoreError> {
-        let row = sqlx::query(
-            "SELECT reviewer, recipient, expires_at FROM reviewer_tokens WHERE token_hash = $1",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.read)
-        .await?;
-        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-            .transpose()
-    }
-
-    pub(crate) async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
-            .bind(now)
-            .execute(&self.write)
-            .await?;
-        Ok(())
-    }
-
-    pub(crate) async fn audit(&self, audit: &Audit) -> Result<(), StoreError> {
-        let mut conn = self.write.acquire().await?;
-        insert_audit(&mut conn, audit).await
-    }
-
-    pub(crate) async fn audit_entries(
-        &self,
-        case_reference: Option<&str>,
-        limit: i64,
-    ) -> Result<Vec<AuditRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, day, reviewer, action, case_reference, detail FROM audit \
-             WHERE ($1 IS NULL OR case_reference = $1) ORDER BY id DESC LIMIT $2",
-        )
-        .bind(case_reference)
-        .bind(limit)
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditRow {
-                    id: r.try_get(0)?,
-                    day: r.try_get(1)?,
-                    reviewer: r.try_get(2)?,
-                    action: r.try_get(3)?,
-                    case_reference: r.try_get(4)?,
-                    detail: r.try_get(5)?,
-                })
-            })
-            .collect()
-    }
-
-    pub(crate) async fn message_counts(
-        &self,
-    ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
-        let rows = sqlx::query("SELECT case_id, COUNT(*) FROM messages GROUP BY case_id")
-            .fetch_all(&self.read)
-            .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
-    }
-
-    pub(crate) async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO reviewer_reads (reviewer, case_id, last_seq) \
-             SELECT $1, $2, COALESCE(MAX(seq), 0) FROM messages WHERE case_id = $2 \
-             ON CONFLICT (reviewer, case_id) DO UPDATE SET last_seq = excluded.last_seq",
-        )
-        .bind(reviewer)
-        .bind(case_id)
-        .execute(&self.write)
-        .await?;
-        Ok(())
-    }
-
-    pub(crate) async fn unread_items(
-        &self,
-        reviewer: &str,
-    ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT m.case_id, COUNT(i.id) FROM messages m JOIN items i ON i.message_id = m.id \
-             LEFT JOIN reviewer_reads r ON r.case_id = m.case_id AND r.reviewer = $1 \
-             WHERE m.author = 'reporter' AND i.kind <> 'record' AND m.seq > COALESCE(r.last_seq, 0) GROUP BY m.case_id",
-        )
-        .bind(reviewer)
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
-    }
-
-    pub(crate) async fn case_by_lookup(
-        &self,
-        lookup_key: &[u8],
-    ) -> Result<Option<CaseRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE lookup_key = $1",
-        )
-        .bind(lookup_key)
-        .fetch_optional(&self.read)
-        .await?;
-        row.map(|r| case_from_row(&r)).transpose()
-    }
-
-    pub(crate) async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?
-        .ok_or(StoreError::NoSuchCase)?;
-        case_from_row(&row)
-    }
-
-    pub(crate) async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY received_day, reference",
-        )
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter().map(case_from_row).collect()
-    }
-
-    pub(crate) async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
-        // Messages always have items; the inner joins keep the query simple.
-        let sql = concat!(
-            "SELECT m.id, m.author, m.day, ",
-            item_columns!(),
-            " FROM messages m JOIN items i ON i.message_id = m.id ",
-            item_joins!(),
-            " WHERE m.case_id = $1 ORDER BY m.seq, i.position"
-        );
-        let rows = sqlx::query(sql).bind(case_id).fetch_all(&self.read).await?;
-        let mut out: Vec<MessageRow> = Vec::new();
-        for row in rows {
-            let id: i64 = row.try_get(0)?;
-            if out.last().map(|m| m.id) != Some(id) {
-                let author: String = row.try_get(1)?;
-                let day: String = row.try_get(2)?;
-                out.push(MessageRow {
-                    id,
-                    author: author.parse().map_err(StoreError::Corrupt)?,
-                    day: day.parse().map_err(StoreError::Corrupt)?,
-                    items: Vec::new(),
-                });
-            }
-            if let Some(message) = out.last_mut() {
-                message.items.push(item_from_row(&row, 3)?);
-            }
-        }
-        Ok(out)
     }
 
     pub(crate) fn blob_chunks(
@@ -579,34 +239,6 @@ impl SqliteStore {
                 None => Ok::<_, StoreError>(None),
             }
         })
-    }
-
-    pub(crate) async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
-        let chunks: Vec<Vec<u8>> = self.blob_chunks(blob_id).try_collect().await?;
-        Ok(chunks.concat())
-    }
-
-    pub(crate) async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM blobs WHERE upload IS NULL), \
-                    (SELECT COUNT(*) FROM blobs WHERE upload IS NOT NULL), \
-                    (SELECT COUNT(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs))",
-        )
-        .fetch_one(&self.read)
-        .await?;
-        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
-    }
-
-    pub(crate) async fn integrity_check(&self) -> Result<(), StoreError> {
-        let rows = sqlx::query("PRAGMA integrity_check")
-            .fetch_all(&self.read)
-            .await?;
-        let first: Option<String> = rows.first().map(|r| r.try_get(0)).transpose()?;
-        if rows.len() == 1 && first.as_deref() == Some("ok") {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt("integrity check failed"))
-        }
     }
 }
 
@@ -650,19 +282,51 @@ pub(crate) fn random_id() -> Result<i64, StoreError> {
 #[async_trait]
 impl Store for SqliteStore {
     async fn close(&self) {
-        SqliteStore::close(self).await
+        self.read.close().await;
+        self.write.close().await;
     }
 
     async fn install(&self) -> Result<Install, StoreError> {
-        SqliteStore::install(self).await
+        let row = sqlx::query(
+            "SELECT receipt_salt, kdf_memory_kib, kdf_iterations, kdf_parallelism FROM install WHERE id = 1",
+        )
+        .fetch_one(&self.read)
+        .await?;
+        let salt: Vec<u8> = row.try_get(0)?;
+        let param = |i: usize| -> Result<u32, StoreError> {
+            let v: i64 = row.try_get(i)?;
+            u32::try_from(v).map_err(|_| StoreError::Corrupt("KDF parameter out of range"))
+        };
+        Ok(Install {
+            receipt_salt: Arc::from(salt),
+            kdf: KdfParams {
+                memory_kib: param(1)?,
+                iterations: param(2)?,
+                parallelism: param(3)?,
+            },
+        })
     }
 
     async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
-        SqliteStore::remove_interrupted_uploads(self).await
-    }
-
-    fn begin_upload(&self) -> Result<Box<dyn Upload>, StoreError> {
-        Ok(Box::new(SqliteStore::begin_upload(self)?))
+        let mut tx = self.write.begin().await?;
+        sqlx::query(
+            "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await?;
+        let removed = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        if removed > 0 {
+            tracing::info!(
+                blobs = removed,
+                "removed the remains of interrupted uploads"
+            );
+            self.truncate_wal().await;
+        }
+        Ok(removed)
     }
 
     async fn add_sealed_message(
@@ -673,7 +337,40 @@ impl Store for SqliteStore {
         parts: Vec<SealedPart>,
         log_entry: Option<Vec<u8>>,
     ) -> Result<Committed, StoreError> {
-        SqliteStore::add_sealed_message(self, case_id, author, day, parts, log_entry).await
+        if parts.is_empty() {
+            return Err(StoreError::Corrupt("a message needs at least one item"));
+        }
+        let mut upload = self.begin_upload()?;
+        let mut items = Vec::with_capacity(parts.len());
+        for part in parts {
+            let blob = upload.new_blob();
+            upload.append(blob, &part.content).await?;
+            upload.finish_blob(blob).await?;
+            let meta = match part.meta {
+                Some(meta) => {
+                    let m = upload.new_blob();
+                    upload.append(m, &meta).await?;
+                    upload.finish_blob(m).await?;
+                    Some(m)
+                }
+                None => None,
+            };
+            items.push(NewItem {
+                kind: part.kind,
+                blob,
+                meta,
+            });
+        }
+        upload
+            .commit(CommitPlan {
+                case: CaseTarget::Existing(case_id),
+                author,
+                day,
+                items,
+                log_entry,
+                audit: None,
+            })
+            .await
     }
 
     async fn set_status(
@@ -682,19 +379,53 @@ impl Store for SqliteStore {
         status: Status,
         audit: &Audit,
     ) -> Result<(), StoreError> {
-        SqliteStore::set_status(self, case_id, status, audit).await
+        let mut tx = self.write.begin().await?;
+        let updated = sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
+            .bind(status.as_str())
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if updated != 1 {
+            return Err(StoreError::NoSuchCase);
+        }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn case_item(&self, case_id: i64, item_id: i64) -> Result<Option<ItemRow>, StoreError> {
-        SqliteStore::case_item(self, case_id, item_id).await
+        Ok(self
+            .item(item_id)
+            .await?
+            .filter(|(owner, _)| *owner == case_id)
+            .map(|(_, item)| item))
     }
 
     async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError> {
-        SqliteStore::item(self, item_id).await
+        let sql = concat!(
+            "SELECT m.case_id, ",
+            item_columns!(),
+            " FROM items i JOIN messages m ON m.id = i.message_id ",
+            item_joins!(),
+            " WHERE i.id = $1"
+        );
+        let row = sqlx::query(sql)
+            .bind(item_id)
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|row| Ok((row.try_get(0)?, item_from_row(&row, 1)?)))
+            .transpose()
     }
 
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
-        SqliteStore::case_by_reference(self, reference).await
+        let row = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE reference = $1",
+        )
+        .bind(reference)
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| case_from_row(&r)).transpose()
     }
 
     async fn insert_token(
@@ -706,22 +437,47 @@ impl Store for SqliteStore {
         now: i64,
         audit: &Audit,
     ) -> Result<(), StoreError> {
-        SqliteStore::insert_token(
-            self, token_hash, reviewer, recipient, expires_at, now, audit,
+        let mut tx = self.write.begin().await?;
+        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO reviewer_tokens (token_hash, reviewer, recipient, expires_at) VALUES ($1, $2, $3, $4)",
         )
-        .await
+        .bind(token_hash)
+        .bind(reviewer)
+        .bind(recipient)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn token(&self, token_hash: &[u8]) -> Result<Option<(String, String, i64)>, StoreError> {
-        SqliteStore::token(self, token_hash).await
+        let row = sqlx::query(
+            "SELECT reviewer, recipient, expires_at FROM reviewer_tokens WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .transpose()
     }
 
     async fn remove_expired_tokens(&self, now: i64) -> Result<(), StoreError> {
-        SqliteStore::remove_expired_tokens(self, now).await
+        sqlx::query("DELETE FROM reviewer_tokens WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.write)
+            .await?;
+        Ok(())
     }
 
     async fn audit(&self, audit: &Audit) -> Result<(), StoreError> {
-        SqliteStore::audit(self, audit).await
+        let mut conn = self.write.acquire().await?;
+        insert_audit(&mut conn, audit).await
     }
 
     async fn audit_entries(
@@ -729,122 +485,168 @@ impl Store for SqliteStore {
         case_reference: Option<&str>,
         limit: i64,
     ) -> Result<Vec<AuditRow>, StoreError> {
-        SqliteStore::audit_entries(self, case_reference, limit).await
+        let rows = sqlx::query(
+            "SELECT id, day, reviewer, action, case_reference, detail FROM audit \
+             WHERE ($1 IS NULL OR case_reference = $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(case_reference)
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditRow {
+                    id: r.try_get(0)?,
+                    day: r.try_get(1)?,
+                    reviewer: r.try_get(2)?,
+                    action: r.try_get(3)?,
+                    case_reference: r.try_get(4)?,
+                    detail: r.try_get(5)?,
+                })
+            })
+            .collect()
     }
 
     async fn message_counts(&self) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
-        SqliteStore::message_counts(self).await
+        let rows = sqlx::query("SELECT case_id, COUNT(*) FROM messages GROUP BY case_id")
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     async fn mark_read(&self, reviewer: &str, case_id: i64) -> Result<(), StoreError> {
-        SqliteStore::mark_read(self, reviewer, case_id).await
+        sqlx::query(
+            "INSERT INTO reviewer_reads (reviewer, case_id, last_seq) \
+             SELECT $1, $2, COALESCE(MAX(seq), 0) FROM messages WHERE case_id = $2 \
+             ON CONFLICT (reviewer, case_id) DO UPDATE SET last_seq = excluded.last_seq",
+        )
+        .bind(reviewer)
+        .bind(case_id)
+        .execute(&self.write)
+        .await?;
+        Ok(())
     }
 
     async fn unread_items(
         &self,
         reviewer: &str,
     ) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
-        SqliteStore::unread_items(self, reviewer).await
+        let rows = sqlx::query(
+            "SELECT m.case_id, COUNT(i.id) FROM messages m JOIN items i ON i.message_id = m.id \
+             LEFT JOIN reviewer_reads r ON r.case_id = m.case_id AND r.reviewer = $1 \
+             WHERE m.author = 'reporter' AND i.kind <> 'record' AND m.seq > COALESCE(r.last_seq, 0) GROUP BY m.case_id",
+        )
+        .bind(reviewer)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
-        SqliteStore::case_by_lookup(self, lookup_key).await
+        let row = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE lookup_key = $1",
+        )
+        .bind(lookup_key)
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| case_from_row(&r)).transpose()
     }
 
     async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
-        SqliteStore::case_by_id(self, id).await
+        let row = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NoSuchCase)?;
+        case_from_row(&row)
     }
 
     async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
-        SqliteStore::cases(self).await
+        let rows = sqlx::query(
+            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY received_day, reference",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(case_from_row).collect()
     }
 
     async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError> {
-        SqliteStore::messages(self, case_id).await
+        // Messages always have items; the inner joins keep the query simple.
+        let sql = concat!(
+            "SELECT m.id, m.author, m.day, ",
+            item_columns!(),
+            " FROM messages m JOIN items i ON i.message_id = m.id ",
+            item_joins!(),
+            " WHERE m.case_id = $1 ORDER BY m.seq, i.position"
+        );
+        let rows = sqlx::query(sql).bind(case_id).fetch_all(&self.read).await?;
+        let mut out: Vec<MessageRow> = Vec::new();
+        for row in rows {
+            let id: i64 = row.try_get(0)?;
+            if out.last().map(|m| m.id) != Some(id) {
+                let author: String = row.try_get(1)?;
+                let day: String = row.try_get(2)?;
+                out.push(MessageRow {
+                    id,
+                    author: author.parse().map_err(StoreError::Corrupt)?,
+                    day: day.parse().map_err(StoreError::Corrupt)?,
+                    items: Vec::new(),
+                });
+            }
+            if let Some(message) = out.last_mut() {
+                message.items.push(item_from_row(&row, 3)?);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
+        let chunks: Vec<Vec<u8>> = self.blob_chunks(blob_id).try_collect().await?;
+        Ok(chunks.concat())
+    }
+
+    async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM blobs WHERE upload IS NULL), \
+                    (SELECT COUNT(*) FROM blobs WHERE upload IS NOT NULL), \
+                    (SELECT COUNT(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs))",
+        )
+        .fetch_one(&self.read)
+        .await?;
+        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+    }
+
+    async fn integrity_check(&self) -> Result<(), StoreError> {
+        let rows = sqlx::query("PRAGMA integrity_check")
+            .fetch_all(&self.read)
+            .await?;
+        let first: Option<String> = rows.first().map(|r| r.try_get(0)).transpose()?;
+        if rows.len() == 1 && first.as_deref() == Some("ok") {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt("integrity check failed"))
+        }
+    }
+
+    fn begin_upload(&self) -> Result<Box<dyn Upload>, StoreError> {
+        Ok(Box::new(SqliteStore::begin_upload(self)?))
     }
 
     fn blob_chunks(&self, blob_id: i64) -> BoxStream<'static, Result<Vec<u8>, StoreError>> {
         Box::pin(SqliteStore::blob_chunks(self, blob_id))
-    }
-
-    async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError> {
-        SqliteStore::read_blob(self, blob_id).await
-    }
-
-    async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
-        SqliteStore::blob_counts(self).await
-    }
-
-    async fn integrity_check(&self) -> Result<(), StoreError> {
-        SqliteStore::integrity_check(self).await
-    }
-
-    async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
-        SqliteStore::queue_log_entry(self, note).await
-    }
-
-    async fn pending_log_entries(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
-        SqliteStore::pending_log_entries(self).await
-    }
-
-    async fn log_size(&self) -> Result<u64, StoreError> {
-        SqliteStore::log_size(self).await
-    }
-
-    async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
-        SqliteStore::log_hashes(self, indexes).await
-    }
-
-    async fn integrate_log(&self, batch: &Integration) -> Result<(), StoreError> {
-        SqliteStore::integrate_log(self, batch).await
-    }
-
-    async fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
-        SqliteStore::latest_checkpoint(self).await
-    }
-
-    async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
-        SqliteStore::checkpoint_at(self, size).await
-    }
-
-    async fn log_entry_by_commitment(
-        &self,
-        commitment: &[u8; 32],
-    ) -> Result<Option<LogEntryRow>, StoreError> {
-        SqliteStore::log_entry_by_commitment(self, commitment).await
-    }
-
-    async fn log_entry_pending(&self, note: &[u8]) -> Result<bool, StoreError> {
-        SqliteStore::log_entry_pending(self, note).await
-    }
-
-    async fn log_entries(&self, start: u64, end: u64) -> Result<Vec<Vec<u8>>, StoreError> {
-        SqliteStore::log_entries(self, start, end).await
-    }
-
-    async fn add_cosignature(
-        &self,
-        size: u64,
-        witness: &str,
-        line: &str,
-        audit: &Audit,
-    ) -> Result<(), StoreError> {
-        SqliteStore::add_cosignature(self, size, witness, line, audit).await
-    }
-
-    async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError> {
-        SqliteStore::cosignatures(self, size).await
-    }
-
-    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
-        SqliteStore::log_statistics(self).await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{BlobRef, CHUNK_BYTES, ItemKind};
+    use crate::{BlobRef, CHUNK_BYTES, ItemKind, LogStore};
 
     async fn pragma(pool: &SqlitePool, name: &str) -> String {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
