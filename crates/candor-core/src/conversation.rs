@@ -45,7 +45,7 @@ impl FileMeta {
     pub fn new(name: &str, content_type: &str, size: u64, sha256: [u8; 32]) -> FileMeta {
         FileMeta {
             version: 1,
-            name: name.to_string(),
+            name: crate::filename::original(name),
             content_type: content_type.to_string(),
             size,
             sha256: hex::encode(sha256),
@@ -67,31 +67,9 @@ impl FileMeta {
         serde_json::from_slice(bytes)
     }
 
-    /// A file name safe to offer for download: no directories, no control characters,
-    /// nothing a file system or a `Content-Disposition` header would mind.
+    /// The name to save the file under (see [`crate::filename::clean`]).
     pub fn safe_name(&self) -> String {
-        safe_file_name(&self.name)
-    }
-}
-
-/// Reduces an untrusted file name to its last path component without control or reserved
-/// characters, at most 120 characters; never empty.
-pub fn safe_file_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| match c {
-            '"' | '<' | '>' | ':' | '|' | '?' | '*' => '_',
-            c => c,
-        })
-        .take(120)
-        .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').to_string();
-    if trimmed.is_empty() {
-        "file".to_string()
-    } else {
-        trimmed
+        crate::filename::clean(&self.name)
     }
 }
 
@@ -324,18 +302,6 @@ mod tests {
     }
 
     #[test]
-    fn safe_names() {
-        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(safe_file_name("C:\\Users\\x\\report.pdf"), "report.pdf");
-        assert_eq!(safe_file_name("a\"b\r\n.txt"), "a_b.txt");
-        assert_eq!(safe_file_name(""), "file");
-        assert_eq!(safe_file_name("..."), "file");
-        assert_eq!(safe_file_name(".hidden"), "hidden");
-        assert_eq!(safe_file_name("Notizen März.txt"), "Notizen März.txt");
-        assert_eq!(safe_file_name(&"x".repeat(500)).len(), 120);
-    }
-
-    #[test]
     fn meta_round_trip_and_rejects_garbage() {
         let m = FileMeta::new("a.pdf", "application/pdf", 3, [1; 32]);
         assert_eq!(FileMeta::from_json(&m.to_json()).expect("parse"), m);
@@ -345,16 +311,5 @@ mod tests {
             FileMeta::from_json(br#"{"version":1,"name":"a","type":"b","size":-1,"sha256":""}"#)
                 .is_err()
         );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn safe_name_is_always_safe(name in "\\PC{0,300}") {
-            let safe = safe_file_name(&name);
-            proptest::prop_assert!(!safe.is_empty());
-            proptest::prop_assert!(!safe.contains(['/', '\\', '"', '\r', '\n']));
-            proptest::prop_assert!(!safe.starts_with('.'));
-            proptest::prop_assert!(safe.chars().count() <= 120);
-        }
     }
 }

@@ -10,6 +10,7 @@ pub mod api;
 pub mod conversation;
 pub mod days;
 pub mod domain;
+pub mod filename;
 pub mod multipart;
 pub mod receipt;
 pub mod seal;
