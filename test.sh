@@ -16,6 +16,13 @@ command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v fincore >/dev/null || need+=(util-linux-extra)
 command -v tor >/dev/null || need+=(tor)
 command -v curl >/dev/null || need+=(curl)
+# Reporters' files: the safe view's sandbox and converters, and the independent checks.
+command -v bwrap >/dev/null || need+=(bubblewrap)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v python3 >/dev/null || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> installing ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -23,6 +30,10 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Every dependency's source, for every platform: `cargo metadata --offline` in the tests
+# reads them all, and a build downloads only this platform's.
+echo "==> cargo fetch"
+cargo fetch --locked
 echo "==> cargo fmt --check"
 cargo fmt --check
 echo "==> cargo clippy"

@@ -49,6 +49,9 @@ enum Command {
         #[command(subcommand)]
         action: cmd::log::Command,
     },
+    /// The safe view's converter, started by the workstation inside its sandbox.
+    #[command(hide = true)]
+    SafeViewConvert(cmd::safe_view::Args),
 }
 
 fn main() -> ExitCode {
@@ -62,6 +65,9 @@ fn main() -> ExitCode {
         eprintln!("candor: internal error at {place}");
     }));
     let cli = Cli::parse();
+    if let Command::SafeViewConvert(args) = cli.command {
+        return cmd::safe_view::run(args);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -92,5 +98,6 @@ fn run(cli: Cli) -> Result<(), error::CliError> {
         Command::Review { action } => cmd::review::run(action),
         Command::Verify(args) => cmd::verify::run(args),
         Command::Log { action } => cmd::log::run(action),
+        Command::SafeViewConvert(_) => Ok(()),
     }
 }

@@ -4,6 +4,7 @@ pub mod demo;
 pub mod keygen;
 pub mod log;
 pub mod review;
+pub mod safe_view;
 pub mod serve;
 pub mod verify;
 

@@ -156,8 +156,21 @@ async fn reviewer_reads_replies_and_sets_the_status_in_the_workstation() {
     );
     assert!(file_line.contains("application/pdf"), "{file_line}");
 
+    // What the file truly is, and the advice before its original.
+    let file_block = browser.text(".msg .file").await;
+    assert!(
+        file_block.contains("its content is data of an unknown kind"),
+        "{file_block}"
+    );
+    assert!(
+        file_block.contains("open originals only on a computer that is offline"),
+        "{file_block}"
+    );
+
     // The file's link downloads the decrypted bytes; the page stays.
-    let file_link = browser.find_link(evidence_name).await;
+    let file_link = browser
+        .find_link(&format!("Download the original ({evidence_name})"))
+        .await;
     let href = file_link.attr("href").await.expect("an href");
     assert!(
         href.starts_with(&format!("/cases/{reference}/items/")),
@@ -217,8 +230,11 @@ async fn reviewer_reads_replies_and_sets_the_status_in_the_workstation() {
     assert_eq!(whos.len(), 2, "{whos:?}");
     assert!(whos[1].starts_with("The body — "), "{whos:?}");
     assert_eq!(
-        texts(&browser, ".msg a[href*='/items/']").await,
-        [evidence_name, letter_name]
+        texts(&browser, ".msg a[href*='/items/']:not([href$='/safe'])").await,
+        [
+            format!("Download the original ({evidence_name})"),
+            format!("Download the original ({letter_name})")
+        ]
     );
     // The reply's own attachment opens on the workstation too.
     browser

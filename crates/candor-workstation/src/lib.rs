@@ -5,12 +5,12 @@
 
 pub mod bundle;
 pub mod client;
+pub mod files;
 pub mod follow;
 pub mod pages;
 pub mod serve;
 pub mod trust;
 
-use std::collections::HashSet;
 use std::fs;
 use std::io::{Read, Seek, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -22,7 +22,8 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use candor_core::api::{CaseDetail, Info};
-use candor_core::conversation::{FileMeta, safe_file_name};
+use candor_core::conversation::FileMeta;
+use candor_core::filename;
 use candor_core::seal::{self, Sealer};
 pub use client::{Client, ClientError, OutgoingPart, PartBody};
 
@@ -229,12 +230,41 @@ pub async fn download_ciphertext(
     Ok(file)
 }
 
-/// Writes a decrypted case into a folder: `conversation.txt` and `files/`.
+/// Writes a decrypted case into a folder: `conversation.txt`, `files/` (each under its
+/// clean name) and `manifest.json` (each file's original name, true type, warnings and
+/// metadata: see [`files::inspect`]).
 pub struct CaseWriter {
     dir: PathBuf,
+    reference: String,
     conversation: Zeroizing<String>,
-    used: HashSet<String>,
+    names: filename::Names,
+    files: Vec<ExportedFile>,
     problems: Vec<String>,
+}
+
+/// Format tag of an export's `manifest.json`.
+pub const EXPORT_FORMAT: &str = "candor-export/v1";
+
+/// `manifest.json` in an exported case folder.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct ExportManifest {
+    pub format: String,
+    pub case: String,
+    /// Why originals should be opened only offline ([`files::OFFLINE_ADVICE`]).
+    pub advice: String,
+    pub files: Vec<ExportedFile>,
+}
+
+/// One exported file.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct ExportedFile {
+    /// Where it is, relative to the case folder (`files/NAME`).
+    pub path: String,
+    pub sha256: String,
+    /// Whether its size and SHA-256 match its sealed metadata.
+    pub verified: bool,
+    #[serde(flatten)]
+    pub report: files::FileReport,
 }
 
 impl CaseWriter {
@@ -248,8 +278,10 @@ impl CaseWriter {
         conversation.push_str(&format!("Body: {body_name}\n"));
         Ok(CaseWriter {
             dir: dir.to_path_buf(),
+            reference: case.reference.clone(),
             conversation,
-            used: HashSet::new(),
+            names: filename::Names::default(),
+            files: Vec::new(),
             problems: Vec::new(),
         })
     }
@@ -307,20 +339,22 @@ impl CaseWriter {
             .push(format!("item {id} could not be opened with this key"));
     }
 
-    /// Decrypts a file's ciphertext into `files/`, under a unique safe name, and checks its
-    /// SHA-256 against the metadata. Returns the path.
+    /// Decrypts a file's ciphertext into `files/`, under a unique clean name, checks its
+    /// SHA-256 against the metadata, and inspects it. Returns the path.
     pub fn file(
         &mut self,
         identities: &[Identity],
         meta: &FileMeta,
         ciphertext: impl Read,
     ) -> Result<PathBuf, WorkstationError> {
-        let name = self.unique(&meta.safe_name());
+        let name = self.names.unique(&meta.name);
         let path = self.dir.join("files").join(&name);
         let mut out = private_file(&path)?;
         let mut reader = seal::open_reader(identities, ciphertext)?;
         let mut hash = Sha256::new();
         let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
+        // The first part of the file, for inspection.
+        let mut head = Zeroizing::new(Vec::new());
         let mut size = 0u64;
         loop {
             let n = reader
@@ -331,15 +365,19 @@ impl CaseWriter {
             }
             hash.update(&buf[..n]);
             out.write_all(&buf[..n])?;
+            let room = files::INSPECT_BYTES.saturating_sub(head.len()).min(n);
+            head.extend_from_slice(&buf[..room]);
             size += n as u64;
         }
         out.sync_all()?;
         let verified = hex::encode(hash.finalize()) == meta.sha256 && size == meta.size;
+        let report = files::inspect(&meta.name, &name, &meta.content_type, &head, size);
         self.conversation.push_str(&format!(
-            "[file: {} ({} bytes, {}, SHA-256 {}) -> files/{}{}]\n",
-            meta.name,
+            "[file: {} ({} bytes, sent as {}, is {}, SHA-256 {}) -> files/{}{}]\n",
+            report.original_name,
             meta.size,
-            meta.content_type,
+            report.claimed_type,
+            report.true_type.description,
             meta.sha256,
             name,
             if verified {
@@ -348,32 +386,46 @@ impl CaseWriter {
                 " — WARNING: size or SHA-256 does not match"
             }
         ));
+        for warning in &report.warnings {
+            self.conversation.push_str(&format!("  ! {warning}\n"));
+        }
+        for field in &report.metadata {
+            self.conversation.push_str(&format!(
+                "  {} {}: {}\n",
+                field.source, field.name, field.value
+            ));
+        }
         if !verified {
             self.problems.push(format!(
                 "{name}: size or SHA-256 does not match its metadata"
             ));
         }
+        self.files.push(ExportedFile {
+            path: format!("files/{name}"),
+            sha256: meta.sha256.clone(),
+            verified,
+            report,
+        });
         Ok(path)
-    }
-
-    fn unique(&mut self, name: &str) -> String {
-        let mut candidate = name.to_string();
-        let mut n = 1;
-        while self.used.contains(&candidate) || candidate == "conversation.txt" {
-            n += 1;
-            candidate = match name.rsplit_once('.') {
-                Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({n}).{ext}"),
-                _ => format!("{name} ({n})"),
-            };
-        }
-        self.used.insert(candidate.clone());
-        candidate
     }
 
     /// Writes `conversation.txt`; returns the problems met (unreadable items, mismatches).
     pub fn finish(self) -> Result<Vec<String>, WorkstationError> {
         let mut f = private_file(&self.dir.join("conversation.txt"))?;
         f.write_all(self.conversation.as_bytes())?;
+        f.sync_all()?;
+        let manifest = ExportManifest {
+            format: EXPORT_FORMAT.into(),
+            case: self.reference,
+            advice: files::OFFLINE_ADVICE.into(),
+            files: self.files,
+        };
+        let json = Zeroizing::new(
+            serde_json::to_vec_pretty(&manifest)
+                .map_err(|e| WorkstationError::Bundle(e.to_string()))?,
+        );
+        let mut f = private_file(&self.dir.join("manifest.json"))?;
+        f.write_all(&json)?;
         f.sync_all()?;
         Ok(self.problems)
     }
@@ -387,7 +439,7 @@ pub async fn export_case(
 ) -> Result<(PathBuf, Vec<String>), WorkstationError> {
     let info = client.info().await?;
     let case = client.case(reference).await?;
-    let target = dir.join(safe_file_name(&case.reference));
+    let target = dir.join(filename::clean(&case.reference));
     if target.exists() {
         return Err(WorkstationError::Bundle(format!(
             "{} already exists; choose another folder",
@@ -441,24 +493,36 @@ pub async fn export_case(
 /// Re-encrypts every item this key can read, in one case or all, for the server's current
 /// reviewers (and each case's reporter), if this workstation trusts them. Returns
 /// (re-encrypted, skipped) counts.
-pub async fn grant(client: &Client, only: Option<&str>) -> Result<(u64, u64), WorkstationError> {
+///
+/// The cases come in one round trip ([`Client::sync`]) when all are re-encrypted;
+/// `progress` hears (items handled, items in all) after each item.
+pub async fn grant(
+    client: &Client,
+    only: Option<&str>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<(u64, u64), WorkstationError> {
     let trust = client.trust();
     let info = client.info().await?;
-    let references: Vec<String> = match only {
-        Some(r) => vec![r.to_string()],
+    let cases: Vec<CaseDetail> = match only {
+        Some(r) => vec![client.case(r).await?],
         None => client
-            .cases()
+            .sync(&std::collections::BTreeMap::new())
             .await?
+            .cases
             .into_iter()
-            .map(|c| c.reference)
+            .filter_map(|c| c.detail)
             .collect(),
     };
+    let total: u64 = cases
+        .iter()
+        .map(|c| c.messages.iter().map(|m| m.items.len() as u64).sum::<u64>())
+        .sum();
     let identities = client.identities().to_vec();
     let (mut done, mut skipped) = (0u64, 0u64);
-    for reference in references {
-        let case = client.case(&reference).await?;
-        let recipients = reply_recipients(trust, &info, &case)?;
+    for case in &cases {
+        let recipients = reply_recipients(trust, &info, case)?;
         for item in case.messages.iter().flat_map(|m| &m.items) {
+            progress(done + skipped, total);
             let meta_ct = match &item.meta {
                 Some(_) => {
                     let ct = client.meta_bytes(item.id).await?;
@@ -504,5 +568,6 @@ pub async fn grant(client: &Client, only: Option<&str>) -> Result<(u64, u64), Wo
             done += 1;
         }
     }
+    progress(done + skipped, total);
     Ok((done, skipped))
 }

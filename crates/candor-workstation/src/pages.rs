@@ -2,6 +2,7 @@
 
 use maud::{Markup, html};
 
+use crate::files::{FileReport, OFFLINE_ADVICE};
 use candor_core::api::{AuditEntry, CaseDetail, CaseSummary};
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
@@ -110,6 +111,8 @@ pub enum ShownItem {
     File {
         id: i64,
         meta: FileMeta,
+        /// What inspection found, if the file could be read.
+        report: Option<std::sync::Arc<FileReport>>,
     },
     /// A log record (a receipt or a decision) and its index once in the log.
     Record {
@@ -161,6 +164,8 @@ pub struct CaseView<'a> {
     pub can_decide: bool,
     /// Why nothing may be sealed to this case (its reporter key is not the pinned one).
     pub blocked: Option<String>,
+    /// The file whose safe view is shown inline: its pages, or why it has none.
+    pub safe_view: Option<(i64, Result<usize, &'a str>)>,
 }
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
@@ -206,14 +211,9 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                         }
                         @match item {
                             ShownItem::Text { text: t, .. } => { pre { (t) } }
-                            ShownItem::File { id, meta } => {
-                                p {
-                                    "File: "
-                                    a href=(format!("/cases/{}/items/{id}", c.reference)) { (meta.safe_name()) }
-                                    " (" (human_size(meta.size)) ", " (meta.content_type) ")"
-                                    br;
-                                    span.hint { "SHA-256 " (meta.sha256) }
-                                }
+                            ShownItem::File { id, meta, report } => {
+                                @let shown = v.safe_view.as_ref().filter(|(i, _)| i == id).map(|(_, p)| *p);
+                                (file_item(&c.reference, *id, meta, report.as_deref(), shown))
                             }
                             ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
                             ShownItem::Unreadable(id) => { p.hint { "Item " (id) " cannot be opened with this key." } }
@@ -278,6 +278,7 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
             form method="post" action=(format!("/cases/{}/export", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);
                 label for="dir" { "Export the decrypted case to a folder on this computer" }
+                p.hint { (OFFLINE_ADVICE) " After exporting: candor review sanitize FOLDER --out SAFE-FOLDER." }
                 input type="text" id="dir" name="dir" value=(v.export_dir);
                 div { button.secondary type="submit" { "Export decrypted case" } }
             }
@@ -289,6 +290,85 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
             p { a href=(format!("/audit?case={}", c.reference)) { "Audit trail of this case" } }
         },
     )
+}
+
+/// A file of the conversation: what it claims and what it is, the warnings and metadata
+/// inspection found, the safe view, and the original behind one sentence of advice.
+fn file_item(
+    reference: &str,
+    id: i64,
+    meta: &FileMeta,
+    report: Option<&FileReport>,
+    safe_view: Option<Result<usize, &str>>,
+) -> Markup {
+    let base = format!("/cases/{reference}/items/{id}");
+    html! {
+        div.file id=(format!("file-{id}")) {
+            p {
+                strong { "File: " (candor_core::filename::visible(&meta.name)) }
+                " (" (human_size(meta.size)) ")"
+                br;
+                @if let Some(r) = report {
+                    "Sent as " (r.claimed_type) "; its content is " strong { (r.true_type.description) } "."
+                    @if meta.safe_name() != meta.name { " Saved as " code { (r.saved_as) } "." }
+                    br;
+                }
+                span.hint { "SHA-256 " (meta.sha256) }
+            }
+            @match report {
+                None => { p.hint { "This file could not be inspected." } }
+                Some(r) => {
+                    @if !r.warnings.is_empty() {
+                        div.notice role="alert" {
+                            ul { @for w in &r.warnings { li { (w) } } }
+                        }
+                    }
+                    @if !r.metadata.is_empty() {
+                        table {
+                            caption { "Metadata in this file" }
+                            thead { tr { th { "Found in" } th { "What" } th { "Value" } } }
+                            tbody {
+                                @for f in &r.metadata { tr { td { (f.source) } td { (f.name) } td { (f.value) } } }
+                            }
+                        }
+                    }
+                }
+            }
+            p {
+                @if safe_view.is_none() && report.is_none_or(|r| r.convertible()) {
+                    a href=(format!("/cases/{reference}?safe={id}#file-{id}")) { "View safely" }
+                    " (pictures of its pages, made in a sandbox)"
+                    br;
+                }
+                span.hint { (OFFLINE_ADVICE) }
+                br;
+                a href=(base) { "Download the original (" (meta.safe_name()) ")" }
+            }
+            @if let Some(pages) = safe_view { (safe_view_pages(&base, pages)) }
+        }
+    }
+}
+
+/// The safe view of a file, inline on the case page: its pages as images, or why there
+/// are none.
+fn safe_view_pages(base: &str, pages: Result<usize, &str>) -> Markup {
+    html! {
+        section.safe-view aria-label="Safe view" {
+            p.hint { "The safe view: pictures of the file's pages, drawn in a sandbox with no network and no access to this computer's files. Nothing of the original runs here (no scripts, links or fonts), and no metadata is left." }
+            @match pages {
+                Err(why) => { div.notice role="alert" { p { strong { "No safe view. " } (why) } } }
+                Ok(n) => {
+                    p { (n) " page" @if n != 1 { "s" } ". " a href=(format!("{base}/safe.pdf")) { "Download the safe view (PDF of images)" } }
+                    @for page in 1..=n {
+                        figure {
+                            img.page-image src=(format!("{base}/safe/{page}.png")) alt=(format!("Page {page} of {n}"));
+                            figcaption { "Page " (page) " of " (n) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn record_line(opening: &Opening, index: Option<u64>) -> Markup {

@@ -24,6 +24,8 @@ use serde::Deserialize;
 use tower_http::csrf::CsrfLayer;
 use zeroize::Zeroizing;
 
+use super::files::FileReport;
+use super::files::safe_view::{self, Limits, SafeView};
 use super::pages::{self, ShownItem, ShownMessage};
 use super::{
     Client, ClientError, SealedAttachment, WorkstationError, reply_recipients, seal_to_tempfile,
@@ -59,7 +61,23 @@ pub struct Workstation {
     log_warning: Mutex<Option<String>>,
     /// One sync at a time (pages and the background follower).
     syncing: tokio::sync::Mutex<()>,
+    /// What inspection found in each file, by item id (kept while the workstation runs).
+    reports: Mutex<std::collections::HashMap<i64, Arc<FileReport>>>,
+    /// The last few safe views, by case and item (checked to belong together when made, so
+    /// that the page images of a view cost no request to the server).
+    safe_views: Mutex<Vec<CachedSafeView>>,
 }
+
+/// A file's safe view, or the one sentence that says why it has none.
+type SafeViewResult = Result<SafeView, String>;
+
+/// A safe view kept in memory: its case's reference, its item, its metadata, the view.
+type CachedSafeView = (String, i64, FileMeta, Arc<SafeViewResult>);
+
+/// At most this many inspection reports are kept in memory.
+const MAX_REPORTS: usize = 4096;
+/// At most this many safe views are kept in memory.
+const MAX_SAFE_VIEWS: usize = 4;
 
 /// How the workstation runs.
 pub struct Options {
@@ -247,6 +265,8 @@ pub async fn serve(
         alarm: Mutex::new(None),
         log_warning: Mutex::new(None),
         syncing: tokio::sync::Mutex::new(()),
+        reports: Mutex::new(std::collections::HashMap::new()),
+        safe_views: Mutex::new(Vec::new()),
     });
     // The body is the log's first witness: refuse to start on a log that does not extend
     // what this workstation saw before.
@@ -289,6 +309,11 @@ fn router(state: Shared) -> Router {
         .route("/reviewers/trust", post(trust_reviewers))
         .route("/cases/{reference}", get(case))
         .route("/cases/{reference}/items/{id}", get(download))
+        .route("/cases/{reference}/items/{id}/safe.pdf", get(safe_view_pdf))
+        .route(
+            "/cases/{reference}/items/{id}/safe/{page}",
+            get(safe_view_png),
+        )
         .route(
             "/cases/{reference}/reply",
             post(reply).layer(DefaultBodyLimit::disable()),
@@ -481,7 +506,14 @@ async fn open_messages(
                     .ok()
                     .and_then(|p| FileMeta::from_json(&p).ok())
                 {
-                    Some(meta) => ShownItem::File { id: item.id, meta },
+                    Some(meta) => {
+                        let report = file_report(ws, item.id, &meta).await;
+                        ShownItem::File {
+                            id: item.id,
+                            meta,
+                            report,
+                        }
+                    }
                     None => ShownItem::Unreadable(item.id),
                 }
             });
@@ -496,15 +528,32 @@ async fn open_messages(
     Ok(out)
 }
 
-async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Response {
+#[derive(Deserialize)]
+struct CaseParams {
+    /// A file whose safe view to show inline.
+    safe: Option<i64>,
+}
+
+async fn case(
+    State(ws): State<Shared>,
+    Path(reference): Path<String>,
+    Query(params): Query<CaseParams>,
+) -> Response {
     let result = async {
         let case = ws.client.case(&reference).await?;
         let messages = open_messages(&ws, &case).await?;
-        Ok::<_, WorkstationError>((case, messages))
+        let safe_view = match params.safe {
+            Some(id) => {
+                let (_, view) = safe_view_of(&ws, &reference, id).await?;
+                Some((id, view))
+            }
+            None => None,
+        };
+        Ok::<_, WorkstationError>((case, messages, safe_view))
     }
     .await;
     match result {
-        Ok((case, messages)) => {
+        Ok((case, messages, safe_view)) => {
             let flash = ws.take_flash();
             let export_dir = ws.export_dir.display().to_string();
             pages::case_page(&pages::CaseView {
@@ -517,6 +566,15 @@ async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Respon
                 export_dir: &export_dir,
                 today: Day::today(),
                 can_decide: ws.decision_key.is_some(),
+                safe_view: safe_view.as_ref().map(|(id, view)| {
+                    (
+                        *id,
+                        match view.as_ref() {
+                            Ok(v) => Ok(v.pages.len()),
+                            Err(why) => Err(why.as_str()),
+                        },
+                    )
+                }),
                 blocked: ws
                     .trust
                     .check_reporter(&case.reference, &case.reporter_recipient)
@@ -529,34 +587,99 @@ async fn case(State(ws): State<Shared>, Path(reference): Path<String>) -> Respon
     }
 }
 
+/// The metadata of a file of a case; an error if the item is not a file of that case.
+async fn case_file(
+    ws: &Workstation,
+    reference: &str,
+    id: i64,
+) -> Result<FileMeta, WorkstationError> {
+    let case = ws.client.case(reference).await?;
+    if !case
+        .messages
+        .iter()
+        .flat_map(|m| &m.items)
+        .any(|i| i.id == id && i.kind == "file")
+    {
+        return Err(WorkstationError::Client(ClientError::Api {
+            status: 404,
+            code: "not_found".into(),
+            message: "no such file in this case".into(),
+        }));
+    }
+    file_meta(ws, id).await
+}
+
+async fn file_meta(ws: &Workstation, id: i64) -> Result<FileMeta, WorkstationError> {
+    let meta_ct = ws.client.meta_bytes(id).await?;
+    seal::open_bytes(ws.client.identities(), &meta_ct)
+        .ok()
+        .and_then(|p| FileMeta::from_json(&p).ok())
+        .ok_or(WorkstationError::Seal(seal::SealError::NoMatchingKey))
+}
+
+/// The first `limit` bytes of a file's plaintext (all of it if smaller), checked against
+/// its SHA-256 when whole.
+async fn file_bytes(
+    ws: &Workstation,
+    id: i64,
+    meta: &FileMeta,
+    limit: usize,
+) -> Result<Zeroizing<Vec<u8>>, WorkstationError> {
+    let stream = ws.client.item_plaintext(id).await?;
+    let mut stream = Box::pin(candor_core::conversation::checked_stream(
+        Box::pin(stream),
+        meta.sha256_bytes(),
+    ));
+    let mut bytes = Zeroizing::new(Vec::new());
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| WorkstationError::Bundle("the file is damaged".into()))?;
+        let room = limit.saturating_sub(bytes.len()).min(chunk.len());
+        bytes.extend_from_slice(&chunk[..room]);
+        if bytes.len() >= limit {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
+/// What inspection finds in a file (see [`crate::files::inspect`]); kept for this run.
+async fn file_report(ws: &Workstation, id: i64, meta: &FileMeta) -> Option<Arc<FileReport>> {
+    if let Some(r) = ws.reports.lock().ok()?.get(&id) {
+        return Some(Arc::clone(r));
+    }
+    let bytes = file_bytes(ws, id, meta, crate::files::INSPECT_BYTES)
+        .await
+        .ok()?;
+    let (name, saved, claimed, size) = (
+        meta.name.clone(),
+        meta.safe_name(),
+        meta.content_type.clone(),
+        meta.size,
+    );
+    let report = tokio::task::spawn_blocking(move || {
+        crate::files::inspect(&name, &saved, &claimed, &bytes, size)
+    })
+    .await
+    .ok()?;
+    let report = Arc::new(report);
+    let mut reports = ws.reports.lock().ok()?;
+    if reports.len() >= MAX_REPORTS {
+        reports.clear();
+    }
+    reports.insert(id, Arc::clone(&report));
+    Some(report)
+}
+
 async fn download(
     State(ws): State<Shared>,
     Path((reference, id)): Path<(String, i64)>,
 ) -> Response {
     let result = async {
-        let case = ws.client.case(&reference).await?;
-        if !case
-            .messages
-            .iter()
-            .flat_map(|m| &m.items)
-            .any(|i| i.id == id && i.kind == "file")
-        {
-            return Err(WorkstationError::Client(ClientError::Api {
-                status: 404,
-                code: "not_found".into(),
-                message: "no such file in this case".into(),
-            }));
-        }
-        let meta_ct = ws.client.meta_bytes(id).await?;
-        let meta = seal::open_bytes(ws.client.identities(), &meta_ct)
-            .ok()
-            .and_then(|p| FileMeta::from_json(&p).ok())
-            .ok_or(WorkstationError::Seal(seal::SealError::NoMatchingKey))?;
+        let meta = case_file(&ws, &reference, id).await?;
         let stream = ws.client.item_plaintext(id).await?;
         Ok::<_, WorkstationError>((meta, stream))
-    }
-    .await;
-    let (meta, stream) = match result {
+    };
+    let (meta, stream) = match result.await {
         Ok(x) => x,
         Err(e) => return ws.client_error(&e),
     };
@@ -589,6 +712,95 @@ async fn download(
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     response
+}
+
+/// The safe view of a file: converted in the sandbox on first use, then kept (the last
+/// [`MAX_SAFE_VIEWS`]).
+async fn safe_view_of(
+    ws: &Workstation,
+    reference: &str,
+    id: i64,
+) -> Result<(FileMeta, Arc<SafeViewResult>), WorkstationError> {
+    let cached = ws.safe_views.lock().ok().and_then(|v| {
+        v.iter()
+            .find(|(r, i, _, _)| r == reference && *i == id)
+            .map(|(_, _, meta, view)| (meta.clone(), Arc::clone(view)))
+    });
+    if let Some(found) = cached {
+        return Ok(found);
+    }
+    // The file must belong to this case, as for a download.
+    let meta = case_file(ws, reference, id).await?;
+    let limits = Limits::default();
+    let bytes = file_bytes(ws, id, &meta, limits.max_input as usize + 1).await?;
+    let name = meta.name.clone();
+    let view = tokio::task::spawn_blocking(move || {
+        safe_view::of_file(&name, &bytes, &limits).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    let view = Arc::new(view);
+    if let Ok(mut views) = ws.safe_views.lock() {
+        if views.len() >= MAX_SAFE_VIEWS {
+            views.remove(0);
+        }
+        views.push((reference.to_string(), id, meta.clone(), Arc::clone(&view)));
+    }
+    Ok((meta, view))
+}
+
+async fn safe_view_pdf(
+    State(ws): State<Shared>,
+    Path((reference, id)): Path<(String, i64)>,
+) -> Response {
+    match safe_view_of(&ws, &reference, id).await {
+        Ok((meta, view)) => match view.as_ref() {
+            Ok(v) => {
+                let mut response = Response::new(Body::from(v.pdf()));
+                let h = response.headers_mut();
+                h.insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/octet-stream"),
+                );
+                let name = safe_view::file_name(&meta.name);
+                if let Ok(v) = HeaderValue::from_str(&candor_ui::content_disposition(&name)) {
+                    h.insert(header::CONTENT_DISPOSITION, v);
+                }
+                response
+            }
+            Err(why) => ws.page_error(StatusCode::UNPROCESSABLE_ENTITY, "No safe view", why),
+        },
+        Err(e) => ws.client_error(&e),
+    }
+}
+
+/// A page of the safe view, as a PNG the case page shows inline.
+async fn safe_view_png(
+    State(ws): State<Shared>,
+    Path((reference, id, page)): Path<(String, i64, String)>,
+) -> Response {
+    let number = page
+        .strip_suffix(".png")
+        .unwrap_or(&page)
+        .parse::<usize>()
+        .ok();
+    match safe_view_of(&ws, &reference, id).await {
+        Ok((_, view)) => match (view.as_ref(), number) {
+            (Ok(v), Some(n)) if n >= 1 && n <= v.pages.len() => {
+                let mut response = Response::new(Body::from(v.pages[n - 1].png.clone()));
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+                response
+            }
+            _ => ws.page_error(
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                "The safe view has no such page.",
+            ),
+        },
+        Err(e) => ws.client_error(&e),
+    }
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<Zeroizing<String>> {
@@ -645,7 +857,11 @@ async fn export(State(ws): State<Shared>, Path(reference): Path<String>, body: B
         .unwrap_or_else(|| ws.export_dir.clone());
     match super::export_case(&ws.client, &reference, &dir).await {
         Ok((path, problems)) => {
-            let mut text = format!("The decrypted case was written to {}.", path.display());
+            let mut text = format!(
+                "The decrypted case was written to {}. {} Its manifest.json lists what each file truly is and the metadata found in it.",
+                path.display(),
+                crate::files::OFFLINE_ADVICE
+            );
             if !problems.is_empty() {
                 text.push_str(&format!(" Problems: {}.", problems.join("; ")));
             }
@@ -705,7 +921,7 @@ async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: By
     if !csrf_ok(&ws, &body) {
         return forbidden(&ws);
     }
-    match super::grant(&ws.client, Some(&reference)).await {
+    match super::grant(&ws.client, Some(&reference), &|_, _| {}).await {
         Ok((done, skipped)) => {
             ws.set_flash(format!(
                 "{done} items were re-encrypted for the current reviewers{}.",
