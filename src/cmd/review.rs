@@ -79,6 +79,25 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Turn every file of an export into pictures of its pages, in a sandbox: a PDF of
+    /// images only (NAME.safe.pdf), with no text, links, scripts or metadata.
+    Sanitize {
+        /// A case folder written by `review open` or the workstation's export, or a folder
+        /// of such case folders.
+        export: PathBuf,
+        /// Where the safe views go (one folder per case).
+        #[arg(long)]
+        out: PathBuf,
+        /// Refuse documents with more pages than this.
+        #[arg(long, default_value_t = 200)]
+        max_pages: u32,
+        /// Stop a conversion after this long.
+        #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
+        timeout: std::time::Duration,
+        /// Memory (address space) each program in the sandbox may use, in MiB.
+        #[arg(long, default_value_t = 3072)]
+        max_memory_mib: u64,
+    },
     /// Re-encrypt every case (or one) this key can read for the server's current reviewers.
     Grant {
         #[command(flatten)]
@@ -93,6 +112,17 @@ pub enum Command {
         #[command(flatten)]
         connection: Connection,
     },
+}
+
+/// A progress bar on standard error; indicatif draws nothing when that is not a terminal,
+/// so scripts and logs stay quiet.
+fn progress_bar(template: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }
 
 fn client_for(connection: &Connection) -> Result<candor_workstation::Client, CliError> {
@@ -149,20 +179,47 @@ pub fn run(action: Command) -> Result<(), CliError> {
         }
         Command::Fetch { connection, out } => {
             let client = client_for(&connection)?;
-            let (cases, items) =
-                super::runtime()?.block_on(candor_workstation::bundle::fetch(&client, &out))?;
+            // Bytes done, rate and time left on a terminal; nothing when not on one.
+            let bar = progress_bar("{msg} {bytes}/{total_bytes} {bytes_per_sec}, {eta} left");
+            let progress = |p: candor_workstation::bundle::FetchProgress| match p {
+                candor_workstation::bundle::FetchProgress::Planned { items: n, bytes } => {
+                    bar.set_length(bytes);
+                    bar.set_message(format!("Fetching {n} ciphertexts:"));
+                }
+                candor_workstation::bundle::FetchProgress::Downloaded { bytes } => bar.inc(bytes),
+            };
+            let fetched = super::runtime()?
+                .block_on(candor_workstation::bundle::fetch(&client, &out, &progress))?;
+            bar.finish_and_clear();
             println!(
-                "Fetched {cases} cases, {items} items (ciphertext only) into {}",
-                out.display()
+                "Fetched {} cases, {} items (ciphertext only) into {}: {} cases new or changed, {} ciphertexts downloaded ({} bytes)",
+                fetched.cases,
+                fetched.items,
+                out.display(),
+                fetched.changed,
+                fetched.downloaded,
+                fetched.bytes
             );
             Ok(())
         }
         Command::Open { dir, identity, out } => {
             let (_, identities) = candor_workstation::load_identity(&identity, Some("offline"))?;
-            let (cases, problems) = candor_workstation::bundle::open(&dir, &identities, &out)?;
+            let bar = progress_bar("Decrypting: {pos}/{len} cases, {eta} left");
+            let progress = |done: u64, total: u64| {
+                bar.set_length(total);
+                bar.set_position(done);
+            };
+            let (cases, problems) =
+                candor_workstation::bundle::open(&dir, &identities, &out, &progress)?;
+            bar.finish_and_clear();
             for case in &cases {
                 println!("Decrypted {}", case.display());
             }
+            println!(
+                "{}\nEach case's manifest.json lists what each file truly is, its warnings and its metadata. Safe view: candor review sanitize {} --out SAFE-FOLDER",
+                candor_workstation::files::OFFLINE_ADVICE,
+                out.display()
+            );
             for p in &problems {
                 eprintln!("warning: {p}");
             }
@@ -175,10 +232,57 @@ pub fn run(action: Command) -> Result<(), CliError> {
                 )))
             }
         }
+        Command::Sanitize {
+            export,
+            out,
+            max_pages,
+            timeout,
+            max_memory_mib,
+        } => {
+            let limits = candor_workstation::files::safe_view::Limits {
+                max_pages,
+                timeout,
+                memory: max_memory_mib.saturating_mul(1024 * 1024),
+                ..Default::default()
+            };
+            let outcomes = candor_workstation::files::sanitize::sanitize(&export, &out, &limits)?;
+            let mut refused = 0;
+            for o in &outcomes {
+                match &o.result {
+                    Ok((path, pages)) => println!(
+                        "{} -> {} ({pages} page{})",
+                        o.file.display(),
+                        path.display(),
+                        if *pages == 1 { "" } else { "s" }
+                    ),
+                    Err(why) => {
+                        refused += 1;
+                        println!("{}: not converted. {why}", o.file.display());
+                    }
+                }
+            }
+            if refused == 0 {
+                Ok(())
+            } else {
+                Err(CliError::Outcome(format!(
+                    "{refused} of {} files have no safe view; see above",
+                    outcomes.len()
+                )))
+            }
+        }
         Command::Grant { connection, case } => {
             let client = client_for(&connection)?;
-            let (done, skipped) =
-                super::runtime()?.block_on(candor_workstation::grant(&client, case.as_deref()))?;
+            let bar = progress_bar("Re-encrypting: {pos}/{len} items, {per_sec}, {eta} left");
+            let progress = |done: u64, total: u64| {
+                bar.set_length(total);
+                bar.set_position(done);
+            };
+            let (done, skipped) = super::runtime()?.block_on(candor_workstation::grant(
+                &client,
+                case.as_deref(),
+                &progress,
+            ))?;
+            bar.finish_and_clear();
             println!(
                 "Re-encrypted {done} items for the current reviewers; {skipped} could not be opened with this key."
             );

@@ -1250,16 +1250,6 @@ async fn the_workstation_explains_an_unreachable_server_and_a_wrong_key() {
 }
 
 /// `candor …` on a blocking thread, so servers of this test's runtime keep answering.
-async fn candor_async(args: &[&str]) -> (bool, String, String) {
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        run_candor(&args)
-    })
-    .await
-    .expect("candor")
-}
-
 /// The ciphertext of a case's first item (the reporter's message), armored as the server
 /// sends a challenge.
 async fn first_report_armored(server: &TestServer) -> String {
@@ -1302,7 +1292,7 @@ async fn a_hostile_server_gets_no_plaintext_from_the_sign_in() {
     let out = tempfile::tempdir().expect("tempdir");
     let key = server.reviewer.key_path.to_str().expect("utf8");
     let bundle = out.path().join("bundle");
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "review",
         "fetch",
         "--server",
@@ -1326,7 +1316,7 @@ async fn a_hostile_server_gets_no_plaintext_from_the_sign_in() {
         hostile.paths()
     );
     // The workstation's pages refuse to start against it, with the same sentence.
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "review",
         "serve",
         "--server",
@@ -1356,11 +1346,20 @@ async fn a_reporter_key_is_pinned_when_the_case_is_first_listed() {
     let hostile = hostile::HostileServer::start(
         &server.url,
         std::sync::Arc::new(move |path: &str, body: Vec<u8>| {
-            if swapping.load(std::sync::atomic::Ordering::SeqCst)
-                && path.starts_with("/api/v1/cases")
-                && !path.ends_with("/messages")
-            {
+            let swapping = swapping.load(std::sync::atomic::Ordering::SeqCst);
+            if swapping && path.starts_with("/api/v1/cases") && !path.ends_with("/messages") {
                 hostile::set_json_field(&body, "reporter_recipient", &mallory_recipient)
+            } else if swapping && path == "/api/v1/sync" {
+                // A careful attacker recomputes each digest, which anyone can.
+                let mut sync: candor_core::api::SyncResponse =
+                    serde_json::from_slice(&body).expect("sync");
+                for case in &mut sync.cases {
+                    if let Some(detail) = &mut case.detail {
+                        detail.reporter_recipient = mallory_recipient.clone();
+                        case.digest = detail.digest();
+                    }
+                }
+                serde_json::to_vec(&sync).expect("json")
             } else {
                 body
             }
@@ -1368,7 +1367,7 @@ async fn a_reporter_key_is_pinned_when_the_case_is_first_listed() {
     )
     .await;
     let decision_dir = tempfile::tempdir().expect("tempdir");
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "keygen",
         "body",
         "--name",
@@ -1427,7 +1426,7 @@ async fn a_reporter_key_is_pinned_when_the_case_is_first_listed() {
         )
         .await;
     assert_eq!(r.status(), 409, "no decision");
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "review",
         "grant",
         "--server",
@@ -1481,7 +1480,7 @@ async fn the_workstation_works_through_a_socks5_proxy() {
     };
     let run = |args: Vec<String>| async move {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        candor_async(&args).await
+        run_candor_async(&args).await
     };
     let (ok, stdout, stderr) = run(via(&[
         "review",
@@ -1666,7 +1665,7 @@ async fn the_reviewer_api_can_have_a_listener_of_its_own() {
     let (status, _) = sign_in_status(&server).await;
     assert_eq!(status, 200, "reporter pages stay on theirs");
     let out = tempfile::tempdir().expect("tempdir");
-    let (ok, stdout, stderr) = candor_async(&[
+    let (ok, stdout, stderr) = run_candor_async(&[
         "review",
         "fetch",
         "--server",
@@ -1886,7 +1885,7 @@ async fn candor_on_tor_end_to_end() {
     let mut last = String::new();
     for attempt in 0..30 {
         let bundle = root.path().join(format!("bundle-{attempt}"));
-        let (ok, _, stderr) = candor_async(&[
+        let (ok, _, stderr) = run_candor_async(&[
             "review",
             "fetch",
             "--server",
@@ -1929,7 +1928,7 @@ async fn candor_on_tor_end_to_end() {
     assert!(opened.contains(&secret.clone().into_bytes()), "the message");
 
     // A Tor without the key cannot reach the reviewers' onion, now that it is up.
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "review",
         "trust",
         "--server",
@@ -2096,7 +2095,7 @@ async fn a_replaced_file_is_flagged_for_the_reviewer_and_the_reporter() {
     let out = tempfile::tempdir().expect("tempdir");
     let bundle = out.path().join("bundle");
     let key = server.reviewer.key_path.to_str().expect("utf8").to_string();
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "review",
         "fetch",
         "--server",
@@ -2109,7 +2108,7 @@ async fn a_replaced_file_is_flagged_for_the_reviewer_and_the_reporter() {
     .await;
     assert!(ok, "{stderr}");
     let opened = out.path().join("opened");
-    let (ok, _, stderr) = candor_async(&[
+    let (ok, _, stderr) = run_candor_async(&[
         "review",
         "open",
         bundle.to_str().expect("utf8"),
@@ -2125,5 +2124,127 @@ async fn a_replaced_file_is_flagged_for_the_reviewer_and_the_reporter() {
             "item {file_item} differs from what the reporter sent"
         )),
         "{stderr}"
+    );
+}
+
+async fn api_post(
+    server: &TestServer,
+    path: &str,
+    token: Option<&str>,
+    body: String,
+) -> (u16, Vec<u8>) {
+    let mut req = server
+        .manual_client()
+        .post(format!("{}/api/v1{path}", server.url))
+        .header("content-type", "application/json")
+        .body(body);
+    if let Some(token) = token {
+        req = req.header("authorization", format!("Bearer {token}"));
+    }
+    let r = req.send().await.expect("post");
+    (r.status().as_u16(), r.bytes().await.expect("body").to_vec())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sync_and_bulk_refuse_what_they_should_and_answer_in_one_request() {
+    let server = TestServer::start();
+    report(&server, "a report", "a.pdf", &bytes(5_000, 7)).await;
+    let token = api_sign_in(&server, "alice", &server.reviewer.key_path)
+        .await
+        .expect("sign in");
+    let t = Some(token.as_str());
+    assert_eq!(
+        api_post(&server, "/sync", None, r#"{"known":{}}"#.into())
+            .await
+            .0,
+        401
+    );
+    assert_eq!(api_post(&server, "/sync", t, "{}".into()).await.0, 400);
+    let (status, body) = api_post(&server, "/sync", t, r#"{"known":{}}"#.into()).await;
+    assert_eq!(status, 200);
+    let sync: candor_core::api::SyncResponse = serde_json::from_slice(&body).expect("json");
+    assert_eq!(sync.cases.len(), 1);
+    let case = &sync.cases[0];
+    let detail = case.detail.as_ref().expect("detail for an unknown case");
+    assert_eq!(detail.digest(), case.digest);
+    // Known with this digest: no detail.
+    let known = format!(r#"{{"known":{{"{}":"{}"}}}}"#, case.reference, case.digest);
+    let (_, body) = api_post(&server, "/sync", t, known).await;
+    let again: candor_core::api::SyncResponse = serde_json::from_slice(&body).expect("json");
+    assert!(again.cases[0].detail.is_none());
+
+    let items: Vec<&candor_core::api::ItemInfo> =
+        detail.messages.iter().flat_map(|m| &m.items).collect();
+    let text = items.iter().find(|i| i.kind == "text").expect("text");
+    let file = items.iter().find(|i| i.kind == "file").expect("file");
+    let bulk = |list: String| format!(r#"{{"items":[{list}]}}"#);
+    assert_eq!(
+        api_post(&server, "/items/bulk", t, bulk(String::new()))
+            .await
+            .0,
+        400
+    );
+    let too_many = vec![format!(r#"{{"id":{},"part":"content"}}"#, text.id); 2001].join(",");
+    let (status, _) = api_post(&server, "/items/bulk", t, bulk(too_many)).await;
+    assert!(status == 400 || status == 413, "{status}");
+    let unknown = r#"{"id":1,"part":"content"}"#.to_string();
+    assert_eq!(
+        api_post(&server, "/items/bulk", t, bulk(unknown)).await.0,
+        404
+    );
+    let text_meta = format!(r#"{{"id":{},"part":"meta"}}"#, text.id);
+    assert_eq!(
+        api_post(&server, "/items/bulk", t, bulk(text_meta)).await.0,
+        404
+    );
+    assert_eq!(
+        api_post(&server, "/items/bulk", t, "not json".into())
+            .await
+            .0,
+        400
+    );
+
+    // One request, three ciphertexts, each after its header, each as the detail says.
+    let wanted = format!(
+        r#"{{"id":{},"part":"content"}},{{"id":{},"part":"content"}},{{"id":{},"part":"meta"}}"#,
+        text.id, file.id, file.id
+    );
+    let (status, body) = api_post(&server, "/items/bulk", t, bulk(wanted)).await;
+    assert_eq!(status, 200);
+    let mut rest = &body[..];
+    for (id, sha) in [
+        (text.id, &text.sha256),
+        (file.id, &file.sha256),
+        (file.id, &file.meta.as_ref().expect("meta").sha256),
+    ] {
+        let line_end = rest.iter().position(|b| *b == b'\n').expect("header");
+        let frame: candor_core::api::BulkFrame =
+            serde_json::from_slice(&rest[..line_end]).expect("frame");
+        assert_eq!(frame.id, id);
+        let content = &rest[line_end + 1..line_end + 1 + frame.size as usize];
+        assert_eq!(&hex::encode(sha2::Sha256::digest(content)), sha);
+        rest = &rest[line_end + 1 + frame.size as usize..];
+    }
+    assert!(rest.is_empty());
+    // The reads are in the audit trail: each answered sync once, each ciphertext once.
+    let store = server.store().await;
+    let audit = store.audit_entries(None, 100).await.expect("audit");
+    assert_eq!(
+        audit.iter().filter(|a| a.action == "synced cases").count(),
+        2
+    );
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.action == "downloaded item")
+            .count(),
+        2
+    );
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.action == "read file details")
+            .count(),
+        1
     );
 }

@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 pub const PREFIX: &str = "/api/v1";
 /// Largest JSON request body.
 pub const MAX_JSON_BYTES: usize = 16 * 1024;
+/// Largest `POST /api/v1/sync` body (the digests a workstation knows: about 60 bytes a
+/// case, so some 70,000 cases).
+pub const MAX_SYNC_REQUEST_BYTES: usize = 4 * 1024 * 1024;
+/// Largest `POST /api/v1/items/bulk` body ([`MAX_BULK_ITEMS`] items of about 40 bytes).
+pub const MAX_BULK_REQUEST_BYTES: usize = 128 * 1024;
 
 /// `POST /api/v1/auth/challenge`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +166,73 @@ pub struct CaseDetail {
     pub messages: Vec<MessageInfo>,
 }
 
+impl CaseDetail {
+    /// A short fingerprint of everything the workstation keeps of a case (its status,
+    /// clocks, messages and every item's ciphertext hash): equal digests, nothing to fetch.
+    pub fn digest(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let hash = <sha2::Sha256 as sha2::Digest>::digest(&json);
+        hex::encode(&hash[..16])
+    }
+}
+
+/// `POST /api/v1/sync`: the cases a workstation already has, each with its digest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncRequest {
+    pub known: std::collections::BTreeMap<String, String>,
+}
+
+/// Every case, with its detail only where the workstation's digest differs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncResponse {
+    pub cases: Vec<SyncedCase>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncedCase {
+    pub reference: String,
+    pub digest: String,
+    /// Absent when the workstation has this digest already.
+    pub detail: Option<CaseDetail>,
+}
+
+/// At most this many items in one `POST /api/v1/items/bulk`.
+pub const MAX_BULK_ITEMS: usize = 2000;
+
+/// `POST /api/v1/items/bulk`: ciphertexts to send in one streamed response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkRequest {
+    pub items: Vec<BulkItem>,
+}
+
+/// One ciphertext: an item's content, or a file item's sealed metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkItem {
+    pub id: i64,
+    pub part: BulkPart,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BulkPart {
+    Content,
+    Meta,
+}
+
+/// The header of each ciphertext in a bulk response: one JSON line, then `size` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkFrame {
+    pub id: i64,
+    pub part: BulkPart,
+    pub size: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessageInfo {
@@ -253,10 +325,16 @@ pub struct ErrorDetail {
 
 /// Parses a JSON request body of type `T`, refusing anything malformed or unexpected.
 pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {
-    if body.len() > MAX_JSON_BYTES {
-        return Err(format!(
-            "the request body is larger than {MAX_JSON_BYTES} bytes"
-        ));
+    parse_json_within(body, MAX_JSON_BYTES)
+}
+
+/// [`parse_json`] for a body allowed up to `limit` bytes.
+pub fn parse_json_within<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    limit: usize,
+) -> Result<T, String> {
+    if body.len() > limit {
+        return Err(format!("the request body is larger than {limit} bytes"));
     }
     serde_json::from_slice(body).map_err(|e| {
         // serde_json's messages name the field and position, never echo values in full.

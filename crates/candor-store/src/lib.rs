@@ -150,6 +150,8 @@ pub trait Store: LogStore {
     /// Appends to the reviewers' audit trail on its own: for reading actions, recorded
     /// before what was read is served.
     async fn audit(&self, audit: &Audit) -> Result<(), StoreError>;
+    /// Appends several entries in one transaction (the reads of one bulk request).
+    async fn audit_many(&self, audits: &[Audit]) -> Result<(), StoreError>;
     /// The newest `limit` audit entries, newest first, optionally for one case.
     async fn audit_entries(
         &self,
@@ -173,6 +175,10 @@ pub trait Store: LogStore {
     async fn cases(&self) -> Result<Vec<CaseRow>, StoreError>;
     /// The conversation of a case, in order, with every item.
     async fn messages(&self, case_id: i64) -> Result<Vec<MessageRow>, StoreError>;
+    /// Every case's conversation, by case id, in one query (for a workstation's sync).
+    async fn all_messages(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, Vec<MessageRow>>, StoreError>;
     /// The chunks of a committed blob, in order, as they are read from the database.
     fn blob_chunks(&self, blob_id: i64) -> BoxStream<'static, Result<Vec<u8>, StoreError>>;
     /// A whole committed blob in memory (for small items such as metadata and messages).

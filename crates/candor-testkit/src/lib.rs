@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use candor_store::Store;
 
 pub mod browser;
+pub mod corpus;
 pub mod hostile;
+pub mod scale;
 pub mod tor;
 
 /// The `candor` binary the tests run: the one Cargo built beside the running test
@@ -305,8 +307,9 @@ pub fn file(name: &str, content_type: &str, bytes: Vec<u8>) -> Part {
     }
 }
 
+/// A submission form; file names go as raw UTF-8, as browsers send them.
 pub fn form(parts: Vec<Part>) -> reqwest::multipart::Form {
-    let mut form = reqwest::multipart::Form::new();
+    let mut form = reqwest::multipart::Form::new().percent_encode_noop();
     for part in parts {
         form = match part {
             Part::Message(bytes) => form.part("message", reqwest::multipart::Part::bytes(bytes)),
@@ -598,6 +601,19 @@ impl WorkstationProcess {
             .expect("client")
     }
 
+    /// The workstation's peak resident memory so far, in KiB (VmHWM).
+    pub fn peak_memory_kib(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .ok()
+            .and_then(|status| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            })
+            .unwrap_or(0)
+    }
+
     pub async fn get(&self, path: &str) -> (u16, String) {
         let r = self
             .client()
@@ -667,6 +683,17 @@ pub fn run_candor(args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// [`run_candor`] from async code, without holding up the runtime's other tasks.
+pub async fn run_candor_async(args: &[&str]) -> (bool, String, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_candor(&args)
+    })
+    .await
+    .expect("candor")
 }
 
 /// Runs `candor` with arguments and `input` on its standard input.

@@ -255,6 +255,61 @@ impl Client {
         Ok(cases)
     }
 
+    /// Every case's digest, with the details of those whose digest differs from `known`
+    /// (one round trip for any number of cases). Each detail must match its digest, and each
+    /// reporter key seen for the first time is pinned.
+    pub async fn sync(
+        &self,
+        known: &std::collections::BTreeMap<String, String>,
+    ) -> Result<SyncResponse, ClientError> {
+        let request = SyncRequest {
+            known: known.clone(),
+        };
+        let r = self
+            .send(|c| c.post(self.url("/sync")).json(&request))
+            .await?;
+        let r = self.check(r).await?;
+        let body = self.read(r, MAX_SYNC_RESPONSE_BYTES).await?;
+        let sync: SyncResponse =
+            serde_json::from_slice(&body).map_err(|e| ClientError::Protocol(e.to_string()))?;
+        for case in &sync.cases {
+            if let Some(detail) = &case.detail
+                && (detail.digest() != case.digest || detail.reference != case.reference)
+            {
+                return Err(ClientError::Protocol(format!(
+                    "the server's sync answer for case {} does not match its digest",
+                    case.reference
+                )));
+            }
+        }
+        self.trust
+            .pin_reporters(sync.cases.iter().filter_map(|c| {
+                c.detail
+                    .as_ref()
+                    .map(|d| (d.reference.as_str(), d.reporter_recipient.as_str()))
+            }))
+            .map_err(|e| ClientError::Protocol(e.to_string()))?;
+        Ok(sync)
+    }
+
+    /// Many ciphertexts in one streamed response (at most [`MAX_BULK_ITEMS`]), each after a
+    /// one-line [`BulkFrame`]; see [`crate::bundle`] for the reader.
+    pub async fn bulk(
+        &self,
+        items: &[BulkItem],
+    ) -> Result<
+        impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static + use<>,
+        ClientError,
+    > {
+        let request = BulkRequest {
+            items: items.to_vec(),
+        };
+        let r = self
+            .send(|c| c.post(self.url("/items/bulk")).json(&request))
+            .await?;
+        Ok(r.bytes_stream().map_err(std::io::Error::other))
+    }
+
     /// One case; its reporter key is pinned if this is the first time it is seen.
     pub async fn case(&self, reference: &str) -> Result<CaseDetail, ClientError> {
         let r = self
@@ -412,6 +467,8 @@ impl Client {
 
 /// The largest JSON answer read (a list of ten thousand cases is a few MiB).
 pub const MAX_JSON_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+/// Largest sync answer (every case's details: about 1 KiB a case).
+pub const MAX_SYNC_RESPONSE_BYTES: usize = 512 * 1024 * 1024;
 /// The largest text item read into memory; files are streamed instead.
 pub const MAX_TEXT_ITEM_BYTES: usize = 64 * 1024 * 1024;
 /// The largest encrypted file metadata read (a name, a type and a hash).

@@ -79,8 +79,17 @@ pub(super) async fn case_detail(
     app.store
         .audit(&Audit::new(&reviewer, "opened case").case(&case.reference))
         .await?;
-    let c = clocks(&app, &case);
-    Ok(axum::Json(CaseDetail {
+    Ok(axum::Json(detail(&app, &case, &messages)))
+}
+
+/// A case as the reviewer API shows it.
+pub(super) fn detail(
+    app: &AppState,
+    case: &CaseRow,
+    messages: &[candor_store::MessageRow],
+) -> CaseDetail {
+    let c = clocks(app, case);
+    CaseDetail {
         reference: case.reference.clone(),
         status: case.status.as_str().to_string(),
         received_day: case.received_day.to_string(),
@@ -109,7 +118,7 @@ pub(super) async fn case_detail(
                     .collect(),
             })
             .collect(),
-    }))
+    }
 }
 
 pub(super) async fn set_status(

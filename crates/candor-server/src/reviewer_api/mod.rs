@@ -9,6 +9,7 @@ mod cases;
 mod decisions;
 mod log;
 mod messages;
+mod sync;
 
 pub use auth::{CHALLENGE_LIFETIME, Challenges, Reviewer};
 pub use messages::{pair_message_parts, parse_sealed_message_body};
@@ -144,6 +145,14 @@ pub fn routes() -> Router<AppState> {
             "/items/{id}",
             axum::routing::put(messages::replace_item).layer(DefaultBodyLimit::disable()),
         )
+        .route(
+            "/sync",
+            post(sync::sync).layer(DefaultBodyLimit::max(MAX_SYNC_REQUEST_BYTES)),
+        )
+        .route(
+            "/items/bulk",
+            post(sync::items).layer(DefaultBodyLimit::max(MAX_BULK_REQUEST_BYTES)),
+        )
         .route("/items/{id}/content", get(messages::item_content))
         .route("/items/{id}/meta", get(messages::item_meta))
         .route("/audit", get(cases::audit))
@@ -190,6 +199,15 @@ pub(super) fn json_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> ApiResult<T> {
+    json_body_within(headers, body, MAX_JSON_BYTES)
+}
+
+/// [`json_body`] for a route that takes larger bodies (sync, bulk).
+pub(super) fn json_body_within<T: serde::de::DeserializeOwned>(
+    headers: &HeaderMap,
+    body: &[u8],
+    limit: usize,
+) -> ApiResult<T> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -205,7 +223,7 @@ pub(super) fn json_body<T: serde::de::DeserializeOwned>(
             "send the request body as application/json",
         ));
     }
-    parse_json(body).map_err(ApiError::bad_request)
+    parse_json_within(body, limit).map_err(ApiError::bad_request)
 }
 
 pub(super) fn random_hex<const N: usize>() -> ApiResult<String> {

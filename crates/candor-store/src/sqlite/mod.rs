@@ -480,6 +480,15 @@ impl Store for SqliteStore {
         insert_audit(&mut conn, audit).await
     }
 
+    async fn audit_many(&self, audits: &[Audit]) -> Result<(), StoreError> {
+        let mut tx = self.write.begin().await?;
+        for audit in audits {
+            insert_audit(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn audit_entries(
         &self,
         case_reference: Option<&str>,
@@ -601,6 +610,40 @@ impl Store for SqliteStore {
             }
             if let Some(message) = out.last_mut() {
                 message.items.push(item_from_row(&row, 3)?);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn all_messages(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, Vec<MessageRow>>, StoreError> {
+        let sql = concat!(
+            "SELECT m.case_id, m.id, m.author, m.day, ",
+            item_columns!(),
+            " FROM messages m JOIN items i ON i.message_id = m.id ",
+            item_joins!(),
+            " ORDER BY m.case_id, m.seq, i.position"
+        );
+        let rows = sqlx::query(sql).fetch_all(&self.read).await?;
+        let mut out: std::collections::HashMap<i64, Vec<MessageRow>> =
+            std::collections::HashMap::new();
+        for row in rows {
+            let case_id: i64 = row.try_get(0)?;
+            let id: i64 = row.try_get(1)?;
+            let messages = out.entry(case_id).or_default();
+            if messages.last().map(|m| m.id) != Some(id) {
+                let author: String = row.try_get(2)?;
+                let day: String = row.try_get(3)?;
+                messages.push(MessageRow {
+                    id,
+                    author: author.parse().map_err(StoreError::Corrupt)?,
+                    day: day.parse().map_err(StoreError::Corrupt)?,
+                    items: Vec::new(),
+                });
+            }
+            if let Some(message) = messages.last_mut() {
+                message.items.push(item_from_row(&row, 4)?);
             }
         }
         Ok(out)

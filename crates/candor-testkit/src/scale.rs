@@ -1,0 +1,140 @@
+//! Many cases, and a slow network: reports put straight into a server's database (fast
+//! enough for thousands; a fetch moves ciphertext only, so random bytes stand in for it),
+//! and a proxy that holds every chunk the workstation sends, as Tor's round trips would.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use candor_core::days::Day;
+use candor_store::{Author, CaseTarget, CommitPlan, ItemKind, NewItem, Store};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::{TestServer, bytes};
+
+/// Adds `cases` reports to the server's database, each a text and `files` files of
+/// `file_size` bytes (with sealed-metadata stand-ins).
+pub async fn seed_cases(server: &TestServer, cases: usize, files: usize, file_size: usize) {
+    let store = server.body_store().await;
+    seed_into(&*store, cases, files, file_size).await;
+}
+
+pub async fn seed_into(store: &dyn Store, cases: usize, files: usize, file_size: usize) {
+    let reporter = age::x25519::Identity::generate().to_public().to_string();
+    for c in 0..cases {
+        let mut upload = store.begin_upload().expect("upload");
+        let mut items = Vec::new();
+        let text = upload.new_blob();
+        upload
+            .append(text, &bytes(300, c as u64))
+            .await
+            .expect("append");
+        upload.finish_blob(text).await.expect("finish");
+        items.push(NewItem {
+            kind: ItemKind::Text,
+            blob: text,
+            meta: None,
+        });
+        for f in 0..files {
+            let content = upload.new_blob();
+            upload
+                .append(content, &bytes(file_size, (c * 100 + f) as u64))
+                .await
+                .expect("append");
+            upload.finish_blob(content).await.expect("finish");
+            let meta = upload.new_blob();
+            upload
+                .append(meta, &bytes(200, (c * 100 + f + 50) as u64))
+                .await
+                .expect("append");
+            upload.finish_blob(meta).await.expect("finish");
+            items.push(NewItem {
+                kind: ItemKind::File,
+                blob: content,
+                meta: Some(meta),
+            });
+        }
+        let mut lookup_key = [0u8; 32];
+        getrandom::fill(&mut lookup_key).expect("random");
+        upload
+            .commit(CommitPlan {
+                case: CaseTarget::New {
+                    reference: candor_store::new_reference().expect("reference"),
+                    lookup_key,
+                    reporter_recipient: reporter.clone(),
+                },
+                author: Author::Reporter,
+                day: Day::today(),
+                items,
+                log_entry: None,
+                audit: None,
+            })
+            .await
+            .expect("commit");
+    }
+}
+
+/// A TCP proxy that holds each chunk the client sends for `delay` before passing it on,
+/// and counts them: the round trips a client needs are what it costs over Tor.
+pub struct DelayProxy {
+    pub url: String,
+    chunks: Arc<AtomicUsize>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl DelayProxy {
+    pub async fn start(upstream: std::net::SocketAddr, delay: Duration) -> DelayProxy {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let chunks = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&chunks);
+        let task = tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let counted = Arc::clone(&counted);
+                tokio::spawn(async move {
+                    let Ok(server) = tokio::net::TcpStream::connect(upstream).await else {
+                        return;
+                    };
+                    let _ = client.set_nodelay(true);
+                    let _ = server.set_nodelay(true);
+                    let (mut client_read, mut client_write) = client.into_split();
+                    let (mut server_read, mut server_write) = server.into_split();
+                    let up = async move {
+                        let mut buf = vec![0u8; 64 * 1024];
+                        loop {
+                            let n = match client_read.read(&mut buf).await {
+                                Ok(0) | Err(_) => break,
+                                Ok(n) => n,
+                            };
+                            counted.fetch_add(1, Ordering::SeqCst);
+                            tokio::time::sleep(delay).await;
+                            if server_write.write_all(&buf[..n]).await.is_err() {
+                                break;
+                            }
+                        }
+                        let _ = server_write.shutdown().await;
+                    };
+                    let down = async move {
+                        let _ = tokio::io::copy(&mut server_read, &mut client_write).await;
+                        let _ = client_write.shutdown().await;
+                    };
+                    tokio::join!(up, down);
+                });
+            }
+        });
+        DelayProxy { url, chunks, task }
+    }
+
+    /// Chunks the client has sent so far.
+    pub fn chunks(&self) -> usize {
+        self.chunks.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for DelayProxy {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
