@@ -130,6 +130,12 @@ pub trait Store: LogStore {
     async fn case_item(&self, case_id: i64, item_id: i64) -> Result<Option<ItemRow>, StoreError>;
     /// An item and the id of its case.
     async fn item(&self, item_id: i64) -> Result<Option<(i64, ItemRow)>, StoreError>;
+    /// Many items in one query, each with its case's reference (the ids of a bulk
+    /// request); ids that name no item are absent from the answer.
+    async fn items_with_case(
+        &self,
+        item_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, (String, ItemRow)>, StoreError>;
     /// Finds a case by its reference.
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError>;
     /// Records a reviewer's bearer token (its hash), bound to the reviewer's recipient and
@@ -180,7 +186,16 @@ pub trait Store: LogStore {
         &self,
     ) -> Result<std::collections::HashMap<i64, Vec<MessageRow>>, StoreError>;
     /// The chunks of a committed blob, in order, as they are read from the database.
-    fn blob_chunks(&self, blob_id: i64) -> BoxStream<'static, Result<Vec<u8>, StoreError>>;
+    fn blob_chunks(&self, blob_id: i64) -> BoxStream<'static, Result<Vec<u8>, StoreError>> {
+        self.blob_chunks_from(blob_id, 0)
+    }
+    /// The bytes of a committed blob from `offset` on (a download resumed), in chunks;
+    /// nothing when `offset` is at or past its end.
+    fn blob_chunks_from(
+        &self,
+        blob_id: i64,
+        offset: u64,
+    ) -> BoxStream<'static, Result<Vec<u8>, StoreError>>;
     /// A whole committed blob in memory (for small items such as metadata and messages).
     async fn read_blob(&self, blob_id: i64) -> Result<Vec<u8>, StoreError>;
     /// Counts used by tests and health checks: committed blobs, pending blobs, and chunks
@@ -208,17 +223,24 @@ pub trait Upload: Send {
     /// Writes what is left, records the message and its items, and makes everything
     /// visible in one transaction. After this returns, the submission is durable.
     async fn commit(self: Box<Self>, plan: CommitPlan) -> Result<Committed, StoreError>;
-    /// Replaces an item's ciphertext (and, for files, its metadata's) with blobs of this
-    /// upload, and deletes the old ones, in one transaction with the audit record:
-    /// readers see either the old item or the new one, never a mix, and the old
+    /// Replaces items' ciphertext (and, for files, their metadata's) with blobs of this
+    /// upload, and deletes the old ones, all in one transaction with the audit records:
+    /// readers see either the old items or the new ones, never a mix, and the old
     /// ciphertext is gone afterwards.
-    async fn commit_replacement(
+    async fn commit_replacements(
         self: Box<Self>,
-        item_id: i64,
-        content: BlobRef,
-        meta: Option<BlobRef>,
-        audit: &Audit,
+        replacements: &[Replacement],
     ) -> Result<(), StoreError>;
+}
+
+/// An item's new ciphertext (and, for a file, its new metadata's), written through the
+/// upload, and the audit record of the change.
+#[derive(Debug, Clone)]
+pub struct Replacement {
+    pub item_id: i64,
+    pub content: BlobRef,
+    pub meta: Option<BlobRef>,
+    pub audit: Audit,
 }
 
 /// Size of one stored ciphertext chunk.

@@ -1,7 +1,10 @@
-//! A workstation's sync in few round trips: `POST /api/v1/sync` answers every case at once
-//! (details only where the workstation's digest differs), from two queries whatever the
-//! number of cases; `POST /api/v1/items/bulk` streams many ciphertexts in one response,
-//! each after a one-line header (`BulkFrame`), and records their reads in one transaction.
+//! A workstation's sync in few round trips: `POST /api/v1/sync` compares the workstation's
+//! digest of each bucket of cases with its own and sends the buckets that differ, from
+//! three queries whatever the number of cases; `POST /api/v1/items/bulk` streams many ciphertexts in one response,
+//! each after a one-line header (`BulkFrame`), looks them all up in one query and records
+//! their reads in one transaction.
+
+use std::collections::BTreeMap;
 
 use axum::body::Body;
 use axum::extract::State;
@@ -26,28 +29,35 @@ pub(super) async fn sync(
     let request: SyncRequest = json_body_within(&headers, &body, MAX_SYNC_REQUEST_BYTES)?;
     let cases = app.store.cases().await?;
     let mut messages = app.store.all_messages().await?;
-    let mut changed = 0usize;
-    let synced: Vec<SyncedCase> = cases
-        .iter()
-        .map(|case| {
-            let detail = detail(&app, case, &messages.remove(&case.id).unwrap_or_default());
-            let digest = detail.digest();
-            let known = request.known.get(&case.reference) == Some(&digest);
-            changed += usize::from(!known);
-            SyncedCase {
-                reference: case.reference.clone(),
-                digest,
-                detail: (!known).then_some(detail),
-            }
+    let unread = app.store.unread_items(&reviewer).await?;
+    let total = cases.len();
+    let mut buckets: BTreeMap<u8, Vec<SyncedCase>> = BTreeMap::new();
+    for case in &cases {
+        let detail = detail(&app, case, &messages.remove(&case.id).unwrap_or_default());
+        let unread = unread.get(&case.id).copied().unwrap_or(0).max(0) as u64;
+        buckets
+            .entry(sync_bucket(&case.reference))
+            .or_default()
+            .push(SyncedCase::new(detail, unread));
+    }
+    // Buckets the workstation holds that are empty here now come back empty.
+    for bucket in request.buckets.keys() {
+        buckets.entry(*bucket).or_default();
+    }
+    let differing: Vec<SyncedBucket> = buckets
+        .into_iter()
+        .filter(|(bucket, cases)| {
+            let ours = (!cases.is_empty())
+                .then(|| bucket_digest(cases.iter().map(|c| (c.reference(), c.digest.as_str()))));
+            ours.as_ref() != request.buckets.get(bucket)
         })
+        .map(|(bucket, cases)| SyncedBucket { bucket, cases })
         .collect();
+    let sent: usize = differing.iter().map(|b| b.cases.len()).sum();
     app.store
-        .audit(
-            &Audit::new(&reviewer, "synced cases")
-                .detail(format!("{changed} of {} changed", synced.len())),
-        )
+        .audit(&Audit::new(&reviewer, "synced cases").detail(format!("{sent} of {total} sent")))
         .await?;
-    Ok(axum::Json(SyncResponse { cases: synced }))
+    Ok(axum::Json(SyncResponse { buckets: differing }))
 }
 
 pub(super) async fn items(
@@ -62,20 +72,13 @@ pub(super) async fn items(
             "ask for 1 to {MAX_BULK_ITEMS} items at a time"
         )));
     }
-    let references: std::collections::HashMap<i64, String> = app
-        .store
-        .cases()
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.reference))
-        .collect();
+    let ids: Vec<i64> = request.items.iter().map(|w| w.id).collect();
+    let found = app.store.items_with_case(&ids).await?;
     let mut blobs = Vec::with_capacity(request.items.len());
     let mut audits = Vec::with_capacity(request.items.len());
     for wanted in &request.items {
-        let (case_id, item) = app
-            .store
-            .item(wanted.id)
-            .await?
+        let (reference, item) = found
+            .get(&wanted.id)
             .ok_or_else(|| ApiError::not_found("item"))?;
         let (blob, size, action) = match wanted.part {
             BulkPart::Content => (Some(item.blob_id), item.blob_size, "downloaded item"),
@@ -86,10 +89,9 @@ pub(super) async fn items(
             ),
         };
         let blob = blob.ok_or_else(|| ApiError::not_found("metadata for this item"))?;
-        let reference = references.get(&case_id).cloned().unwrap_or_default();
         audits.push(
             Audit::new(&reviewer, action)
-                .case(&reference)
+                .case(reference)
                 .detail(wanted.id.to_string()),
         );
         blobs.push((*wanted, blob, size.max(0) as u64));

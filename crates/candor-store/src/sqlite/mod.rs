@@ -30,8 +30,8 @@ use candor_core::receipt::KdfParams;
 use std::sync::Arc;
 
 use crate::{
-    Audit, AuditRow, Author, CaseRow, CaseTarget, CommitPlan, Committed, Install, ItemRow,
-    MessageRow, NewItem, SealedPart, Status, Store, StoreError, Upload,
+    Audit, AuditRow, Author, CHUNK_BYTES, CaseRow, CaseTarget, CommitPlan, Committed, Install,
+    ItemRow, MessageRow, NewItem, SealedPart, Status, Store, StoreError, Upload,
 };
 
 impl From<sqlx::Error> for StoreError {
@@ -220,25 +220,43 @@ impl SqliteStore {
         &self.write
     }
 
-    pub(crate) fn blob_chunks(
+    /// A blob's bytes from `offset` on. Every chunk but a blob's last holds exactly
+    /// [`CHUNK_BYTES`] (see `upload.rs`), so the first chunk read is the one `offset` falls
+    /// in, and nothing before it is read.
+    pub(crate) fn blob_chunks_from(
         &self,
         blob_id: i64,
+        offset: u64,
     ) -> impl Stream<Item = Result<Vec<u8>, StoreError>> + Send + 'static {
+        let chunk = CHUNK_BYTES as u64;
+        let first = i64::try_from(offset / chunk).unwrap_or(i64::MAX);
+        let mut skip = (offset % chunk) as usize;
         // One chunk per query, so that a large blob never sits in memory whole.
-        futures_util::stream::try_unfold((self.read.clone(), 0i64), move |(pool, seq)| async move {
-            let row = sqlx::query(
-                "SELECT c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id \
+        futures_util::stream::try_unfold(
+            (self.read.clone(), first),
+            move |(pool, seq)| async move {
+                let row = sqlx::query(
+                    "SELECT c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id \
                  WHERE c.blob_id = $1 AND c.seq = $2 AND b.upload IS NULL",
-            )
-            .bind(blob_id)
-            .bind(seq)
-            .fetch_optional(&pool)
-            .await?;
-            match row {
-                Some(row) => Ok(Some((row.try_get::<Vec<u8>, _>(0)?, (pool, seq + 1)))),
-                None => Ok::<_, StoreError>(None),
+                )
+                .bind(blob_id)
+                .bind(seq)
+                .fetch_optional(&pool)
+                .await?;
+                match row {
+                    Some(row) => Ok(Some((row.try_get::<Vec<u8>, _>(0)?, (pool, seq + 1)))),
+                    None => Ok::<_, StoreError>(None),
+                }
+            },
+        )
+        .map_ok(move |mut data: Vec<u8>| {
+            if skip > 0 {
+                data.drain(..skip.min(data.len()));
+                skip = 0;
             }
+            data
         })
+        .try_filter(|data| std::future::ready(!data.is_empty()))
     }
 }
 
@@ -416,6 +434,35 @@ impl Store for SqliteStore {
             .await?;
         row.map(|row| Ok((row.try_get(0)?, item_from_row(&row, 1)?)))
             .transpose()
+    }
+
+    async fn items_with_case(
+        &self,
+        item_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, (String, ItemRow)>, StoreError> {
+        // The ids go as one JSON array: one statement whatever their number.
+        let ids = format!(
+            "[{}]",
+            item_ids
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let sql = concat!(
+            "SELECT c.reference, ",
+            item_columns!(),
+            " FROM items i JOIN messages m ON m.id = i.message_id JOIN cases c ON c.id = m.case_id ",
+            item_joins!(),
+            " WHERE i.id IN (SELECT value FROM json_each($1))"
+        );
+        let rows = sqlx::query(sql).bind(ids).fetch_all(&self.read).await?;
+        rows.iter()
+            .map(|row| {
+                let item = item_from_row(row, 1)?;
+                Ok((item.id, (row.try_get(0)?, item)))
+            })
+            .collect()
     }
 
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
@@ -681,8 +728,12 @@ impl Store for SqliteStore {
         Ok(Box::new(SqliteStore::begin_upload(self)?))
     }
 
-    fn blob_chunks(&self, blob_id: i64) -> BoxStream<'static, Result<Vec<u8>, StoreError>> {
-        Box::pin(SqliteStore::blob_chunks(self, blob_id))
+    fn blob_chunks_from(
+        &self,
+        blob_id: i64,
+        offset: u64,
+    ) -> BoxStream<'static, Result<Vec<u8>, StoreError>> {
+        Box::pin(SqliteStore::blob_chunks_from(self, blob_id, offset))
     }
 }
 
@@ -959,6 +1010,58 @@ mod tests {
         store.close().await;
     }
 
+    /// A download resumed at any offset (inside a chunk, on a boundary, at or past the
+    /// end) gets exactly the blob's remaining bytes; a bulk request's items come in one
+    /// query with their case's reference, and unknown ids are simply absent.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn blobs_resume_at_any_offset_and_items_come_in_one_query() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = SqliteStore::open(&url).await.expect("open");
+        let mut seed = 7;
+        let data = noise(&mut seed, 2 * CHUNK_BYTES + 300);
+        let (upload, blob) = upload_of(&store, &data).await;
+        let committed = upload
+            .commit(CommitPlan {
+                case: new_case("resume"),
+                author: Author::Reporter,
+                day: Day::today(),
+                items: vec![NewItem {
+                    kind: ItemKind::Text,
+                    blob,
+                    meta: None,
+                }],
+                log_entry: None,
+                audit: None,
+            })
+            .await
+            .expect("commit");
+        let messages = store.messages(committed.case_id).await.expect("messages");
+        let item = messages[0].items[0].clone();
+        let len = data.len() as u64;
+        let c = CHUNK_BYTES as u64;
+        for offset in [0, 1, c - 1, c, c + 1, 2 * c, len - 1, len, len + 5] {
+            let chunks: Vec<Vec<u8>> = store
+                .blob_chunks_from(item.blob_id, offset)
+                .try_collect()
+                .await
+                .expect("read");
+            let start = (offset as usize).min(data.len());
+            assert_eq!(chunks.concat(), data[start..], "from {offset}");
+            assert!(chunks.iter().all(|c| !c.is_empty()));
+        }
+        let found = store
+            .items_with_case(&[item.id, 12345, item.id])
+            .await
+            .expect("items");
+        assert_eq!(found.len(), 1);
+        let (reference, row) = &found[&item.id];
+        assert_eq!(reference, "resume");
+        assert_eq!((row.blob_id, row.blob_size), (item.blob_id, item.blob_size));
+        assert!(store.items_with_case(&[]).await.expect("none").is_empty());
+        store.close().await;
+    }
+
     /// Bytes of `path` in the page cache, as `fincore` (util-linux) reports them.
     fn cached_bytes(path: &Path) -> u64 {
         let out = std::process::Command::new("fincore")
@@ -1095,7 +1198,12 @@ mod tests {
         let (upload, blob) = upload_of(&store, b"re-encrypted").await;
         assert!(
             upload
-                .commit_replacement(item_id, blob, None, &audit)
+                .commit_replacements(&[crate::Replacement {
+                    item_id,
+                    content: blob,
+                    meta: None,
+                    audit: audit.clone(),
+                }])
                 .await
                 .is_err()
         );

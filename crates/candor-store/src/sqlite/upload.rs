@@ -6,7 +6,8 @@ use sqlx::{Row, SqliteConnection};
 
 use super::{SqliteStore, insert_audit, insert_pending_blob};
 use crate::{
-    Audit, BlobRef, CHUNK_BYTES, CaseTarget, CommitPlan, Committed, Status, StoreError, Upload,
+    BlobRef, CHUNK_BYTES, CaseTarget, CommitPlan, Committed, Replacement, Status, StoreError,
+    Upload,
 };
 use async_trait::async_trait;
 
@@ -512,14 +513,14 @@ impl SqliteUpload {
         })
     }
 
-    pub(crate) async fn commit_replacement(
+    pub(crate) async fn commit_replacements(
         mut self,
-        item_id: i64,
-        content: BlobRef,
-        meta: Option<BlobRef>,
-        audit: &Audit,
+        replacements: &[Replacement],
     ) -> Result<(), StoreError> {
-        for blob in std::iter::once(content).chain(meta) {
+        for blob in replacements
+            .iter()
+            .flat_map(|r| std::iter::once(r.content).chain(r.meta))
+        {
             let buf = self.buf(blob)?;
             if !buf.finished || buf.discarded {
                 return Err(StoreError::Corrupt("commit of an unfinished blob"));
@@ -528,45 +529,47 @@ impl SqliteUpload {
         self.settle().await?;
         let mut tx = self.store.writer().begin().await?;
         self.write_held(&mut tx, true).await?;
-        let old = sqlx::query("SELECT blob_id, meta_blob_id FROM items WHERE id = $1")
-            .bind(item_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::Corrupt("no such item"))?;
-        let old_blob: i64 = old.try_get(0)?;
-        let old_meta: Option<i64> = old.try_get(1)?;
-        if old_meta.is_some() != meta.is_some() {
-            return Err(StoreError::Corrupt(
-                "metadata must be replaced with the file",
-            ));
-        }
         let mut hashes = Vec::new();
-        let new_blob = self.seal_blob(&mut tx, content, &mut hashes).await?;
-        let new_meta = match meta {
-            Some(m) => Some(self.seal_blob(&mut tx, m, &mut hashes).await?),
-            None => None,
-        };
-        sqlx::query("UPDATE items SET blob_id = $1, meta_blob_id = $2 WHERE id = $3")
-            .bind(new_blob)
-            .bind(new_meta)
-            .bind(item_id)
-            .execute(&mut *tx)
-            .await?;
-        for old in std::iter::once(old_blob).chain(old_meta) {
-            sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
-                .bind(old)
+        for r in replacements {
+            let old = sqlx::query("SELECT blob_id, meta_blob_id FROM items WHERE id = $1")
+                .bind(r.item_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::Corrupt("no such item"))?;
+            let old_blob: i64 = old.try_get(0)?;
+            let old_meta: Option<i64> = old.try_get(1)?;
+            if old_meta.is_some() != r.meta.is_some() {
+                return Err(StoreError::Corrupt(
+                    "metadata must be replaced with the file",
+                ));
+            }
+            let new_blob = self.seal_blob(&mut tx, r.content, &mut hashes).await?;
+            let new_meta = match r.meta {
+                Some(m) => Some(self.seal_blob(&mut tx, m, &mut hashes).await?),
+                None => None,
+            };
+            sqlx::query("UPDATE items SET blob_id = $1, meta_blob_id = $2 WHERE id = $3")
+                .bind(new_blob)
+                .bind(new_meta)
+                .bind(r.item_id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM blobs WHERE id = $1")
-                .bind(old)
-                .execute(&mut *tx)
-                .await?;
+            for old in std::iter::once(old_blob).chain(old_meta) {
+                sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
+                    .bind(old)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM blobs WHERE id = $1")
+                    .bind(old)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            insert_audit(&mut tx, &r.audit).await?;
         }
         sqlx::query("DELETE FROM blobs WHERE upload = $1")
             .bind(&self.token[..])
             .execute(&mut *tx)
             .await?;
-        insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         self.done = true;
         // The old ciphertext's pages are overwritten in the database file (secure_delete)
@@ -662,13 +665,10 @@ impl Upload for SqliteUpload {
         SqliteUpload::commit(*self, plan).await
     }
 
-    async fn commit_replacement(
+    async fn commit_replacements(
         self: Box<Self>,
-        item_id: i64,
-        content: BlobRef,
-        meta: Option<BlobRef>,
-        audit: &Audit,
+        replacements: &[Replacement],
     ) -> Result<(), StoreError> {
-        SqliteUpload::commit_replacement(*self, item_id, content, meta, audit).await
+        SqliteUpload::commit_replacements(*self, replacements).await
     }
 }
