@@ -1,8 +1,11 @@
-//! Reviewer API request bodies and the decrypted file metadata: any bytes are either a
+//! Reviewer API request bodies, a sync's answer and the decrypted file metadata: any bytes are either a
 //! valid value or a clear error, and valid values survive a round trip.
 #![no_main]
 
-use candor_core::api::{ChallengeRequest, CosignatureRequest, StatusRequest, TokenRequest, parse_json};
+use candor_core::api::{
+    BulkRequest, ChallengeRequest, CosignatureRequest, StatusRequest, SyncRequest, SyncResponse,
+    TokenRequest, parse_json,
+};
 use candor_core::conversation::FileMeta;
 use libfuzzer_sys::fuzz_target;
 
@@ -18,11 +21,21 @@ where
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, body)) = data.split_first() else { return };
-    match which % 5 {
+    match which % 8 {
         0 => round_trip::<ChallengeRequest>(body),
         1 => round_trip::<TokenRequest>(body),
         2 => round_trip::<StatusRequest>(body),
         3 => round_trip::<CosignatureRequest>(body),
+        4 => round_trip::<SyncRequest>(body),
+        5 => round_trip::<BulkRequest>(body),
+        6 => {
+            // What a server answers a workstation's sync: parsed, never trusted.
+            if let Ok(sync) = serde_json::from_slice::<SyncResponse>(body) {
+                for case in sync.buckets.iter().flat_map(|b| &b.cases) {
+                    let _ = case.is_whole();
+                }
+            }
+        }
         _ => {
             if let Ok(meta) = FileMeta::from_json(body) {
                 assert_eq!(FileMeta::from_json(&meta.to_json()).expect("again"), meta);

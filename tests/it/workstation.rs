@@ -400,7 +400,7 @@ async fn fetch_for_air_gapped_review_and_open_offline() {
 }
 
 /// Runs the challenge with an identity file; returns the token request outcome.
-async fn api_sign_in(
+pub(crate) async fn api_sign_in(
     server: &TestServer,
     reviewer: &str,
     key: &Path,
@@ -1353,11 +1353,10 @@ async fn a_reporter_key_is_pinned_when_the_case_is_first_listed() {
                 // A careful attacker recomputes each digest, which anyone can.
                 let mut sync: candor_core::api::SyncResponse =
                     serde_json::from_slice(&body).expect("sync");
-                for case in &mut sync.cases {
-                    if let Some(detail) = &mut case.detail {
-                        detail.reporter_recipient = mallory_recipient.clone();
-                        case.digest = detail.digest();
-                    }
+                for case in sync.buckets.iter_mut().flat_map(|b| &mut b.cases) {
+                    case.detail.reporter_recipient = mallory_recipient.clone();
+                    *case =
+                        candor_core::api::SyncedCase::new(case.detail.clone(), case.unread_items);
                 }
                 serde_json::to_vec(&sync).expect("json")
             } else {
@@ -1997,6 +1996,45 @@ async fn candor_on_tor_end_to_end() {
         "tor end to end: network up {network_up:?}, report submitted {submitted:?}, fetched through the reviewers' onion {fetched_at:?}, done {:?}",
         began.elapsed()
     );
+
+    // At scale, through Tor: 300 more cases of 3 files each, a full fetch and an
+    // incremental one, and the workstation's inbox and a case page (times in the log).
+    candor_testkit::scale::seed_cases(&server, 300, 3, 2_000).await;
+    let big = root.path().join("bundle-300");
+    let fetch_big = || async {
+        let started = Instant::now();
+        let (ok, stdout, stderr) = run_candor_async(&[
+            "review",
+            "fetch",
+            "--server",
+            &reviewers,
+            "--proxy",
+            &authorized,
+            "--identity",
+            &key,
+            "--out",
+            big.to_str().expect("utf8"),
+        ])
+        .await;
+        assert!(ok, "{stderr}");
+        (started.elapsed(), stdout)
+    };
+    let (full, stdout) = fetch_big().await;
+    assert!(stdout.contains("Fetched 301 cases"), "{stdout}");
+    let (again, stdout) = fetch_big().await;
+    assert!(stdout.contains("0 ciphertexts downloaded"), "{stdout}");
+    let started = Instant::now();
+    let (status, inbox) = ws.get("/").await;
+    assert_eq!(status, 200);
+    assert!(inbox.contains("301 cases"), "{inbox}");
+    let inbox_time = started.elapsed();
+    let started = Instant::now();
+    let (status, _) = ws.get(&format!("/cases/{reference}")).await;
+    assert_eq!(status, 200);
+    let case_time = started.elapsed();
+    eprintln!(
+        "through Tor, 301 cases with 903 files: full fetch {full:?}, fetch again {again:?}, inbox {inbox_time:?}, a case page {case_time:?}"
+    );
 }
 
 /// Evidence replaced after it arrived (here with a reviewer's token, consistently: new
@@ -2051,25 +2089,24 @@ async fn a_replaced_file_is_flagged_for_the_reviewer_and_the_reporter() {
         sha2::Sha256::digest(&forged).into(),
     );
     client
-        .replace_item(
-            file_item,
+        .replace_items(&[
             candor_workstation::OutgoingPart {
-                name: "content",
+                name: format!("content:{file_item}").into(),
                 body: candor_workstation::PartBody::Memory(
                     candor_core::seal::seal_bytes(&recipients, &forged)
                         .expect("seal")
                         .into(),
                 ),
             },
-            Some(candor_workstation::OutgoingPart {
-                name: "meta",
+            candor_workstation::OutgoingPart {
+                name: format!("meta:{file_item}").into(),
                 body: candor_workstation::PartBody::Memory(
                     candor_core::seal::seal_bytes(&recipients, &meta.to_json())
                         .expect("seal")
                         .into(),
                 ),
-            }),
-        )
+            },
+        ])
         .await
         .expect("replaced");
 
@@ -2154,24 +2191,58 @@ async fn sync_and_bulk_refuse_what_they_should_and_answer_in_one_request() {
         .expect("sign in");
     let t = Some(token.as_str());
     assert_eq!(
-        api_post(&server, "/sync", None, r#"{"known":{}}"#.into())
+        api_post(&server, "/sync", None, r#"{"buckets":{}}"#.into())
             .await
             .0,
         401
     );
     assert_eq!(api_post(&server, "/sync", t, "{}".into()).await.0, 400);
-    let (status, body) = api_post(&server, "/sync", t, r#"{"known":{}}"#.into()).await;
+    let (status, body) = api_post(&server, "/sync", t, r#"{"buckets":{}}"#.into()).await;
     assert_eq!(status, 200);
     let sync: candor_core::api::SyncResponse = serde_json::from_slice(&body).expect("json");
-    assert_eq!(sync.cases.len(), 1);
-    let case = &sync.cases[0];
-    let detail = case.detail.as_ref().expect("detail for an unknown case");
-    assert_eq!(detail.digest(), case.digest);
-    // Known with this digest: no detail.
-    let known = format!(r#"{{"known":{{"{}":"{}"}}}}"#, case.reference, case.digest);
-    let (_, body) = api_post(&server, "/sync", t, known).await;
+    assert_eq!(sync.buckets.len(), 1);
+    let bucket = &sync.buckets[0];
+    assert_eq!(bucket.cases.len(), 1);
+    let case = &bucket.cases[0];
+    assert!(case.is_whole());
+    assert_eq!(
+        candor_core::api::sync_bucket(case.reference()),
+        bucket.bucket
+    );
+    let detail = &case.detail;
+    // The same bucket digest: nothing sent.
+    let held = candor_core::api::sync_buckets([(case.reference(), case.digest.as_str())]);
+    let request = serde_json::to_string(&candor_core::api::SyncRequest {
+        buckets: held.clone(),
+    })
+    .expect("json");
+    let (_, body) = api_post(&server, "/sync", t, request).await;
     let again: candor_core::api::SyncResponse = serde_json::from_slice(&body).expect("json");
-    assert!(again.cases[0].detail.is_none());
+    assert!(again.buckets.is_empty(), "{again:?}");
+    // A bucket the server holds nothing in comes back empty (its cases are gone), and a
+    // digest that differs brings the whole bucket back.
+    let mut stale = held.clone();
+    let empty = (0..=255u8)
+        .find(|b| *b != bucket.bucket)
+        .expect("another bucket");
+    stale.insert(empty, "00".repeat(16));
+    stale.insert(bucket.bucket, "11".repeat(16));
+    let request =
+        serde_json::to_string(&candor_core::api::SyncRequest { buckets: stale }).expect("json");
+    let (_, body) = api_post(&server, "/sync", t, request).await;
+    let again: candor_core::api::SyncResponse = serde_json::from_slice(&body).expect("json");
+    assert_eq!(again.buckets.len(), 2);
+    for b in &again.buckets {
+        let expected = usize::from(b.bucket == bucket.bucket);
+        assert_eq!(b.cases.len(), expected, "bucket {}", b.bucket);
+    }
+    // The request stays small whatever the number of cases: a body larger than 256
+    // buckets' digests is refused before it is parsed.
+    let huge = format!(r#"{{"buckets":{{"1":"{}"}}}}"#, "a".repeat(70_000));
+    assert!(matches!(
+        api_post(&server, "/sync", t, huge).await.0,
+        400 | 413
+    ));
 
     let items: Vec<&candor_core::api::ItemInfo> =
         detail.messages.iter().flat_map(|m| &m.items).collect();
@@ -2231,7 +2302,7 @@ async fn sync_and_bulk_refuse_what_they_should_and_answer_in_one_request() {
     let audit = store.audit_entries(None, 100).await.expect("audit");
     assert_eq!(
         audit.iter().filter(|a| a.action == "synced cases").count(),
-        2
+        3
     );
     assert_eq!(
         audit
@@ -2246,5 +2317,135 @@ async fn sync_and_bulk_refuse_what_they_should_and_answer_in_one_request() {
             .filter(|a| a.action == "read file details")
             .count(),
         1
+    );
+}
+
+/// `POST /api/v1/items/replace` (a grant's upload): each item once, `content:ID` then
+/// `meta:ID` for a file and only for a file, age files only, known items only; anything
+/// else replaces nothing. A good request replaces every item in one transaction with one
+/// audit record each.
+#[tokio::test(flavor = "multi_thread")]
+async fn bulk_replace_refuses_what_it_should_and_replaces_all_at_once() {
+    let server = TestServer::start();
+    report(&server, "a report", "a.pdf", &bytes(5_000, 7)).await;
+    let token = api_sign_in(&server, "alice", &server.reviewer.key_path)
+        .await
+        .expect("sign in");
+    let store = server.store().await;
+    let case = store.cases().await.expect("cases")[0].clone();
+    let items = store.messages(case.id).await.expect("messages")[0]
+        .items
+        .clone();
+    let text = items
+        .iter()
+        .find(|i| i.kind == candor_store::ItemKind::Text)
+        .expect("text")
+        .id;
+    let file = items
+        .iter()
+        .find(|i| i.kind == candor_store::ItemKind::File)
+        .expect("file")
+        .id;
+    let before: Vec<Vec<u8>> = {
+        let mut all = Vec::new();
+        for i in &items {
+            all.push(store.read_blob(i.blob_id).await.expect("blob"));
+        }
+        all
+    };
+    let recipients: Vec<age::x25519::Recipient> =
+        vec![server.reviewer.recipient.parse().expect("recipient")];
+    let sealed = |plain: &[u8]| candor_core::seal::seal_bytes(&recipients, plain).expect("seal");
+    let post = |parts: Vec<(String, Vec<u8>)>| {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, body) in parts {
+            form = form.part(
+                name,
+                reqwest::multipart::Part::bytes(body).file_name("x.age"),
+            );
+        }
+        let request = server
+            .manual_client()
+            .post(format!("{}/api/v1/items/replace", server.url))
+            .header("authorization", format!("Bearer {token}"))
+            .multipart(form);
+        async move { request.send().await.expect("post").status().as_u16() }
+    };
+    let c = |id: i64| format!("content:{id}");
+    let m = |id: i64| format!("meta:{id}");
+    for (why, parts, expected) in [
+        ("no item", vec![], 400),
+        ("no id", vec![("content".to_string(), sealed(b"x"))], 400),
+        ("an unknown item", vec![(c(1), sealed(b"x"))], 404),
+        (
+            "metadata for a text",
+            vec![(c(text), sealed(b"x")), (m(text), sealed(b"{}"))],
+            400,
+        ),
+        (
+            "a file without metadata",
+            vec![(c(file), sealed(b"x"))],
+            400,
+        ),
+        (
+            "metadata first",
+            vec![(m(file), sealed(b"{}")), (c(file), sealed(b"x"))],
+            400,
+        ),
+        (
+            "an item twice",
+            vec![(c(text), sealed(b"x")), (c(text), sealed(b"y"))],
+            400,
+        ),
+        (
+            "not an age file",
+            vec![(c(text), b"plain text".to_vec())],
+            422,
+        ),
+        (
+            "another name",
+            vec![("file:3".to_string(), sealed(b"x"))],
+            400,
+        ),
+    ] {
+        assert_eq!(post(parts).await, expected, "{why}");
+    }
+    let unchanged = store.messages(case.id).await.expect("messages")[0]
+        .items
+        .clone();
+    for (i, item) in unchanged.iter().enumerate() {
+        assert_eq!(
+            store.read_blob(item.blob_id).await.expect("blob"),
+            before[i]
+        );
+    }
+    assert_eq!(
+        store.blob_counts().await.expect("counts").1,
+        0,
+        "nothing pending"
+    );
+
+    let new_text = sealed(b"a report, again");
+    let parts = vec![
+        (c(text), new_text.clone()),
+        (c(file), sealed(b"new file")),
+        (m(file), sealed(b"{}")),
+    ];
+    assert_eq!(post(parts).await, 204);
+    let after = store.messages(case.id).await.expect("messages")[0]
+        .items
+        .clone();
+    let text_now = after.iter().find(|i| i.id == text).expect("text");
+    assert_eq!(
+        store.read_blob(text_now.blob_id).await.expect("blob"),
+        new_text
+    );
+    let audit = store.audit_entries(None, 100).await.expect("audit");
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.action == "re-encrypted item")
+            .count(),
+        2
     );
 }

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 pub const PREFIX: &str = "/api/v1";
 /// Largest JSON request body.
 pub const MAX_JSON_BYTES: usize = 16 * 1024;
-/// Largest `POST /api/v1/sync` body (the digests a workstation knows: about 60 bytes a
-/// case, so some 70,000 cases).
-pub const MAX_SYNC_REQUEST_BYTES: usize = 4 * 1024 * 1024;
+/// Largest `POST /api/v1/sync` body ([`SYNC_BUCKETS`] digests of about 40 bytes).
+pub const MAX_SYNC_REQUEST_BYTES: usize = 64 * 1024;
 /// Largest `POST /api/v1/items/bulk` body ([`MAX_BULK_ITEMS`] items of about 40 bytes).
 pub const MAX_BULK_REQUEST_BYTES: usize = 128 * 1024;
 
@@ -166,38 +165,114 @@ pub struct CaseDetail {
     pub messages: Vec<MessageInfo>,
 }
 
-impl CaseDetail {
-    /// A short fingerprint of everything the workstation keeps of a case (its status,
-    /// clocks, messages and every item's ciphertext hash): equal digests, nothing to fetch.
-    pub fn digest(&self) -> String {
-        let json = serde_json::to_vec(self).unwrap_or_default();
-        let hash = <sha2::Sha256 as sha2::Digest>::digest(&json);
-        hex::encode(&hash[..16])
-    }
+/// A workstation's sync groups cases into this many buckets by the hash of their reference
+/// (see [`sync_bucket`]): it sends one digest per bucket, a request of a few KiB whatever
+/// the number of cases, and gets back only the buckets that differ.
+pub const SYNC_BUCKETS: usize = 256;
+
+/// The bucket a case falls in: the first byte of the SHA-256 of its reference.
+pub fn sync_bucket(reference: &str) -> u8 {
+    <sha2::Sha256 as sha2::Digest>::digest(reference.as_bytes())[0]
 }
 
-/// `POST /api/v1/sync`: the cases a workstation already has, each with its digest.
+/// The digest of a set of cases, from each one's reference and digest (any order).
+pub fn bucket_digest<'a>(cases: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    use sha2::Digest;
+    let mut cases: Vec<(&str, &str)> = cases.into_iter().collect();
+    cases.sort_unstable();
+    let mut hash = sha2::Sha256::new();
+    for (reference, digest) in cases {
+        hash.update(reference.as_bytes());
+        hash.update(b" ");
+        hash.update(digest.as_bytes());
+        hash.update(b"\n");
+    }
+    hex::encode(&hash.finalize()[..16])
+}
+
+/// The digests of every non-empty bucket of a set of cases (reference, digest): what a
+/// workstation sends in a [`SyncRequest`].
+pub fn sync_buckets<'a>(
+    cases: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> std::collections::BTreeMap<u8, String> {
+    let mut grouped: std::collections::BTreeMap<u8, Vec<(&str, &str)>> = Default::default();
+    for (reference, digest) in cases {
+        grouped
+            .entry(sync_bucket(reference))
+            .or_default()
+            .push((reference, digest));
+    }
+    grouped
+        .into_iter()
+        .map(|(bucket, cases)| (bucket, bucket_digest(cases)))
+        .collect()
+}
+
+/// `POST /api/v1/sync`: the digest of each bucket the workstation holds cases in (see
+/// [`sync_buckets`]); a bucket it holds nothing in is left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SyncRequest {
-    pub known: std::collections::BTreeMap<String, String>,
+    pub buckets: std::collections::BTreeMap<u8, String>,
 }
 
-/// Every case, with its detail only where the workstation's digest differs.
+/// Every bucket whose digest differs from the workstation's, each whole: the cases it
+/// holds on the server now (none, when its cases are gone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SyncResponse {
-    pub cases: Vec<SyncedCase>,
+    pub buckets: Vec<SyncedBucket>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SyncedCase {
-    pub reference: String,
-    pub digest: String,
-    /// Absent when the workstation has this digest already.
-    pub detail: Option<CaseDetail>,
+pub struct SyncedBucket {
+    pub bucket: u8,
+    pub cases: Vec<SyncedCase>,
 }
+
+/// A case as a sync gives it: its detail, how many of the reporter's items this reviewer
+/// has not opened yet, and a digest of both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncedCase {
+    pub digest: String,
+    pub unread_items: u64,
+    pub detail: CaseDetail,
+}
+
+impl SyncedCase {
+    pub fn new(detail: CaseDetail, unread_items: u64) -> SyncedCase {
+        SyncedCase {
+            digest: SyncedCase::digest_of(&detail, unread_items),
+            unread_items,
+            detail,
+        }
+    }
+
+    /// A short fingerprint of everything a workstation keeps of a case (its status, clocks,
+    /// messages, every item's ciphertext hash, its unread count): equal digests, nothing
+    /// to fetch.
+    pub fn digest_of(detail: &CaseDetail, unread_items: u64) -> String {
+        let json = serde_json::to_vec(detail).unwrap_or_default();
+        let mut hash = <sha2::Sha256 as sha2::Digest>::new();
+        sha2::Digest::update(&mut hash, unread_items.to_be_bytes());
+        sha2::Digest::update(&mut hash, &json);
+        hex::encode(&sha2::Digest::finalize(hash)[..16])
+    }
+
+    /// Whether the digest is that of the detail and count it came with.
+    pub fn is_whole(&self) -> bool {
+        SyncedCase::digest_of(&self.detail, self.unread_items) == self.digest
+    }
+
+    pub fn reference(&self) -> &str {
+        &self.detail.reference
+    }
+}
+
+/// At most this many items re-encrypted in one `POST /api/v1/items/replace`.
+pub const MAX_REPLACE_ITEMS: usize = 500;
 
 /// At most this many items in one `POST /api/v1/items/bulk`.
 pub const MAX_BULK_ITEMS: usize = 2000;
@@ -396,6 +471,36 @@ mod tests {
             let _ = parse_json::<TokenRequest>(&body);
             let _ = parse_json::<StatusRequest>(&body);
             let _ = parse_json::<CosignatureRequest>(&body);
+            let _ = parse_json_within::<SyncRequest>(&body, MAX_SYNC_REQUEST_BYTES);
+            let _ = parse_json_within::<BulkRequest>(&body, MAX_BULK_REQUEST_BYTES);
+            let _ = serde_json::from_slice::<SyncResponse>(&body);
+        }
+
+        /// A set of cases has one set of bucket digests, whatever their order; each case
+        /// counts in its own bucket only, and a changed digest changes its bucket's alone.
+        #[test]
+        fn bucket_digests_are_those_of_the_set(
+            cases in proptest::collection::btree_map("[A-Z0-9]{4}-[A-Z0-9]{4}", "[0-9a-f]{32}", 1..40),
+            pick in 0usize..40,
+        ) {
+            let list: Vec<(&str, &str)> = cases.iter().map(|(r, d)| (r.as_str(), d.as_str())).collect();
+            let mut reversed = list.clone();
+            reversed.reverse();
+            let buckets = sync_buckets(list.clone());
+            proptest::prop_assert_eq!(&buckets, &sync_buckets(reversed));
+            let non_empty: std::collections::BTreeSet<u8> = list.iter().map(|(r, _)| sync_bucket(r)).collect();
+            proptest::prop_assert_eq!(buckets.keys().copied().collect::<std::collections::BTreeSet<u8>>(), non_empty);
+            let (changed, _) = list[pick % list.len()];
+            let other = "f".repeat(32);
+            let edited: Vec<(&str, &str)> = list
+                .iter()
+                .map(|&(r, d)| if r == changed { (r, other.as_str()) } else { (r, d) })
+                .collect();
+            let after = sync_buckets(edited);
+            for (bucket, digest) in &buckets {
+                let same = after.get(bucket) == Some(digest);
+                proptest::prop_assert_eq!(same, *bucket != sync_bucket(changed) || cases[changed] == other);
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! (`*.age`, which the stock `age -d -i KEY` opens) with a manifest; `candor review open`
 //! decrypts such a bundle offline.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{CaseWriter, Client, WorkstationError, private_dir, private_file};
-use candor_core::api::{BulkFrame, BulkItem, BulkPart, CaseDetail, MAX_BULK_ITEMS};
+use candor_core::api::{BulkItem, BulkPart, CaseDetail, MAX_BULK_ITEMS, sync_bucket, sync_buckets};
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
 use candor_core::filename;
@@ -62,9 +62,13 @@ pub struct BundleItem {
 pub enum FetchProgress {
     /// What is to be downloaded: items and bytes.
     Planned { items: u64, bytes: u64 },
-    /// One more ciphertext arrived, of this many bytes.
+    /// This many more bytes of ciphertext arrived.
     Downloaded { bytes: u64 },
 }
+
+/// Ciphertexts at least this large come one request each and resume where an interrupted
+/// fetch stopped (`Range`); smaller ones come in bulk and start again.
+pub const RESUMABLE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// What a fetch did.
 #[derive(Debug, Clone, Copy, Default)]
@@ -118,33 +122,54 @@ pub async fn fetch(
     };
     private_dir(out)?;
     let info = client.info().await?;
+    let manifest_of = |cases: Vec<BundleCase>| Manifest {
+        format: FORMAT.into(),
+        server: client.server().to_string(),
+        body_name: info.body_name.clone(),
+        reviewer: client.reviewer().to_string(),
+        fetched_day: Day::today().to_string(),
+        cases,
+    };
+    if previous.is_none() {
+        // A new bundle is one from the start, empty: a first fetch interrupted is
+        // resumed like any other.
+        write_manifest(out, &manifest_of(Vec::new()))?;
+    }
     let mut known_cases: HashMap<String, BundleCase> = previous
         .map(|m| m.cases)
         .unwrap_or_default()
         .into_iter()
         .map(|c| (c.case.reference.clone(), c))
         .collect();
-    let known: BTreeMap<String, String> = known_cases
-        .values()
-        .filter_map(|c| Some((c.case.reference.clone(), c.digest.clone()?)))
-        .collect();
-    let sync = client.sync(&known).await?;
+    let buckets = sync_buckets(
+        known_cases
+            .values()
+            .filter_map(|c| Some((c.case.reference.as_str(), c.digest.as_deref()?))),
+    );
+    let sync = client.sync(&buckets).await?;
+    // Cases in buckets the server did not send are unchanged; the buckets it sent come
+    // whole, and within them a case whose digest is the bundle's is unchanged too.
+    let sent: HashSet<u8> = sync.buckets.iter().map(|b| b.bucket).collect();
     let mut fetched = Fetched::default();
-    let mut cases = Vec::with_capacity(sync.cases.len());
+    let mut cases = Vec::new();
+    let mut changed = Vec::new();
+    for synced in sync.buckets.into_iter().flat_map(|b| b.cases) {
+        match known_cases.remove(synced.reference()) {
+            Some(old) if old.digest.as_deref() == Some(synced.digest.as_str()) => cases.push(old),
+            _ => changed.push(synced),
+        }
+    }
+    // What is left of the buckets the server sent is gone from the server.
+    cases.extend(
+        known_cases
+            .into_values()
+            .filter(|c| !sent.contains(&sync_bucket(&c.case.reference))),
+    );
+    fetched.items = cases.iter().map(|c| c.files.len()).sum();
     let mut wanted = Vec::new();
     let mut changed_folders = Vec::new();
-    for synced in sync.cases {
-        let Some(case) = synced.detail else {
-            let old = known_cases.remove(&synced.reference).ok_or_else(|| {
-                WorkstationError::Bundle(format!(
-                    "the server says this bundle has case {} already; it does not",
-                    synced.reference
-                ))
-            })?;
-            fetched.items += old.files.len();
-            cases.push(old);
-            continue;
-        };
+    for synced in changed {
+        let case = synced.detail;
         fetched.changed += 1;
         let folder = filename::clean(&case.reference);
         private_dir(&out.join(&folder))?;
@@ -200,35 +225,29 @@ pub async fn fetch(
             files,
         });
     }
+    // Cases the server no longer has are not in the new manifest; their folders stay
+    // until removed by hand (a bundle never deletes what a reviewer may still need).
+    cases.sort_by(|a, b| a.case.reference.cmp(&b.case.reference));
     fetched.cases = cases.len();
     progress(FetchProgress::Planned {
         items: wanted.len() as u64,
         bytes: wanted.iter().map(|w| w.size).sum(),
     });
-    for batch in wanted.chunks(MAX_BULK_ITEMS) {
+    let (large, small): (Vec<Wanted>, Vec<Wanted>) =
+        wanted.into_iter().partition(|w| w.size >= RESUMABLE_BYTES);
+    for batch in small.chunks(MAX_BULK_ITEMS) {
         let (n, bytes) = download_batch(client, batch, progress).await?;
         fetched.downloaded += n;
         fetched.bytes += bytes;
     }
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        server: client.server().to_string(),
-        body_name: info.body_name,
-        reviewer: client.reviewer().to_string(),
-        fetched_day: Day::today().to_string(),
-        cases,
-    };
-    let json = serde_json::to_vec_pretty(&manifest)
-        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    for wanted in &large {
+        fetched.bytes += download_resumable(client, wanted, progress).await?;
+        fetched.downloaded += 1;
+    }
+    let manifest = manifest_of(cases);
     // Every ciphertext written above reaches the disk before the manifest that names it.
     rustix::fs::syncfs(fs::File::open(out)?).map_err(std::io::Error::from)?;
-    let staged = out.join(format!("{MANIFEST}.partial"));
-    let _ = fs::remove_file(&staged);
-    let mut f = private_file(&staged)?;
-    f.write_all(&json)?;
-    f.sync_all()?;
-    fs::rename(&staged, out.join(MANIFEST))?;
-    fs::File::open(out)?.sync_all()?;
+    write_manifest(out, &manifest)?;
     // Ciphertexts of changed cases that the new manifest no longer names (replaced by
     // re-encryption) go now, not before: until the rename the old manifest needed them.
     let named: HashSet<&str> = manifest
@@ -246,6 +265,20 @@ pub async fn fetch(
         }
     }
     Ok(fetched)
+}
+
+/// Replaces the manifest: written aside, made durable, renamed into place.
+fn write_manifest(out: &Path, manifest: &Manifest) -> Result<(), WorkstationError> {
+    let json =
+        serde_json::to_vec_pretty(manifest).map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    let staged = out.join(format!("{MANIFEST}.partial"));
+    let _ = fs::remove_file(&staged);
+    let mut f = private_file(&staged)?;
+    f.write_all(&json)?;
+    f.sync_all()?;
+    fs::rename(&staged, out.join(MANIFEST))?;
+    fs::File::open(out)?.sync_all()?;
+    Ok(())
 }
 
 /// Adds a ciphertext to download unless the bundle has it already, whole.
@@ -271,9 +304,6 @@ fn plan(
     Ok(())
 }
 
-/// The longest frame header accepted in a bulk answer.
-const MAX_FRAME_HEADER: u64 = 256;
-
 /// Downloads one batch in one request; every ciphertext must come in order, with the size
 /// and SHA-256 its case's detail gave. Returns (ciphertexts, bytes).
 async fn download_batch(
@@ -281,46 +311,21 @@ async fn download_batch(
     batch: &[Wanted],
     progress: &(dyn Fn(FetchProgress) + Sync),
 ) -> Result<(usize, u64), WorkstationError> {
-    use futures_util::{AsyncBufReadExt, AsyncReadExt, TryStreamExt};
     let items: Vec<BulkItem> = batch.iter().map(|w| w.item).collect();
-    let stream = client.bulk(&items).await?;
-    let mut reader = futures_util::io::BufReader::new(stream.into_async_read());
-    let broken = |what: String| {
-        WorkstationError::Bundle(format!("the server's bulk answer {what}; fetch again"))
-    };
+    let mut answer = client.bulk(&items).await?;
     let mut bytes = 0u64;
     let mut buf = vec![0u8; 64 * 1024];
     for wanted in batch {
-        let mut header = Vec::new();
-        (&mut reader)
-            .take(MAX_FRAME_HEADER)
-            .read_until(b'\n', &mut header)
-            .await
-            .map_err(|_| broken("broke off".into()))?;
-        let frame: BulkFrame = serde_json::from_slice(header.trim_ascii_end())
-            .map_err(|_| broken("is malformed".into()))?;
-        if frame.id != wanted.item.id || frame.part != wanted.item.part || frame.size != wanted.size
-        {
-            return Err(broken(format!(
-                "sent something else than item {}",
-                wanted.item.id
-            )));
-        }
-        // A staged file left by an interrupted fetch is started again.
+        answer.next(wanted.item, wanted.size).await?;
+        // A staged file left by an interrupted fetch is started again (small ones only:
+        // large ones resume, see `download_resumable`).
         let staged = wanted.path.with_extension("partial");
         let _ = fs::remove_file(&staged);
         let mut file = private_file(&staged)?;
         let mut hash = Sha256::new();
-        let mut left = frame.size;
+        let mut left = wanted.size;
         while left > 0 {
-            let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
-            let n = reader
-                .read(&mut buf[..want])
-                .await
-                .map_err(|_| broken("broke off".into()))?;
-            if n == 0 {
-                return Err(broken("ended early".into()));
-            }
+            let n = answer.read(&mut buf, left).await?;
             hash.update(&buf[..n]);
             file.write_all(&buf[..n])?;
             left -= n as u64;
@@ -335,10 +340,98 @@ async fn download_batch(
             )));
         }
         fs::rename(&staged, &wanted.path)?;
-        bytes += frame.size;
-        progress(FetchProgress::Downloaded { bytes: frame.size });
+        bytes += wanted.size;
+        progress(FetchProgress::Downloaded { bytes: wanted.size });
     }
     Ok((batch.len(), bytes))
+}
+
+/// Downloads one large ciphertext into its staged file, resuming after the bytes an
+/// interrupted fetch left there (which are hashed again, not trusted); the staged file
+/// stays when the download breaks off, and is renamed into place only whole and with the
+/// SHA-256 its case's detail gave. Returns the bytes downloaded now.
+async fn download_resumable(
+    client: &Client,
+    wanted: &Wanted,
+    progress: &(dyn Fn(FetchProgress) + Sync),
+) -> Result<u64, WorkstationError> {
+    use futures_util::StreamExt;
+    use std::io::{Read, Seek};
+    use std::os::unix::fs::OpenOptionsExt;
+    let staged = wanted.path.with_extension("partial");
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(&staged)?;
+    let mut hash = Sha256::new();
+    let mut have = file.metadata()?.len();
+    if have > wanted.size {
+        file.set_len(0)?;
+        have = 0;
+    }
+    file.rewind()?;
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut hashed = 0;
+    while hashed < have {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&buf[..n]);
+        hashed += n as u64;
+    }
+    progress(FetchProgress::Downloaded { bytes: have });
+    let mut downloaded = 0;
+    if have < wanted.size {
+        let (resumed, stream) = client.item_ciphertext_from(wanted.item.id, have).await?;
+        if !resumed && have > 0 {
+            file.set_len(0)?;
+            hash = Sha256::new();
+            have = 0;
+        }
+        let mut stream = Box::pin(stream);
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|_| {
+                WorkstationError::Bundle(format!(
+                    "the download of {} broke off; fetch again to resume it",
+                    wanted.path.display()
+                ))
+            })?;
+            if have + chunk.len() as u64 > wanted.size {
+                return Err(WorkstationError::Bundle(format!(
+                    "the server sent more than the {} bytes of {}; fetch again",
+                    wanted.size,
+                    wanted.path.display()
+                )));
+            }
+            hash.update(&chunk);
+            file.write_all(&chunk)?;
+            have += chunk.len() as u64;
+            downloaded += chunk.len() as u64;
+            progress(FetchProgress::Downloaded {
+                bytes: chunk.len() as u64,
+            });
+        }
+    }
+    if have < wanted.size {
+        return Err(WorkstationError::Bundle(format!(
+            "the download of {} broke off; fetch again to resume it",
+            wanted.path.display()
+        )));
+    }
+    if hex::encode(hash.finalize()) != wanted.sha256 {
+        drop(file);
+        let _ = fs::remove_file(&staged);
+        return Err(WorkstationError::Bundle(format!(
+            "{} arrived damaged (SHA-256 mismatch); fetch again",
+            wanted.path.display()
+        )));
+    }
+    drop(file);
+    fs::rename(&staged, &wanted.path)?;
+    Ok(downloaded)
 }
 
 /// Parses a manifest; refuses anything that is not a bundle of this version or that

@@ -255,15 +255,17 @@ impl Client {
         Ok(cases)
     }
 
-    /// Every case's digest, with the details of those whose digest differs from `known`
-    /// (one round trip for any number of cases). Each detail must match its digest, and each
-    /// reporter key seen for the first time is pinned.
+    /// The buckets of cases whose digest differs from the workstation's `buckets` (see
+    /// [`candor_core::api::sync_buckets`]), each whole: one round trip, a request of a few
+    /// KiB, for any number of cases. Every case must match its digest and fall in the
+    /// bucket it came in, each bucket and case must come once, and each reporter key seen
+    /// for the first time is pinned.
     pub async fn sync(
         &self,
-        known: &std::collections::BTreeMap<String, String>,
+        buckets: &std::collections::BTreeMap<u8, String>,
     ) -> Result<SyncResponse, ClientError> {
         let request = SyncRequest {
-            known: known.clone(),
+            buckets: buckets.clone(),
         };
         let r = self
             .send(|c| c.post(self.url("/sync")).json(&request))
@@ -272,42 +274,51 @@ impl Client {
         let body = self.read(r, MAX_SYNC_RESPONSE_BYTES).await?;
         let sync: SyncResponse =
             serde_json::from_slice(&body).map_err(|e| ClientError::Protocol(e.to_string()))?;
-        for case in &sync.cases {
-            if let Some(detail) = &case.detail
-                && (detail.digest() != case.digest || detail.reference != case.reference)
-            {
+        let mut seen_buckets = std::collections::HashSet::new();
+        let mut seen_cases = std::collections::HashSet::new();
+        for bucket in &sync.buckets {
+            if !seen_buckets.insert(bucket.bucket) {
                 return Err(ClientError::Protocol(format!(
-                    "the server's sync answer for case {} does not match its digest",
-                    case.reference
+                    "the server's sync answer holds bucket {} twice",
+                    bucket.bucket
                 )));
+            }
+            for case in &bucket.cases {
+                if !case.is_whole()
+                    || sync_bucket(case.reference()) != bucket.bucket
+                    || !seen_cases.insert(case.reference())
+                {
+                    return Err(ClientError::Protocol(format!(
+                        "the server's sync answer for case {} does not match its digest",
+                        case.reference()
+                    )));
+                }
             }
         }
         self.trust
-            .pin_reporters(sync.cases.iter().filter_map(|c| {
-                c.detail
-                    .as_ref()
-                    .map(|d| (d.reference.as_str(), d.reporter_recipient.as_str()))
+            .pin_reporters(sync.buckets.iter().flat_map(|b| &b.cases).map(|c| {
+                (
+                    c.detail.reference.as_str(),
+                    c.detail.reporter_recipient.as_str(),
+                )
             }))
             .map_err(|e| ClientError::Protocol(e.to_string()))?;
         Ok(sync)
     }
 
     /// Many ciphertexts in one streamed response (at most [`MAX_BULK_ITEMS`]), each after a
-    /// one-line [`BulkFrame`]; see [`crate::bundle`] for the reader.
-    pub async fn bulk(
-        &self,
-        items: &[BulkItem],
-    ) -> Result<
-        impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static + use<>,
-        ClientError,
-    > {
+    /// one-line [`BulkFrame`], read in order through [`BulkAnswer`].
+    pub async fn bulk(&self, items: &[BulkItem]) -> Result<BulkAnswer, ClientError> {
         let request = BulkRequest {
             items: items.to_vec(),
         };
         let r = self
             .send(|c| c.post(self.url("/items/bulk")).json(&request))
             .await?;
-        Ok(r.bytes_stream().map_err(std::io::Error::other))
+        let stream = r.bytes_stream().map_err(std::io::Error::other);
+        Ok(BulkAnswer::from_reader(futures_util::io::BufReader::new(
+            stream.into_async_read(),
+        )))
     }
 
     /// One case; its reporter key is pinned if this is the first time it is seen.
@@ -359,6 +370,45 @@ impl Client {
             .send(|c| c.get(self.url(&format!("/items/{id}/content"))))
             .await?;
         Ok(r.bytes_stream().map_err(std::io::Error::other))
+    }
+
+    /// The rest of an item's ciphertext from byte `offset` on (`Range: bytes=N-`), to
+    /// resume a download; `true` with it when the server resumed there, `false` when it
+    /// sends the whole ciphertext instead.
+    pub async fn item_ciphertext_from(
+        &self,
+        id: i64,
+        offset: u64,
+    ) -> Result<
+        (
+            bool,
+            impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static + use<>,
+        ),
+        ClientError,
+    > {
+        let url = self.url(&format!("/items/{id}/content"));
+        let r = self
+            .send(|c| match offset {
+                0 => c.get(&url),
+                n => c
+                    .get(&url)
+                    .header(reqwest::header::RANGE, format!("bytes={n}-")),
+            })
+            .await?;
+        let resumed = r.status() == reqwest::StatusCode::PARTIAL_CONTENT;
+        if resumed {
+            let expected = format!("bytes {offset}-");
+            let range = r
+                .headers()
+                .get(reqwest::header::CONTENT_RANGE)
+                .and_then(|v| v.to_str().ok());
+            if !range.is_some_and(|v| v.starts_with(&expected)) {
+                return Err(ClientError::Protocol(format!(
+                    "the server resumed item {id} somewhere else than at byte {offset}"
+                )));
+            }
+        }
+        Ok((resumed, r.bytes_stream().map_err(std::io::Error::other)))
     }
 
     /// An item's plaintext, decrypted as it streams in.
@@ -448,20 +498,93 @@ impl Client {
         &self.http
     }
 
-    /// Replaces an item's ciphertext with a re-encrypted version.
-    pub async fn replace_item(
-        &self,
-        id: i64,
-        content: OutgoingPart,
-        meta: Option<OutgoingPart>,
-    ) -> Result<(), ClientError> {
-        let parts: Vec<OutgoingPart> = std::iter::once(content).chain(meta).collect();
+    /// Replaces items' ciphertext with re-encrypted versions, all in one request (at most
+    /// [`MAX_REPLACE_ITEMS`]): parts `content:ID`, each file's followed by `meta:ID`.
+    pub async fn replace_items(&self, parts: &[OutgoingPart]) -> Result<(), ClientError> {
         self.send(|c| {
-            c.put(self.url(&format!("/items/{id}")))
-                .multipart(multipart_of(&parts))
+            c.post(self.url("/items/replace"))
+                .multipart(multipart_of(parts))
         })
         .await?;
         Ok(())
+    }
+}
+
+/// The longest frame header accepted in a bulk answer.
+const MAX_FRAME_HEADER: u64 = 256;
+
+/// A bulk answer, read ciphertext by ciphertext: each must be the one asked for next, of
+/// the size its case's detail gave; anything else ends the read with an error.
+pub struct BulkAnswer(std::pin::Pin<Box<dyn futures_util::AsyncBufRead + Send>>);
+
+impl BulkAnswer {
+    /// A bulk answer read from `reader` (the response body; a fuzz target's bytes).
+    pub fn from_reader(reader: impl futures_util::AsyncBufRead + Send + 'static) -> BulkAnswer {
+        BulkAnswer(Box::pin(reader))
+    }
+
+    fn broken(what: &str) -> ClientError {
+        ClientError::Protocol(format!("the server's bulk answer {what}"))
+    }
+
+    /// Reads the header of the next ciphertext, which must be `wanted`, of `size` bytes.
+    pub async fn next(&mut self, wanted: BulkItem, size: u64) -> Result<(), ClientError> {
+        use futures_util::{AsyncBufReadExt, AsyncReadExt};
+        let mut header = Vec::new();
+        (&mut self.0)
+            .take(MAX_FRAME_HEADER)
+            .read_until(b'\n', &mut header)
+            .await
+            .map_err(|_| BulkAnswer::broken("broke off"))?;
+        let frame: BulkFrame = serde_json::from_slice(header.trim_ascii_end())
+            .map_err(|_| BulkAnswer::broken("is malformed"))?;
+        if frame.id != wanted.id || frame.part != wanted.part || frame.size != size {
+            return Err(BulkAnswer::broken(&format!(
+                "sent something else than item {}",
+                wanted.id
+            )));
+        }
+        Ok(())
+    }
+
+    /// Reads some of the current ciphertext's bytes, at most `left` (what remains of it):
+    /// an error if the answer ends before.
+    pub async fn read(&mut self, buf: &mut [u8], left: u64) -> Result<usize, ClientError> {
+        use futures_util::AsyncReadExt;
+        let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        let n = self
+            .0
+            .read(&mut buf[..want])
+            .await
+            .map_err(|_| BulkAnswer::broken("broke off"))?;
+        if n == 0 && want > 0 {
+            return Err(BulkAnswer::broken("ended early"));
+        }
+        Ok(n)
+    }
+
+    /// The next ciphertext whole, which must be `wanted`, of `size` bytes, at most `limit`:
+    /// a server cannot make the workstation hold more than that in memory.
+    pub async fn next_bytes(
+        &mut self,
+        wanted: BulkItem,
+        size: u64,
+        limit: usize,
+    ) -> Result<Vec<u8>, ClientError> {
+        if size > limit as u64 {
+            return Err(BulkAnswer::broken(&format!(
+                "announces item {} larger than {limit} bytes",
+                wanted.id
+            )));
+        }
+        self.next(wanted, size).await?;
+        let mut bytes = vec![0u8; usize::try_from(size).unwrap_or(usize::MAX)];
+        let mut at = 0;
+        while at < bytes.len() {
+            let left = (bytes.len() - at) as u64;
+            at += self.read(&mut bytes[at..], left).await?;
+        }
+        Ok(bytes)
     }
 }
 
@@ -605,7 +728,7 @@ fn proxy_address(proxy: &str) -> String {
 /// A sealed part to upload: its multipart name and its ciphertext, in memory or in an
 /// anonymous temporary file (ciphertext only) for large files.
 pub struct OutgoingPart {
-    pub name: &'static str,
+    pub name: std::borrow::Cow<'static, str>,
     pub body: PartBody,
 }
 
@@ -627,7 +750,7 @@ fn multipart_of(parts: &[OutgoingPart]) -> reqwest::multipart::Form {
                 )
             }
         };
-        form = form.part(part.name, p.file_name(format!("{}.age", part.name)));
+        form = form.part(part.name.clone(), p.file_name(format!("{}.age", part.name)));
     }
     form
 }

@@ -58,40 +58,149 @@ pub fn sort_by_due(cases: &mut [CaseSummary], today: Day) {
     });
 }
 
-pub fn inbox(
-    body_name: &str,
-    reviewer: &str,
-    cases: &[CaseSummary],
-    today: Day,
-    flash: Option<&str>,
-) -> Markup {
+/// Cases listed on one page of the inbox.
+pub const INBOX_PAGE: usize = 100;
+
+/// The inbox's filters, from its query string.
+#[derive(Debug, Default)]
+pub struct InboxFilter {
+    /// Only cases of this status.
+    pub status: Option<String>,
+    /// Only cases whose reference contains this.
+    pub q: Option<String>,
+    /// Only cases with items not yet opened by this reviewer.
+    pub unread: bool,
+    /// Only cases past a deadline.
+    pub overdue: bool,
+}
+
+impl InboxFilter {
+    pub fn keeps(&self, case: &CaseSummary, today: Day) -> bool {
+        self.status.as_ref().is_none_or(|s| &case.status == s)
+            && self
+                .q
+                .as_ref()
+                .is_none_or(|q| case.reference.to_lowercase().contains(&q.to_lowercase()))
+            && (!self.unread || case.unread_items > 0)
+            && (!self.overdue
+                || due(&case.status, &case.acknowledge_by, &case.feedback_by, today).overdue)
+    }
+
+    fn is_set(&self) -> bool {
+        self.status.is_some() || self.q.is_some() || self.unread || self.overdue
+    }
+
+    /// The inbox's address with these filters, at `page`.
+    fn link(&self, page: usize) -> String {
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(s) = &self.status {
+            query.push(("status", s.clone()));
+        }
+        if let Some(q) = &self.q {
+            query.push(("q", q.clone()));
+        }
+        if self.unread {
+            query.push(("unread", "1".into()));
+        }
+        if self.overdue {
+            query.push(("overdue", "1".into()));
+        }
+        if page > 1 {
+            query.push(("page", page.to_string()));
+        }
+        match serde_urlencoded::to_string(&query) {
+            Ok(q) if !q.is_empty() => format!("/?{q}"),
+            _ => "/".into(),
+        }
+    }
+}
+
+pub struct InboxView<'a> {
+    pub body_name: &'a str,
+    pub reviewer: &'a str,
+    /// The cases that pass the filter, most urgent first.
+    pub cases: &'a [CaseSummary],
+    /// How many cases there are in all.
+    pub all: usize,
+    pub filter: &'a InboxFilter,
+    /// The page asked for, from 1.
+    pub page: usize,
+    pub today: Day,
+    pub flash: Option<&'a str>,
+}
+
+/// The inbox: the cases that pass the filters, [`INBOX_PAGE`] to a page, most urgent first.
+pub fn inbox(v: &InboxView) -> Markup {
+    let pages = v.cases.len().div_ceil(INBOX_PAGE).max(1);
+    let page = v.page.clamp(1, pages);
+    let shown = v
+        .cases
+        .iter()
+        .skip((page - 1) * INBOX_PAGE)
+        .take(INBOX_PAGE);
+    let first = (page - 1) * INBOX_PAGE + 1;
+    let last = (page * INBOX_PAGE).min(v.cases.len());
+    let f = v.filter;
     layout(
-        body_name,
-        reviewer,
+        v.body_name,
+        v.reviewer,
         "Inbox",
         html! {
             h1 { "Inbox" }
-            @if let Some(flash) = flash { div.notice.ok role="status" { p { (flash) } } }
-            @if cases.is_empty() {
+            @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
+            @if v.all == 0 {
                 p { "No reports yet." }
             } @else {
-                p { (cases.len()) " cases, most urgent first. Reports must be acknowledged within 7 days and answered with feedback within the feedback period." }
-                table {
-                    thead { tr { th { "Case" } th { "Status" } th { "Received" } th { "Next deadline" } th { "Unread" } } }
-                    tbody {
-                        @for c in cases {
-                            @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, today);
-                            tr {
-                                td { a href=(format!("/cases/{}", c.reference)) { (c.reference) } }
-                                td { (c.status) }
-                                td { (c.received_day) }
-                                td {
-                                    @if let Some(by) = d.by {
-                                        (d.what) " by " (by)
-                                        @if d.overdue { " " span.overdue { "overdue" } }
-                                    } @else { (d.what) }
+                form method="get" action="/" aria-label="Filter the cases" {
+                    label { "Status " select name="status" {
+                        option value="" selected[f.status.is_none()] { "any" }
+                        @for s in candor_core::domain::Status::ALL {
+                            option value=(s.as_str()) selected[f.status.as_deref() == Some(s.as_str())] { (s.as_str()) }
+                        }
+                    } }
+                    " "
+                    label { "Reference " input type="search" name="q" value=(f.q.as_deref().unwrap_or("")) size="16"; }
+                    " "
+                    label { input type="checkbox" name="unread" value="1" checked[f.unread]; " unread only" }
+                    " "
+                    label { input type="checkbox" name="overdue" value="1" checked[f.overdue]; " overdue only" }
+                    " "
+                    button type="submit" { "Filter" }
+                    @if f.is_set() { " " a href="/" { "Show all" } }
+                }
+                @if v.cases.is_empty() {
+                    p { "No case matches, of " (v.all) "." }
+                } @else {
+                    p {
+                        @if f.is_set() { (v.cases.len()) " of " (v.all) " cases match" } @else { (v.all) " cases" }
+                        ", most urgent first; " (first) "–" (last) " shown. Reports must be acknowledged within 7 days and answered with feedback within the feedback period."
+                    }
+                    table {
+                        thead { tr { th { "Case" } th { "Status" } th { "Received" } th { "Next deadline" } th { "Unread" } } }
+                        tbody {
+                            @for c in shown {
+                                @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, v.today);
+                                tr {
+                                    td { a href=(format!("/cases/{}", c.reference)) { (c.reference) } }
+                                    td { (c.status) }
+                                    td { (c.received_day) }
+                                    td {
+                                        @if let Some(by) = d.by {
+                                            (d.what) " by " (by)
+                                            @if d.overdue { " " span.overdue { "overdue" } }
+                                        } @else { (d.what) }
+                                    }
+                                    td { @if c.unread_items > 0 { strong { (c.unread_items) " new" } } @else { "—" } }
                                 }
-                                td { @if c.unread_items > 0 { strong { (c.unread_items) " new" } } @else { "—" } }
+                            }
+                        }
+                    }
+                    @if pages > 1 {
+                        nav aria-label="Pages" {
+                            p {
+                                @if page > 1 { a href=(f.link(page - 1)) rel="prev" { "Previous" } " " }
+                                "Page " (page) " of " (pages)
+                                @if page < pages { " " a href=(f.link(page + 1)) rel="next" { "Next" } }
                             }
                         }
                     }

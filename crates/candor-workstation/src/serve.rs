@@ -30,6 +30,7 @@ use super::pages::{self, ShownItem, ShownMessage};
 use super::{
     Client, ClientError, SealedAttachment, WorkstationError, reply_recipients, seal_to_tempfile,
 };
+use candor_core::api::{BulkItem, BulkPart, CaseDetail, ItemInfo, MAX_BULK_ITEMS};
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
 use candor_core::domain::same_secret;
@@ -61,8 +62,11 @@ pub struct Workstation {
     log_warning: Mutex<Option<String>>,
     /// One sync at a time (pages and the background follower).
     syncing: tokio::sync::Mutex<()>,
+    /// Every case as last synced, and the small ciphertexts already read.
+    mirror: super::mirror::Mirror,
     /// What inspection found in each file, by item id (kept while the workstation runs).
-    reports: Mutex<std::collections::HashMap<i64, Arc<FileReport>>>,
+    /// `None` for a file that could not be read: not downloaded again on every view.
+    reports: Mutex<std::collections::HashMap<i64, Option<Arc<FileReport>>>>,
     /// The last few safe views, by case and item (checked to belong together when made, so
     /// that the page images of a view cost no request to the server).
     safe_views: Mutex<Vec<CachedSafeView>>,
@@ -123,6 +127,7 @@ impl Workstation {
             &self.log_state,
             self.log_key.as_ref(),
             false,
+            std::sync::Arc::new(|_, _| {}),
         )
         .await
         {
@@ -265,12 +270,15 @@ pub async fn serve(
         alarm: Mutex::new(None),
         log_warning: Mutex::new(None),
         syncing: tokio::sync::Mutex::new(()),
+        mirror: super::mirror::Mirror::new(),
         reports: Mutex::new(std::collections::HashMap::new()),
         safe_views: Mutex::new(Vec::new()),
     });
     // The body is the log's first witness: refuse to start on a log that does not extend
     // what this workstation saw before.
     state.sync_log().await.map_err(WorkstationError::Bundle)?;
+    // The cases, so that the first pages find them here.
+    state.mirror.sync(&state.client).await?;
     // …and keep following it while running, so that new checkpoints are checked and
     // cosigned soon after they appear, whether or not anyone opens a page.
     let follower = {
@@ -284,6 +292,10 @@ pub async fn serve(
                 tick.tick().await;
                 // An inconsistency raises the alarm every page shows; nothing else to do.
                 let _ = state.sync_log().await;
+                // Cases kept up to date too, so that a case page finds what to prefetch.
+                if let Err(e) = state.mirror.sync(&state.client).await {
+                    tracing::warn!(error = %e, "could not sync the cases");
+                }
             }
         })
     };
@@ -414,45 +426,71 @@ async fn guard(ws: Shared, req: Request, next: Next) -> Response {
     response
 }
 
-async fn inbox(State(ws): State<Shared>) -> Response {
-    if let Err(alarm) = ws.sync_log().await {
+/// Filters and page of the inbox (`/?status=received&q=…&unread=1&overdue=1&page=2`).
+#[derive(Deserialize, Default)]
+struct InboxParams {
+    status: Option<String>,
+    q: Option<String>,
+    unread: Option<String>,
+    overdue: Option<String>,
+    page: Option<usize>,
+}
+
+async fn inbox(State(ws): State<Shared>, Query(params): Query<InboxParams>) -> Response {
+    // The log check, the reviewers' list and the cases, at the same time: one round trip
+    // for the cases whatever their number (see `mirror`).
+    let (log, info, synced) =
+        tokio::join!(ws.sync_log(), ws.client.info(), ws.mirror.sync(&ws.client));
+    if let Err(alarm) = log {
         return ws.page_error(
             StatusCode::CONFLICT,
             "STOP: the server's log is inconsistent",
             &alarm,
         );
     }
-    let listed =
-        async { Ok::<_, ClientError>((ws.client.info().await?, ws.client.cases().await?)) };
-    match listed.await {
-        Ok((info, mut cases)) => {
-            let today = Day::today();
-            pages::sort_by_due(&mut cases, today);
-            let mut flash = ws.take_flash();
-            if let Some(warning) = ws
-                .log_warning
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .clone()
-            {
-                flash = Some(format!("Warning: {warning}"));
-            }
-            if !ws.trust.changes(&info.reviewers).is_empty() {
-                flash = Some(
-                    "Warning: the server's list of reviewers changed since this workstation trusted it. Nothing can be sent until you check the change on the Reviewers page.".into(),
-                );
-            }
-            pages::inbox(
-                &ws.body_name,
-                ws.client.reviewer(),
-                &cases,
-                today,
-                flash.as_deref(),
-            )
-            .into_response()
-        }
-        Err(e) => ws.client_error(&e.into()),
+    let info = match info.and_then(|i| synced.map(|_| i)) {
+        Ok(info) => info,
+        Err(e) => return ws.client_error(&e.into()),
+    };
+    let today = Day::today();
+    let mut cases = ws.mirror.summaries();
+    let all = cases.len();
+    let filter = pages::InboxFilter {
+        status: params.status.filter(|s| !s.is_empty()),
+        q: params
+            .q
+            .map(|q| q.trim().to_string())
+            .filter(|q| !q.is_empty()),
+        unread: params.unread.is_some(),
+        overdue: params.overdue.is_some(),
+    };
+    cases.retain(|c| filter.keeps(c, today));
+    pages::sort_by_due(&mut cases, today);
+    let mut flash = ws.take_flash();
+    if let Some(warning) = ws
+        .log_warning
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+    {
+        flash = Some(format!("Warning: {warning}"));
     }
+    if !ws.trust.changes(&info.reviewers).is_empty() {
+        flash = Some(
+            "Warning: the server's list of reviewers changed since this workstation trusted it. Nothing can be sent until you check the change on the Reviewers page.".into(),
+        );
+    }
+    pages::inbox(&pages::InboxView {
+        body_name: &ws.body_name,
+        reviewer: ws.client.reviewer(),
+        cases: &cases,
+        all,
+        filter: &filter,
+        page: params.page.unwrap_or(1),
+        today,
+        flash: flash.as_deref(),
+    })
+    .into_response()
 }
 
 #[derive(Deserialize)]
@@ -469,45 +507,223 @@ async fn audit(State(ws): State<Shared>, Query(params): Query<AuditParams>) -> R
     }
 }
 
+/// Files up to this size come whole in a case page's bulk request, to be inspected; larger
+/// ones are read on their own, their first [`crate::files::INSPECT_BYTES`] only.
+const BULK_INSPECT_BYTES: u64 = 16 * 1024 * 1024;
+
+fn has_report(ws: &Workstation, id: i64) -> bool {
+    ws.reports
+        .lock()
+        .map(|r| r.contains_key(&id))
+        .unwrap_or(false)
+}
+
+/// The plaintext of a small item (a text or a record), from the mirror's ciphertext when
+/// it is there, from the server otherwise.
+async fn small_plaintext(
+    ws: &Workstation,
+    item: &ItemInfo,
+) -> Result<Option<Zeroizing<Vec<u8>>>, WorkstationError> {
+    let ct = match ws.mirror.ciphertext(&item.sha256) {
+        Some(ct) => ct,
+        None => {
+            let ct = ws.client.item_bytes(item.id).await?;
+            ws.mirror.keep(&item.sha256, ct.clone());
+            Arc::new(ct)
+        }
+    };
+    Ok(seal::open_bytes(ws.client.identities(), &ct).ok())
+}
+
+/// A file's metadata, from the mirror's ciphertext when it is there.
+async fn meta_of(ws: &Workstation, item: &ItemInfo) -> Result<Option<FileMeta>, WorkstationError> {
+    let Some(info) = &item.meta else {
+        return Ok(None);
+    };
+    let ct = match ws.mirror.ciphertext(&info.sha256) {
+        Some(ct) => ct,
+        None => {
+            let ct = ws.client.meta_bytes(item.id).await?;
+            ws.mirror.keep(&info.sha256, ct.clone());
+            Arc::new(ct)
+        }
+    };
+    Ok(seal::open_bytes(ws.client.identities(), &ct)
+        .ok()
+        .and_then(|p| FileMeta::from_json(&p).ok()))
+}
+
+/// Brings into the mirror what the page of `case` needs and lacks, in one bulk request:
+/// texts, records and file metadata, and the content of the small files not inspected yet
+/// (inspected as they arrive). At the same time, larger files are inspected from their
+/// first bytes and records already here are looked up in the log. With `strict`, a
+/// ciphertext that is not the one the case names is an error; without (a prefetch from a
+/// detail that may be stale), it is skipped.
+async fn fill(ws: &Workstation, case: &CaseDetail, strict: bool) -> Result<(), WorkstationError> {
+    let items: Vec<&ItemInfo> = case.messages.iter().flat_map(|m| &m.items).collect();
+    let mut small = Vec::new();
+    let mut contents = Vec::new();
+    let mut large = Vec::new();
+    let mut lookups = Vec::new();
+    for item in &items {
+        if item.kind == "file" {
+            if let Some(meta) = &item.meta
+                && ws.mirror.ciphertext(&meta.sha256).is_none()
+            {
+                small.push((
+                    BulkItem {
+                        id: item.id,
+                        part: BulkPart::Meta,
+                    },
+                    meta.size,
+                    meta.sha256.as_str(),
+                ));
+            }
+            if !has_report(ws, item.id) {
+                if item.size <= BULK_INSPECT_BYTES {
+                    contents.push(*item);
+                } else if item
+                    .meta
+                    .as_ref()
+                    .is_some_and(|m| ws.mirror.ciphertext(&m.sha256).is_some())
+                {
+                    large.push(*item);
+                }
+            }
+        } else if let Some(ct) = ws.mirror.ciphertext(&item.sha256) {
+            if item.kind == "record"
+                && let Some(opening) = seal::open_bytes(ws.client.identities(), &ct)
+                    .ok()
+                    .and_then(|p| String::from_utf8(p.to_vec()).ok())
+                    .and_then(|t| candor_log::entry::Opening::parse(&t).ok())
+                && ws.mirror.log_index(&opening.commitment()).is_none()
+            {
+                lookups.push(opening.commitment());
+            }
+        } else {
+            small.push((
+                BulkItem {
+                    id: item.id,
+                    part: BulkPart::Content,
+                },
+                item.size,
+                item.sha256.as_str(),
+            ));
+        }
+    }
+    let bulk = async {
+        let wanted: Vec<(BulkItem, u64, &str)> = small
+            .iter()
+            .copied()
+            .chain(contents.iter().map(|i| {
+                (
+                    BulkItem {
+                        id: i.id,
+                        part: BulkPart::Content,
+                    },
+                    i.size,
+                    i.sha256.as_str(),
+                )
+            }))
+            .collect();
+        for batch in wanted.chunks(MAX_BULK_ITEMS) {
+            let ids: Vec<BulkItem> = batch.iter().map(|(b, _, _)| *b).collect();
+            let mut answer = ws.client.bulk(&ids).await?;
+            for &(wanted, size, sha256) in batch {
+                let limit = match wanted.part {
+                    BulkPart::Meta => super::client::MAX_META_BYTES,
+                    BulkPart::Content => super::client::MAX_TEXT_ITEM_BYTES,
+                };
+                let bytes = answer.next_bytes(wanted, size, limit).await?;
+                let is_file_content =
+                    wanted.part == BulkPart::Content && contents.iter().any(|i| i.id == wanted.id);
+                if !is_file_content {
+                    if !ws.mirror.keep(sha256, bytes) && strict {
+                        return Err(damaged());
+                    }
+                    continue;
+                }
+                if hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)) != sha256 {
+                    if strict {
+                        return Err(damaged());
+                    }
+                    continue;
+                }
+                let meta = match contents.iter().find(|i| i.id == wanted.id) {
+                    Some(item) => meta_of(ws, item).await?,
+                    None => None,
+                };
+                let plain = seal::open_bytes(ws.client.identities(), &bytes).ok();
+                match (meta, plain) {
+                    (Some(meta), Some(plain))
+                        if meta.sha256_bytes()
+                            == Some(<sha2::Sha256 as sha2::Digest>::digest(&plain).into()) =>
+                    {
+                        report_of(ws, wanted.id, &meta, plain).await;
+                    }
+                    _ => keep_report(ws, wanted.id, None),
+                }
+            }
+        }
+        Ok::<_, WorkstationError>(())
+    };
+    let large = futures_util::future::join_all(large.iter().map(|item| async {
+        if let Ok(Some(meta)) = meta_of(ws, item).await {
+            file_report(ws, item.id, &meta).await;
+        }
+    }));
+    let lookups = futures_util::future::join_all(lookups.iter().map(|c| async {
+        if let Ok(Some(index)) = ws.client.log_entry(c).await {
+            ws.mirror.set_log_index(*c, index);
+        }
+    }));
+    let (bulk, _, _) = tokio::join!(bulk, large, lookups);
+    bulk
+}
+
+fn damaged() -> WorkstationError {
+    WorkstationError::Bundle(
+        "an item arrived that is not the one the case names (SHA-256 mismatch); the server may be compromised".into(),
+    )
+}
+
+/// The case's conversation, opened from what [`fill`] brought into the mirror.
 async fn open_messages(
     ws: &Workstation,
-    case: &candor_core::api::CaseDetail,
+    case: &CaseDetail,
 ) -> Result<Vec<ShownMessage>, WorkstationError> {
-    let ids = ws.client.identities();
     let mut out = Vec::new();
     for m in &case.messages {
         let mut items = Vec::new();
         for item in &m.items {
             items.push(if item.kind == "text" {
-                let ct = ws.client.item_bytes(item.id).await?;
-                match seal::open_bytes(ids, &ct) {
-                    Ok(p) => ShownItem::Text {
+                match small_plaintext(ws, item).await? {
+                    Some(p) => ShownItem::Text {
                         sha256: <sha2::Sha256 as sha2::Digest>::digest(&p).into(),
                         text: String::from_utf8_lossy(&p).into_owned(),
                     },
-                    Err(_) => ShownItem::Unreadable(item.id),
+                    None => ShownItem::Unreadable(item.id),
                 }
             } else if item.kind == "record" {
-                let ct = ws.client.item_bytes(item.id).await?;
-                match seal::open_bytes(ids, &ct)
-                    .ok()
+                match small_plaintext(ws, item)
+                    .await?
                     .and_then(|p| String::from_utf8(p.to_vec()).ok())
                     .and_then(|t| candor_log::entry::Opening::parse(&t).ok())
                 {
                     Some(opening) => {
-                        let index = ws.client.log_entry(&opening.commitment()).await?;
+                        let index = ws.mirror.log_index(&opening.commitment());
                         ShownItem::Record { opening, index }
                     }
                     None => ShownItem::Unreadable(item.id),
                 }
             } else {
-                let ct = ws.client.meta_bytes(item.id).await?;
-                match seal::open_bytes(ids, &ct)
-                    .ok()
-                    .and_then(|p| FileMeta::from_json(&p).ok())
-                {
+                match meta_of(ws, item).await? {
                     Some(meta) => {
-                        let report = file_report(ws, item.id, &meta).await;
+                        let report = ws
+                            .reports
+                            .lock()
+                            .ok()
+                            .and_then(|r| r.get(&item.id).cloned().flatten());
                         ShownItem::File {
                             id: item.id,
                             meta,
@@ -528,6 +744,34 @@ async fn open_messages(
     Ok(out)
 }
 
+/// A case and its conversation in two round trips: the case itself (fresh, and so that
+/// the server notes this reviewer read it) at the same time as a bulk request for what the
+/// mirror lacks by the case as last synced; then one more bulk request for whatever the
+/// fresh case adds, if anything, with the log lookups of records that just arrived.
+async fn open_case(
+    ws: &Workstation,
+    reference: &str,
+) -> Result<(CaseDetail, Vec<ShownMessage>), WorkstationError> {
+    let stale = ws.mirror.case(reference);
+    let prefetch = async {
+        match &stale {
+            Some(case) => fill(ws, case, false).await,
+            None => Ok(()),
+        }
+    };
+    let (fresh, prefetched) = tokio::join!(ws.client.case(reference), prefetch);
+    let case = fresh?;
+    // A prefetch by a stale case may break off (an item re-encrypted since, another
+    // size); what it missed comes next, by the fresh case.
+    if let Err(e) = prefetched {
+        tracing::debug!(error = %e, "prefetch by the last synced case stopped");
+    }
+    ws.mirror.seen(case.clone());
+    fill(ws, &case, true).await?;
+    let messages = open_messages(ws, &case).await?;
+    Ok((case, messages))
+}
+
 #[derive(Deserialize)]
 struct CaseParams {
     /// A file whose safe view to show inline.
@@ -540,8 +784,7 @@ async fn case(
     Query(params): Query<CaseParams>,
 ) -> Response {
     let result = async {
-        let case = ws.client.case(&reference).await?;
-        let messages = open_messages(&ws, &case).await?;
+        let (case, messages) = open_case(&ws, &reference).await?;
         let safe_view = match params.safe {
             Some(id) => {
                 let (_, view) = safe_view_of(&ws, &reference, id).await?;
@@ -588,32 +831,34 @@ async fn case(
 }
 
 /// The metadata of a file of a case; an error if the item is not a file of that case.
+/// The case and the metadata come from the mirror when there (no request).
 async fn case_file(
     ws: &Workstation,
     reference: &str,
     id: i64,
 ) -> Result<FileMeta, WorkstationError> {
-    let case = ws.client.case(reference).await?;
-    if !case
+    let case = match ws.mirror.case(reference) {
+        Some(case) => case,
+        None => {
+            let case = ws.client.case(reference).await?;
+            ws.mirror.seen(case.clone());
+            case
+        }
+    };
+    let item = case
         .messages
         .iter()
         .flat_map(|m| &m.items)
-        .any(|i| i.id == id && i.kind == "file")
-    {
-        return Err(WorkstationError::Client(ClientError::Api {
-            status: 404,
-            code: "not_found".into(),
-            message: "no such file in this case".into(),
-        }));
-    }
-    file_meta(ws, id).await
-}
-
-async fn file_meta(ws: &Workstation, id: i64) -> Result<FileMeta, WorkstationError> {
-    let meta_ct = ws.client.meta_bytes(id).await?;
-    seal::open_bytes(ws.client.identities(), &meta_ct)
-        .ok()
-        .and_then(|p| FileMeta::from_json(&p).ok())
+        .find(|i| i.id == id && i.kind == "file")
+        .ok_or_else(|| {
+            WorkstationError::Client(ClientError::Api {
+                status: 404,
+                code: "not_found".into(),
+                message: "no such file in this case".into(),
+            })
+        })?;
+    meta_of(ws, item)
+        .await?
         .ok_or(WorkstationError::Seal(seal::SealError::NoMatchingKey))
 }
 
@@ -642,14 +887,38 @@ async fn file_bytes(
     Ok(bytes)
 }
 
-/// What inspection finds in a file (see [`crate::files::inspect`]); kept for this run.
+/// What inspection finds in a file from its first bytes (see [`crate::files::inspect`]);
+/// kept for this run.
 async fn file_report(ws: &Workstation, id: i64, meta: &FileMeta) -> Option<Arc<FileReport>> {
     if let Some(r) = ws.reports.lock().ok()?.get(&id) {
-        return Some(Arc::clone(r));
+        return r.clone();
     }
-    let bytes = file_bytes(ws, id, meta, crate::files::INSPECT_BYTES)
-        .await
-        .ok()?;
+    match file_bytes(ws, id, meta, crate::files::INSPECT_BYTES).await {
+        Ok(bytes) => report_of(ws, id, meta, bytes).await,
+        Err(_) => {
+            keep_report(ws, id, None);
+            None
+        }
+    }
+}
+
+/// Keeps what inspection found (or that it could not read the file) for this run.
+fn keep_report(ws: &Workstation, id: i64, report: Option<Arc<FileReport>>) {
+    if let Ok(mut reports) = ws.reports.lock() {
+        if reports.len() >= MAX_REPORTS {
+            reports.clear();
+        }
+        reports.insert(id, report);
+    }
+}
+
+/// Inspects a file's plaintext (or its first bytes) and keeps the report for this run.
+async fn report_of(
+    ws: &Workstation,
+    id: i64,
+    meta: &FileMeta,
+    bytes: Zeroizing<Vec<u8>>,
+) -> Option<Arc<FileReport>> {
     let (name, saved, claimed, size) = (
         meta.name.clone(),
         meta.safe_name(),
@@ -660,14 +929,10 @@ async fn file_report(ws: &Workstation, id: i64, meta: &FileMeta) -> Option<Arc<F
         crate::files::inspect(&name, &saved, &claimed, &bytes, size)
     })
     .await
-    .ok()?;
-    let report = Arc::new(report);
-    let mut reports = ws.reports.lock().ok()?;
-    if reports.len() >= MAX_REPORTS {
-        reports.clear();
-    }
-    reports.insert(id, Arc::clone(&report));
-    Some(report)
+    .ok()
+    .map(Arc::new);
+    keep_report(ws, id, report.clone());
+    report
 }
 
 async fn download(
