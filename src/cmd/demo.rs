@@ -351,7 +351,7 @@ async fn seed_sample_case(
         .post_message(
             &reference,
             vec![candor_workstation::OutgoingPart {
-                name: "text",
+                name: "text".into(),
                 body: candor_workstation::PartBody::Memory(reply.into()),
             }],
         )

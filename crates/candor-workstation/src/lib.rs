@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod client;
 pub mod files;
 pub mod follow;
+pub mod mirror;
 pub mod pages;
 pub mod serve;
 pub mod trust;
@@ -21,7 +22,7 @@ use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use candor_core::api::{CaseDetail, Info};
+use candor_core::api::{BulkItem, BulkPart, CaseDetail, Info, ItemInfo, MAX_REPLACE_ITEMS};
 use candor_core::conversation::FileMeta;
 use candor_core::filename;
 use candor_core::seal::{self, Sealer};
@@ -187,17 +188,17 @@ pub async fn send_reply(
     let mut parts = Vec::new();
     if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
         parts.push(OutgoingPart {
-            name: "text",
+            name: "text".into(),
             body: PartBody::Memory(seal::seal_bytes(recipients, text.as_bytes())?.into()),
         });
     }
     for a in attachments {
         parts.push(OutgoingPart {
-            name: "file",
+            name: "file".into(),
             body: PartBody::File(std::sync::Arc::new(a.file), a.len),
         });
         parts.push(OutgoingPart {
-            name: "meta",
+            name: "meta".into(),
             body: PartBody::Memory(seal::seal_bytes(recipients, &a.meta.to_json())?.into()),
         });
     }
@@ -494,8 +495,11 @@ pub async fn export_case(
 /// reviewers (and each case's reporter), if this workstation trusts them. Returns
 /// (re-encrypted, skipped) counts.
 ///
-/// The cases come in one round trip ([`Client::sync`]) when all are re-encrypted;
-/// `progress` hears (items handled, items in all) after each item.
+/// Two round trips per batch of up to [`MAX_REPLACE_ITEMS`] items (and about
+/// [`GRANT_BATCH_BYTES`]): one bulk download of their ciphertexts, one upload of them all
+/// re-encrypted, replaced on the server in one transaction. The cases come in one round
+/// trip ([`Client::sync`]) when all are re-encrypted; `progress` hears (items handled,
+/// items in all) after each batch.
 pub async fn grant(
     client: &Client,
     only: Option<&str>,
@@ -508,66 +512,150 @@ pub async fn grant(
         None => client
             .sync(&std::collections::BTreeMap::new())
             .await?
-            .cases
+            .buckets
             .into_iter()
-            .filter_map(|c| c.detail)
+            .flat_map(|b| b.cases)
+            .map(|c| c.detail)
             .collect(),
     };
-    let total: u64 = cases
-        .iter()
-        .map(|c| c.messages.iter().map(|m| m.items.len() as u64).sum::<u64>())
-        .sum();
-    let identities = client.identities().to_vec();
-    let (mut done, mut skipped) = (0u64, 0u64);
+    // Every case's recipients first: a case whose keys this workstation does not trust
+    // stops the grant before anything is sent.
+    let mut items = Vec::new();
     for case in &cases {
-        let recipients = reply_recipients(trust, &info, case)?;
+        let recipients = std::sync::Arc::new(reply_recipients(trust, &info, case)?);
         for item in case.messages.iter().flat_map(|m| &m.items) {
-            progress(done + skipped, total);
-            let meta_ct = match &item.meta {
-                Some(_) => {
-                    let ct = client.meta_bytes(item.id).await?;
-                    match seal::open_bytes(&identities, &ct) {
-                        Ok(plain) => Some(seal::seal_bytes(&recipients, &plain)?),
-                        Err(_) => {
-                            skipped += 1;
-                            continue;
-                        }
-                    }
-                }
-                None => None,
-            };
-            let ciphertext = download_ciphertext(client, item.id, &item.sha256).await?;
-            let (ids, recips) = (identities.clone(), recipients.clone());
-            let resealed = tokio::task::spawn_blocking(
-                move || -> Result<(fs::File, u64), WorkstationError> {
-                    let reader = seal::open_reader(&ids, ciphertext)?;
-                    let (mut file, len, _) = seal_to_tempfile(&recips, reader)?;
-                    file.rewind()?;
-                    Ok((file, len))
-                },
-            )
-            .await
-            .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
-            let Ok((file, len)) = resealed else {
-                skipped += 1;
-                continue;
-            };
-            client
-                .replace_item(
-                    item.id,
-                    OutgoingPart {
-                        name: "content",
-                        body: PartBody::File(std::sync::Arc::new(file), len),
-                    },
-                    meta_ct.map(|m| OutgoingPart {
-                        name: "meta",
-                        body: PartBody::Memory(m.into()),
-                    }),
-                )
-                .await?;
-            done += 1;
+            items.push((item, std::sync::Arc::clone(&recipients)));
         }
     }
-    progress(done + skipped, total);
+    let total = items.len() as u64;
+    let budget = GRANT_BATCH_BYTES.min(info.max_upload_bytes / 2).max(1);
+    let (mut done, mut skipped) = (0u64, 0u64);
+    progress(0, total);
+    let mut rest = &items[..];
+    while !rest.is_empty() {
+        // As many items as fit the budget (at least one), at most MAX_REPLACE_ITEMS.
+        let mut bytes = 0u64;
+        let n = rest
+            .iter()
+            .take(MAX_REPLACE_ITEMS)
+            .take_while(|(item, _)| {
+                bytes += item.size + item.meta.as_ref().map_or(0, |m| m.size);
+                bytes <= budget
+            })
+            .count()
+            .max(1);
+        let (batch, later) = rest.split_at(n);
+        rest = later;
+        let (parts, resealed) = reseal_batch(client, batch).await?;
+        if !parts.is_empty() {
+            client.replace_items(&parts).await?;
+        }
+        done += resealed;
+        skipped += batch.len() as u64 - resealed;
+        progress(done + skipped, total);
+    }
     Ok((done, skipped))
+}
+
+/// About this many bytes of ciphertext are re-encrypted per request of a grant.
+pub const GRANT_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Downloads a batch's ciphertexts in one bulk request and re-encrypts each that this key
+/// opens; returns the parts to upload and how many items they hold.
+async fn reseal_batch(
+    client: &Client,
+    batch: &[(&ItemInfo, std::sync::Arc<Vec<Recipient>>)],
+) -> Result<(Vec<OutgoingPart>, u64), WorkstationError> {
+    let wanted: Vec<BulkItem> = batch
+        .iter()
+        .flat_map(|(item, _)| {
+            std::iter::once(BulkItem {
+                id: item.id,
+                part: BulkPart::Content,
+            })
+            .chain(item.meta.as_ref().map(|_| BulkItem {
+                id: item.id,
+                part: BulkPart::Meta,
+            }))
+        })
+        .collect();
+    let mut answer = client.bulk(&wanted).await?;
+    let identities = client.identities().to_vec();
+    let mut parts = Vec::new();
+    let mut resealed = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    for (item, recipients) in batch {
+        // The ciphertext into an anonymous file, checked against its SHA-256.
+        let content = BulkItem {
+            id: item.id,
+            part: BulkPart::Content,
+        };
+        answer.next(content, item.size).await?;
+        let mut file = tempfile::tempfile()?;
+        let mut hash = Sha256::new();
+        let mut left = item.size;
+        while left > 0 {
+            let n = answer.read(&mut buf, left).await?;
+            hash.update(&buf[..n]);
+            file.write_all(&buf[..n])?;
+            left -= n as u64;
+        }
+        let damaged = || {
+            WorkstationError::Bundle(format!(
+                "item {} arrived damaged (its SHA-256 does not match)",
+                item.id
+            ))
+        };
+        if hex::encode(hash.finalize()) != item.sha256 {
+            return Err(damaged());
+        }
+        file.rewind()?;
+        let meta = match &item.meta {
+            Some(info) => {
+                let wanted = BulkItem {
+                    id: item.id,
+                    part: BulkPart::Meta,
+                };
+                let ct = answer
+                    .next_bytes(wanted, info.size, client::MAX_META_BYTES)
+                    .await?;
+                if hex::encode(Sha256::digest(&ct)) != info.sha256 {
+                    return Err(damaged());
+                }
+                Some(ct)
+            }
+            None => None,
+        };
+        let (ids, recips) = (identities.clone(), std::sync::Arc::clone(recipients));
+        let sealed = tokio::task::spawn_blocking(
+            move || -> Result<(fs::File, u64, Option<Vec<u8>>), WorkstationError> {
+                let meta = match meta {
+                    Some(ct) => Some(seal::seal_bytes(&recips, &seal::open_bytes(&ids, &ct)?)?),
+                    None => None,
+                };
+                let reader = seal::open_reader(&ids, file)?;
+                let (mut file, len, _) = seal_to_tempfile(&recips, reader)?;
+                file.rewind()?;
+                Ok((file, len, meta))
+            },
+        )
+        .await
+        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+        // An item this key cannot open (sealed before it was a reviewer's) is skipped.
+        let Ok((file, len, meta)) = sealed else {
+            continue;
+        };
+        parts.push(OutgoingPart {
+            name: format!("content:{}", item.id).into(),
+            body: PartBody::File(std::sync::Arc::new(file), len),
+        });
+        if let Some(meta) = meta {
+            parts.push(OutgoingPart {
+                name: format!("meta:{}", item.id).into(),
+                body: PartBody::Memory(meta.into()),
+            });
+        }
+        resealed += 1;
+    }
+    Ok((parts, resealed))
 }

@@ -42,7 +42,8 @@ impl From<StoreError> for SealedError {
 }
 
 /// Reads a multipart body of age files: each part is checked to start with a well-formed
-/// age header and streamed into a blob. Returns the part names with their blobs.
+/// age header and streamed into a blob. Returns the part names with their blobs. A name in
+/// `allowed` that ends in `:` admits that prefix followed by an item id (`content:12`).
 pub async fn read_sealed_parts(
     max_upload_bytes: u64,
     headers: &HeaderMap,
@@ -67,7 +68,7 @@ pub async fn read_sealed_parts(
     let mut parts = Vec::new();
     while let Some(mut field) = intake.next_part().await.map_err(intake_error)? {
         let name = field.name().unwrap_or("").to_string();
-        if !allowed.contains(&name.as_str()) {
+        if !is_allowed(&name, allowed) {
             return Err(SealedError::Unexpected {
                 name,
                 allowed: allowed.iter().map(|a| a.to_string()).collect(),
@@ -106,6 +107,15 @@ pub async fn read_sealed_parts(
         parts.push((name, blob));
     }
     Ok(parts)
+}
+
+fn is_allowed(name: &str, allowed: &[&str]) -> bool {
+    allowed.iter().any(|a| match a.strip_suffix(':') {
+        Some(_) => name.strip_prefix(a).is_some_and(|id| {
+            !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit())
+        }),
+        None => name == *a,
+    })
 }
 
 /// Checks the age header at the start of the part `name`; returns its length.

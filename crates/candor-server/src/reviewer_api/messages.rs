@@ -4,7 +4,7 @@
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use futures_util::StreamExt;
 
@@ -14,12 +14,17 @@ use crate::app::AppState;
 use crate::intake::sealed::read_sealed_parts;
 use candor_core::api::*;
 use candor_core::days::Day;
-use candor_store::{Audit, Author, ItemKind};
+use candor_store::{Audit, Author, BlobRef, ItemKind, Replacement};
 
 pub(super) async fn stream_blob(app: &AppState, blob_id: i64) -> Response {
+    stream_blob_from(app, blob_id, 0)
+}
+
+/// A blob's bytes from `offset` on.
+fn stream_blob_from(app: &AppState, blob_id: i64, offset: u64) -> Response {
     let stream = app
         .store
-        .blob_chunks(blob_id)
+        .blob_chunks_from(blob_id, offset)
         .map(|r| r.map(Bytes::from).map_err(std::io::Error::other));
     let mut response = Response::new(Body::from_stream(stream));
     response.headers_mut().insert(
@@ -27,6 +32,23 @@ pub(super) async fn stream_blob(app: &AppState, blob_id: i64) -> Response {
         HeaderValue::from_static("application/octet-stream"),
     );
     response
+}
+
+/// The one form of `Range` served, `bytes=N-` (a download resumed at byte N): `None`
+/// without the header; an error for any other form, which a workstation never sends.
+fn resume_offset(headers: &HeaderMap) -> ApiResult<Option<u64>> {
+    let Some(value) = headers.get(header::RANGE) else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("bytes="))
+        .and_then(|v| v.strip_suffix('-'))
+        .filter(|n| !n.is_empty() && n.len() <= 19 && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse().ok())
+        .map(Some)
+        .ok_or_else(|| ApiError::bad_request("only a Range of the form bytes=N- is served"))
 }
 
 /// Looks an item up and records in the audit trail that `reviewer` read it.
@@ -52,13 +74,46 @@ pub(super) async fn audited_item(
     Ok(item)
 }
 
+/// `GET /api/v1/items/{id}/content`: the whole ciphertext, or with `Range: bytes=N-` the
+/// rest of it from byte N (206, or 416 when N is at or past its end).
 pub(super) async fn item_content(
     State(app): State<AppState>,
     Reviewer(reviewer): Reviewer,
     Path(id): Path<i64>,
+    headers: HeaderMap,
 ) -> ApiResult<Response> {
+    let offset = resume_offset(&headers)?;
     let item = audited_item(&app, &reviewer, id, "downloaded item").await?;
-    Ok(stream_blob(&app, item.blob_id).await)
+    let size = item.blob_size.max(0) as u64;
+    let mut response = match offset {
+        None => stream_blob(&app, item.blob_id).await,
+        Some(from) if from >= size => {
+            let mut response = ApiError::new(
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                "range_not_satisfiable",
+                format!("the item has {size} bytes: nothing is left from byte {from}"),
+            )
+            .into_response();
+            if let Ok(v) = HeaderValue::from_str(&format!("bytes */{size}")) {
+                response.headers_mut().insert(header::CONTENT_RANGE, v);
+            }
+            return Ok(response);
+        }
+        Some(from) => {
+            let mut response = stream_blob_from(&app, item.blob_id, from);
+            *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+            if let Ok(v) =
+                HeaderValue::from_str(&format!("bytes {from}-{}/{size}", size.saturating_sub(1)))
+            {
+                response.headers_mut().insert(header::CONTENT_RANGE, v);
+            }
+            response
+        }
+    };
+    response
+        .headers_mut()
+        .insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    Ok(response)
 }
 
 pub(super) async fn item_meta(
@@ -228,6 +283,76 @@ pub(super) async fn replace_item(
     let audit = Audit::new(&reviewer, "re-encrypted item")
         .case(&case.reference)
         .detail(id.to_string());
-    upload.commit_replacement(id, content, meta, &audit).await?;
+    upload
+        .commit_replacements(&[Replacement {
+            item_id: id,
+            content,
+            meta,
+            audit,
+        }])
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/v1/items/replace`: many items re-encrypted at once (a grant). Parts
+/// `content:ID`, each file's followed by `meta:ID`; at most [`MAX_REPLACE_ITEMS`] items,
+/// all replaced in one transaction with one audit record each.
+pub(super) async fn replace_items(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<StatusCode> {
+    let mut upload = app.store.begin_upload()?;
+    let parts = read_sealed_parts(
+        app.config.max_upload_bytes,
+        &headers,
+        body,
+        &mut *upload,
+        &["content:", "meta:"],
+    )
+    .await?;
+    let mut items: Vec<(i64, BlobRef, Option<BlobRef>)> = Vec::new();
+    for (name, blob) in parts {
+        let (part, id) = name.split_once(':').unwrap_or_default();
+        let id: i64 = id
+            .parse()
+            .map_err(|_| ApiError::bad_request("parts are named content:ID and meta:ID"))?;
+        let seen = items.iter().any(|(i, _, _)| *i == id);
+        match (part, items.last_mut()) {
+            ("content", _) if !seen => items.push((id, blob, None)),
+            ("meta", Some((last, _, meta @ None))) if *last == id => *meta = Some(blob),
+            _ => {
+                return Err(ApiError::bad_request(
+                    "send each item once: content:ID, then meta:ID for a file",
+                ));
+            }
+        }
+    }
+    if items.is_empty() || items.len() > MAX_REPLACE_ITEMS {
+        return Err(ApiError::bad_request(format!(
+            "replace 1 to {MAX_REPLACE_ITEMS} items at a time"
+        )));
+    }
+    let ids: Vec<i64> = items.iter().map(|(id, _, _)| *id).collect();
+    let found = app.store.items_with_case(&ids).await?;
+    let mut replacements = Vec::with_capacity(items.len());
+    for (id, content, meta) in items {
+        let (reference, item) = found.get(&id).ok_or_else(|| ApiError::not_found("item"))?;
+        if meta.is_some() != item.meta_blob_id.is_some() {
+            return Err(ApiError::bad_request(
+                "send a meta part for each file, and for nothing else",
+            ));
+        }
+        replacements.push(Replacement {
+            item_id: id,
+            content,
+            meta,
+            audit: Audit::new(&reviewer, "re-encrypted item")
+                .case(reference)
+                .detail(id.to_string()),
+        });
+    }
+    upload.commit_replacements(&replacements).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -150,6 +150,10 @@ pub fn routes() -> Router<AppState> {
             post(sync::sync).layer(DefaultBodyLimit::max(MAX_SYNC_REQUEST_BYTES)),
         )
         .route(
+            "/items/replace",
+            post(messages::replace_items).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
             "/items/bulk",
             post(sync::items).layer(DefaultBodyLimit::max(MAX_BULK_REQUEST_BYTES)),
         )
