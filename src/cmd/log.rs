@@ -45,13 +45,22 @@ fn verify(
         None => None,
     };
     let http = candor_workstation::client::http_client(server, proxy)?;
-    let (followed, stats) = super::runtime()?.block_on(candor_workstation::follow::follow(
+    // Downloads done, rate and time left on a terminal; nothing when not on one.
+    let bar = super::progress_bar("Verifying: {pos}/{len} tiles, {per_sec}, {eta} left");
+    let shown = bar.clone();
+    let result = super::runtime()?.block_on(candor_workstation::follow::follow(
         &http,
         server,
         state,
         key.as_ref(),
         true,
-    ))?;
+        std::sync::Arc::new(move |done, total| {
+            shown.set_length(total);
+            shown.set_position(done);
+        }),
+    ));
+    bar.finish_and_clear();
+    let (followed, stats) = result?;
     if followed.pinned_now {
         println!(
             "Pinned the log key from the server on first use; compare it with one from a trusted source:"

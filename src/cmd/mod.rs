@@ -17,3 +17,14 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
         .build()
         .map_err(CliError::Runtime)
 }
+
+/// A progress bar on standard error; indicatif draws nothing when that is not a terminal,
+/// so scripts and logs stay quiet.
+pub fn progress_bar(template: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}

@@ -59,7 +59,8 @@ pub enum Command {
         /// The log's verifier key (otherwise pinned from the server on first use).
         #[arg(long)]
         log_key: Option<String>,
-        /// How often to follow and cosign the server's log in the background.
+        /// How often to follow and cosign the server's log, and sync the cases, in the
+        /// background.
         #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
         sync_interval: std::time::Duration,
     },
@@ -112,17 +113,6 @@ pub enum Command {
         #[command(flatten)]
         connection: Connection,
     },
-}
-
-/// A progress bar on standard error; indicatif draws nothing when that is not a terminal,
-/// so scripts and logs stay quiet.
-fn progress_bar(template: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(template)
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar
 }
 
 fn client_for(connection: &Connection) -> Result<candor_workstation::Client, CliError> {
@@ -180,7 +170,8 @@ pub fn run(action: Command) -> Result<(), CliError> {
         Command::Fetch { connection, out } => {
             let client = client_for(&connection)?;
             // Bytes done, rate and time left on a terminal; nothing when not on one.
-            let bar = progress_bar("{msg} {bytes}/{total_bytes} {bytes_per_sec}, {eta} left");
+            let bar =
+                super::progress_bar("{msg} {bytes}/{total_bytes} {bytes_per_sec}, {eta} left");
             let progress = |p: candor_workstation::bundle::FetchProgress| match p {
                 candor_workstation::bundle::FetchProgress::Planned { items: n, bytes } => {
                     bar.set_length(bytes);
@@ -204,7 +195,7 @@ pub fn run(action: Command) -> Result<(), CliError> {
         }
         Command::Open { dir, identity, out } => {
             let (_, identities) = candor_workstation::load_identity(&identity, Some("offline"))?;
-            let bar = progress_bar("Decrypting: {pos}/{len} cases, {eta} left");
+            let bar = super::progress_bar("Decrypting: {pos}/{len} cases, {eta} left");
             let progress = |done: u64, total: u64| {
                 bar.set_length(total);
                 bar.set_position(done);
@@ -272,7 +263,8 @@ pub fn run(action: Command) -> Result<(), CliError> {
         }
         Command::Grant { connection, case } => {
             let client = client_for(&connection)?;
-            let bar = progress_bar("Re-encrypting: {pos}/{len} items, {per_sec}, {eta} left");
+            let bar =
+                super::progress_bar("Re-encrypting: {pos}/{len} items, {per_sec}, {eta} left");
             let progress = |done: u64, total: u64| {
                 bar.set_length(total);
                 bar.set_position(done);

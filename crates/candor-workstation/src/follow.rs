@@ -213,16 +213,21 @@ fn parse_checkpoint(note: &str) -> Result<Checkpoint, FollowError> {
         .ok_or_else(|| FollowError::State("holds an unreadable checkpoint".into()))
 }
 
+/// Hears (downloads done, downloads in all) as a full audit goes: entry bundles, then
+/// hash tiles.
+pub type Progress = std::sync::Arc<dyn Fn(u64, u64) + Send + Sync>;
+
 /// Fetches and verifies the newest checkpoint, and proves with tiles that it extends the
 /// one in `state_path` (if any). With `full`, also downloads every entry and tile and
-/// recomputes the whole tree from the entries. Saves the new state on success; returns the
-/// entries' statistics when `full`.
+/// recomputes the whole tree from the entries, telling `progress` how far it is. Saves the
+/// new state on success; returns the entries' statistics when `full`.
 pub async fn follow(
     http: &reqwest::Client,
     server: &str,
     state_path: &Path,
     given_key: Option<&Verifier>,
     full: bool,
+    progress: Progress,
 ) -> Result<(Followed, Vec<(String, String, u64)>), FollowError> {
     let base = server.trim_end_matches('/').to_string();
     let state = State::load(state_path)?;
@@ -283,7 +288,7 @@ pub async fn follow(
                 })?;
             }
             if full {
-                audit_everything(&tiles, &new_c, old_c.as_ref())
+                audit_everything(&tiles, &new_c, old_c.as_ref(), &*progress)
             } else {
                 Ok(Vec::new())
             }
@@ -314,11 +319,20 @@ fn audit_everything(
     reader: &HttpTiles,
     cp: &Checkpoint,
     old: Option<&Checkpoint>,
+    progress: &(dyn Fn(u64, u64) + Send + Sync),
 ) -> Result<Vec<(String, String, u64)>, FollowError> {
     let size = cp.size();
     let mut log = MemoryLog::default();
     let mut stats: HashMap<(String, String), u64> = HashMap::new();
-    for bundle in tiles::entry_bundles_for_size(size) {
+    let bundles = tiles::entry_bundles_for_size(size);
+    let hash_tiles: Vec<Tile> = tiles::tiles_for_size(size)
+        .into_iter()
+        .filter(|t| matches!(t.kind(), TileKind::Hashes { .. }))
+        .collect();
+    let total = (bundles.len() + hash_tiles.len()) as u64;
+    let mut done = 0u64;
+    progress(done, total);
+    for bundle in bundles {
         let data = reader
             .get(&bundle.path())
             .map_err(|e| FollowError::Fetch(e.to_string()))?;
@@ -345,6 +359,8 @@ fn audit_everything(
                     .or_default() += 1;
             }
         }
+        done += 1;
+        progress(done, total);
     }
     let root = log
         .root()
@@ -354,10 +370,7 @@ fn audit_everything(
             "the entries do not hash to the signed root of size {size}: an entry was changed"
         )));
     }
-    for tile in tiles::tiles_for_size(size) {
-        if !matches!(tile.kind(), TileKind::Hashes { .. }) {
-            continue;
-        }
+    for tile in hash_tiles {
         let expected = tiles::read_tile_data(&tile, size, &log)
             .map_err(|e| FollowError::Invalid(e.to_string()))?;
         let served = reader
@@ -369,6 +382,8 @@ fn audit_everything(
                 tile.path()
             )));
         }
+        done += 1;
+        progress(done, total);
     }
     if let Some(old) = old {
         let old_root: Hash = log
