@@ -8,6 +8,8 @@
 //!    files of 4 KiB, each file with its sealed metadata).
 //! 2. **First sync**: one `POST /api/v1/sync` with nothing known (the workstation's client,
 //!    signed in beforehand), and its size.
+//!    Then the workstation's inbox: its mirror synced from nothing and again with nothing
+//!    changed, and one page of the inbox filtered, sorted and rendered.
 //! 3. **Full fetch**: `candor review fetch` into a new folder (sign-in, sync, bulk
 //!    downloads), with the bytes it wrote.
 //! 4. **Incremental fetch** after 10 new reports, into the same folder.
@@ -173,8 +175,46 @@ async fn run() -> Result<()> {
     println!(
         "first sync: {} for {} cases ({} bytes of JSON)",
         secs(sync_time),
-        sync.cases.len(),
+        sync.buckets.iter().map(|b| b.cases.len()).sum::<usize>(),
         sync_bytes
+    );
+
+    // The workstation's inbox: its mirror synced (once from nothing, then again with
+    // nothing changed), then a page of the inbox filtered, sorted and rendered.
+    let mirror = candor_workstation::mirror::Mirror::new();
+    let started = Instant::now();
+    mirror.sync(&client).await?;
+    let mirror_first = started.elapsed();
+    let started = Instant::now();
+    let changed = mirror.sync(&client).await?;
+    let mirror_again = started.elapsed();
+    let started = Instant::now();
+    let today = Day::today();
+    let mut summaries = mirror.summaries();
+    let all = summaries.len();
+    let filter = candor_workstation::pages::InboxFilter {
+        status: Some("received".into()),
+        ..Default::default()
+    };
+    summaries.retain(|c| filter.keeps(c, today));
+    candor_workstation::pages::sort_by_due(&mut summaries, today);
+    let page = candor_workstation::pages::inbox(&candor_workstation::pages::InboxView {
+        body_name: "bench",
+        reviewer: &name,
+        cases: &summaries,
+        all,
+        filter: &filter,
+        page: 2,
+        today,
+        flash: None,
+    })
+    .into_string();
+    println!(
+        "inbox: mirror synced in {} from nothing, {} again ({changed} changed); a filtered page of {all} cases rendered in {} ({} bytes)",
+        secs(mirror_first),
+        secs(mirror_again),
+        secs(started.elapsed()),
+        page.len()
     );
 
     // Full fetch, then incremental.

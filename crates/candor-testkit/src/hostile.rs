@@ -52,7 +52,7 @@ impl HostileServer {
                             uri.path_and_query().map_or("/", |p| p.as_str())
                         );
                         let mut request = http.request(method, target).body(body);
-                        for name in ["content-type", "authorization"] {
+                        for name in ["content-type", "authorization", "range"] {
                             if let Some(v) = headers.get(name) {
                                 request = request.header(name, v);
                             }
@@ -61,12 +61,15 @@ impl HostileServer {
                             return StatusCode::BAD_GATEWAY.into_response();
                         };
                         let status = answer.status();
-                        let content_type = answer.headers().get("content-type").cloned();
+                        let kept: Vec<_> = ["content-type", "content-range"]
+                            .into_iter()
+                            .filter_map(|n| Some((n, answer.headers().get(n)?.clone())))
+                            .collect();
                         let body = answer.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
                         let body = rewrite(&path, body);
                         let mut response: Response = (status, body).into_response();
-                        if let Some(ct) = content_type {
-                            response.headers_mut().insert("content-type", ct);
+                        for (name, value) in kept {
+                            response.headers_mut().insert(name, value);
                         }
                         response
                     }
