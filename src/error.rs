@@ -32,6 +32,8 @@ pub enum CliError {
     Trust(#[from] TrustError),
     #[error(transparent)]
     Follow(#[from] FollowError),
+    #[error(transparent)]
+    Witness(#[from] candor_witness::WitnessError),
     /// A key given with an option (`--log-key`, `--decision-key`, …).
     #[error("{option}: {source}")]
     Key {

@@ -49,6 +49,11 @@ enum Command {
         #[command(subcommand)]
         action: cmd::log::Command,
     },
+    /// A witness for other bodies' logs (tlog-witness v1).
+    Witness {
+        #[command(subcommand)]
+        action: cmd::witness::Command,
+    },
     /// The safe view's converter, started by the workstation inside its sandbox.
     #[command(hide = true)]
     SafeViewConvert(cmd::safe_view::Args),
@@ -98,6 +103,7 @@ fn run(cli: Cli) -> Result<(), error::CliError> {
         Command::Review { action } => cmd::review::run(action),
         Command::Verify(args) => cmd::verify::run(args),
         Command::Log { action } => cmd::log::run(action),
+        Command::Witness { action } => cmd::witness::run(action),
         Command::SafeViewConvert(_) => Ok(()),
     }
 }

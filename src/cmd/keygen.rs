@@ -135,6 +135,34 @@ pub fn body(name: &str, dir: &Path) -> Result<BodyKeyFiles, KeygenError> {
     })
 }
 
+/// Writes `DIR/witness.key` (mode 0600) and `DIR/witness.vkey` for a witness named
+/// `name` (a partner body running `candor witness serve`).
+pub fn witness(name: &str, dir: &Path) -> Result<(PathBuf, PathBuf, String), KeygenError> {
+    if !candor_log::note::is_valid_key_name(name) {
+        return Err(KeygenError::Name(
+            "a key name may not be empty or contain spaces or '+'".into(),
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|err| KeygenError::Io {
+        path: dir.to_path_buf(),
+        err,
+    })?;
+    let private = dir.join("witness.key");
+    let vkey_file = dir.join("witness.vkey");
+    for p in [&private, &vkey_file] {
+        if p.exists() {
+            return Err(KeygenError::Exists(p.clone()));
+        }
+    }
+    let cosigner =
+        candor_log::keys::generate_cosigner(name).map_err(|e| KeygenError::Name(e.to_string()))?;
+    candor_log::keys::write_cosigner_key(&private, &cosigner)
+        .map_err(|e| KeygenError::Name(e.to_string()))?;
+    let vkey = cosigner.verifier().to_vkey();
+    write_new(&vkey_file, format!("{vkey}\n").as_bytes(), 0o644)?;
+    Ok((private, vkey_file, vkey))
+}
+
 /// The files written for one workstation's Tor client authorization.
 #[derive(Debug, Clone)]
 pub struct TorClientKeyFiles {
@@ -220,6 +248,15 @@ pub enum Kind {
         #[arg(long)]
         out: PathBuf,
     },
+    /// A witness's key (for `candor witness serve`): DIR/witness.key (secret) and
+    /// DIR/witness.vkey (C2SP vkey, for the logs' `[[witnesses]]` and verifiers' policies).
+    Witness {
+        /// The witness's name, e.g. the partner body's domain (no spaces, no '+').
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// The body's decision key: DIR/decision.key (secret) and DIR/decision.vkey (C2SP vkey).
     Body {
         /// The key's name, e.g. the body's domain or short name (no spaces, no '+').
@@ -256,6 +293,15 @@ pub fn run(kind: Kind) -> Result<(), CliError> {
                 "Wrote {} (secret: put it in this workstation's ClientOnionAuthDir, then restart Tor)",
                 files.auth_private.display()
             );
+            Ok(())
+        }
+        Kind::Witness { name, out } => {
+            let (private, vkey_file, vkey) = witness(&name, &out)?;
+            println!(
+                "Wrote {} (secret: keep it on the witness's machine only)",
+                private.display()
+            );
+            println!("Wrote {}: {vkey}", vkey_file.display());
             Ok(())
         }
         Kind::Body { name, out } => {

@@ -7,6 +7,7 @@ pub mod review;
 pub mod safe_view;
 pub mod serve;
 pub mod verify;
+pub mod witness;
 
 use crate::error::CliError;
 

@@ -14,5 +14,6 @@ mod followup;
 mod intake;
 mod log;
 mod scale;
+mod witness;
 mod workspace;
 mod workstation;

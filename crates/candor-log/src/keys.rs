@@ -25,6 +25,38 @@ pub fn generate_signer(name: &str) -> Result<Signer, KeyError> {
 
 /// Writes a private key file (mode 0600, never overwriting).
 pub fn write_private_key(path: &Path, signer: &Signer) -> Result<(), KeyError> {
+    write_secret(path, &signer.to_private_key())
+}
+
+/// Generates a new witness (cosigner) key with a random seed.
+pub fn generate_cosigner(name: &str) -> Result<Cosigner, KeyError> {
+    let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+    getrandom::fill(seed.as_mut())
+        .map_err(|e| KeyError(format!("the random generator failed: {e}")))?;
+    Cosigner::from_seed(name, &seed)
+        .map_err(|e| KeyError(format!("invalid key name {name:?}: {e}")))
+}
+
+/// Writes a witness's private key file (mode 0600, never overwriting).
+pub fn write_cosigner_key(path: &Path, cosigner: &Cosigner) -> Result<(), KeyError> {
+    write_secret(path, &cosigner.to_private_key())
+}
+
+/// Reads a witness's private key file written by [`write_cosigner_key`].
+pub fn read_cosigner_key(path: &Path) -> Result<Cosigner, KeyError> {
+    let text = zeroize::Zeroizing::new(
+        fs::read_to_string(path)
+            .map_err(|e| KeyError(format!("cannot read {}: {e}", path.display())))?,
+    );
+    Cosigner::from_private_key(text.trim()).map_err(|_| {
+        KeyError(format!(
+            "{} does not hold a witness key (PRIVATE+KEY+…)",
+            path.display()
+        ))
+    })
+}
+
+fn write_secret(path: &Path, key: &str) -> Result<(), KeyError> {
     let err = |e: std::io::Error| KeyError(format!("cannot write {}: {e}", path.display()));
     let mut f = fs::OpenOptions::new()
         .write(true)
@@ -32,7 +64,7 @@ pub fn write_private_key(path: &Path, signer: &Signer) -> Result<(), KeyError> {
         .mode(0o600)
         .open(path)
         .map_err(err)?;
-    let key = zeroize::Zeroizing::new(format!("{}\n", signer.to_private_key()));
+    let key = zeroize::Zeroizing::new(format!("{key}\n"));
     f.write_all(key.as_bytes()).map_err(err)?;
     f.sync_all().map_err(err)
 }
