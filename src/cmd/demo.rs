@@ -36,7 +36,12 @@ pub enum DemoError {
     LogKey(String),
     #[error("the demo's sample case: {0}")]
     Sample(String),
+    #[error(transparent)]
+    Witness(#[from] candor_witness::WitnessError),
 }
+
+/// The name of the demo's partner witness (another body witnessing this one's log).
+const PARTNER_WITNESS: &str = "partner-body.localhost";
 
 /// `candor demo`'s options.
 #[derive(clap::Args)]
@@ -132,6 +137,20 @@ pub fn prepare(dir: &Path, listen: Option<Listen>) -> Result<Demo, DemoError> {
     if config.body.witness_keys.is_empty() {
         config.body.witness_keys.push(witness_vkey);
     }
+    // A partner body's witness, and the log key made now (not at the server's first start)
+    // so that the witness can be told it before the server runs.
+    let partner = dir.join("partner");
+    if !partner.join("witness.key").exists() {
+        keygen::witness(PARTNER_WITNESS, &partner)?;
+    }
+    let log_key = config
+        .data_dir
+        .join(candor_server::log_service::LOG_KEY_FILE);
+    if !log_key.exists() && !config.data_dir.join("candor.db").exists() {
+        candor_server::server::prepare_data_dir(&config.data_dir)?;
+        let signer = candor_log::keys::generate_signer(&config.log_origin)?;
+        candor_log::keys::write_private_key(&log_key, &signer)?;
+    }
     Ok(Demo {
         dir,
         config,
@@ -147,7 +166,53 @@ pub async fn run(
     listen: Option<Listen>,
     workstation_listen: std::net::SocketAddr,
 ) -> Result<(), DemoError> {
-    let demo = prepare(dir, listen)?;
+    let mut demo = prepare(dir, listen)?;
+    // The partner body's witness, on loopback; the server sends it each new checkpoint.
+    let partner = demo.dir.join("partner");
+    let log_vkey_now = candor_log::keys::read_private_key(
+        &demo
+            .config
+            .data_dir
+            .join(candor_server::log_service::LOG_KEY_FILE),
+    )?
+    .verifier()
+    .to_vkey();
+    let partner_config = candor_witness::Config {
+        listen: "127.0.0.1:0".parse().map_err(|_| DemoError::NotStarted)?,
+        key_file: partner.join("witness.key"),
+        state_dir: partner.join("state"),
+        logs: vec![candor_witness::serve::LogConfig {
+            origin: demo.config.log_origin.clone(),
+            vkey: log_vkey_now,
+        }],
+    };
+    let (witness_tx, witness_rx) = tokio::sync::oneshot::channel();
+    let partner_witness = tokio::spawn(candor_witness::serve(
+        partner_config,
+        move |addr| {
+            let _ = witness_tx.send(addr);
+        },
+        std::future::pending(),
+    ));
+    let Ok(witness_addr) = witness_rx.await else {
+        return match partner_witness.await {
+            Ok(Err(e)) => Err(e.into()),
+            _ => Err(DemoError::NotStarted),
+        };
+    };
+    let partner_vkey_path = partner.join("witness.vkey");
+    demo.config.witnesses.push(candor_server::config::Witness {
+        name: "partner".into(),
+        url: format!("http://{witness_addr}/add-checkpoint"),
+        vkey: fs::read_to_string(&partner_vkey_path)
+            .map_err(|err| DemoError::Io {
+                path: partner_vkey_path.clone(),
+                err,
+            })?
+            .trim()
+            .to_string(),
+        proxy: None,
+    });
     let key = demo.reviewer_key.display().to_string();
     let config_path = demo.config_path.display().to_string();
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<String>();
@@ -188,6 +253,7 @@ pub async fn run(
     };
     let decision_vkey = demo.dir.join("decision.vkey").display().to_string();
     let witness_vkey = demo.dir.join("witness.vkey").display().to_string();
+    let partner_vkey = partner_vkey_path.display().to_string();
     let log_vkey = log_vkey.display().to_string();
     let workstation = candor_workstation::serve::serve(client, options, move |url| {
         println!("Candor demo is running. Stop it with Ctrl-C.");
@@ -225,9 +291,9 @@ pub async fn run(
                 "the decisions are in the public log, and within 5 more the workstation has checked and"
             );
             println!(
-                "cosigned the log's new checkpoint; each decision then has a certificate to download."
+                "cosigned the log's new checkpoint, as has a partner body's witness; each decision then"
             );
-            println!("Check one offline (no server needed):");
+            println!("has a certificate to download. Check one offline (no server needed):");
         } else {
             println!(
                 "A complete cycle: make a report (keep the receipt code); in the workstation, open the case,"
@@ -241,7 +307,7 @@ pub async fn run(
             println!("check it offline:");
         }
         println!(
-            "  candor verify CERTIFICATE --log-key {log_vkey} --body-key {decision_vkey} --witness-key {witness_vkey}"
+            "  candor verify CERTIFICATE --log-key {log_vkey} --body-key {decision_vkey} --witness-key {witness_vkey} --witness-key {partner_vkey}"
         );
         println!("The public statistics, from the log: {addr}/transparency");
         println!();

@@ -21,6 +21,9 @@ pub enum Command {
         /// A SOCKS proxy for onion addresses, e.g. socks5h://127.0.0.1:9050.
         #[arg(long)]
         proxy: Option<String>,
+        /// A witness policy the checkpoint's cosignatures must meet (see `candor verify`).
+        #[arg(long)]
+        policy: Option<PathBuf>,
     },
 }
 
@@ -30,8 +33,19 @@ pub fn run(command: Command) -> Result<(), CliError> {
         state,
         log_key,
         proxy,
+        policy,
     } = command;
-    verify(&server, &state, log_key.as_deref(), proxy.as_deref())
+    let policy = policy
+        .as_deref()
+        .map(super::verify::read_policy)
+        .transpose()?;
+    verify(
+        &server,
+        &state,
+        log_key.as_deref(),
+        proxy.as_deref(),
+        policy.as_ref(),
+    )
 }
 
 fn verify(
@@ -39,6 +53,7 @@ fn verify(
     state: &std::path::Path,
     log_key: Option<&str>,
     proxy: Option<&str>,
+    policy: Option<&candor_log::policy::Policy>,
 ) -> Result<(), CliError> {
     let key = match log_key {
         Some(k) => Some(candor_log::keys::read_vkey(k).map_err(CliError::key("--log-key"))?),
@@ -54,12 +69,22 @@ fn verify(
         state,
         key.as_ref(),
         true,
+        policy,
         std::sync::Arc::new(move |done, total| {
             shown.set_length(total);
             shown.set_position(done);
         }),
     ));
     bar.finish_and_clear();
+    if let Err(candor_workstation::follow::FollowError::Fork { before, now, .. }) = &result {
+        // The evidence: two checkpoints the log's key signed that cannot both be true.
+        println!("FORK: the log's key signed both of these checkpoints.");
+        println!();
+        println!("Seen before (saved in {}):", state.display());
+        println!("{before}");
+        println!("Served now:");
+        println!("{now}");
+    }
     let (followed, stats) = result?;
     if followed.pinned_now {
         println!(

@@ -20,8 +20,22 @@ pub struct Args {
     body_key: String,
     /// A witness whose cosignature the checkpoint must carry (C2SP vkey or a file
     /// holding it, e.g. the body's witness.vkey); may be given several times.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "policy")]
     witness_key: Vec<String>,
+    /// A witness policy (witnesses and the quorum of them that must have cosigned; see
+    /// README, "Witnessing"), instead of --witness-key.
+    #[arg(long)]
+    policy: Option<PathBuf>,
+}
+
+/// Reads a witness policy file.
+pub fn read_policy(path: &std::path::Path) -> Result<candor_log::policy::Policy, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    candor_log::policy::Policy::parse(&text)
+        .map_err(|e| CliError::Outcome(format!("--policy {}: {e}", path.display())))
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
@@ -36,7 +50,11 @@ pub fn run(args: Args) -> Result<(), CliError> {
         path: args.certificate.clone(),
         source,
     })?;
-    let verified = Certificate::parse(&data)?.verify(&log_key, &body_key, &witnesses)?;
+    let certificate = Certificate::parse(&data)?;
+    let verified = match &args.policy {
+        Some(path) => certificate.verify_with_policy(&log_key, &body_key, &read_policy(path)?)?,
+        None => certificate.verify(&log_key, &body_key, &witnesses)?,
+    };
     println!("{}", verified.summary());
     println!("VERIFIED");
     Ok(())

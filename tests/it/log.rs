@@ -1050,3 +1050,74 @@ async fn only_configured_witnesses_cosign() {
         "{checkpoint}"
     );
 }
+
+/// A server whose log starts over under the same key (its database replaced) shows a
+/// second tree of a size already seen: `candor log verify` refuses it and prints both
+/// signed checkpoints as evidence.
+#[tokio::test(flavor = "multi_thread")]
+async fn log_verify_reports_a_fork_with_both_signed_checkpoints() {
+    let mut server = TestServer::start_with(Options {
+        extra_config: "log_interval = \"1s\"".into(),
+        ..Options::default()
+    });
+    report(&server, "the first history").await;
+    wait_for_size(&server, 1).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.txt");
+    let follow = |url: &str| {
+        run_candor(&[
+            "log",
+            "verify",
+            "--server",
+            url,
+            "--state",
+            state.to_str().expect("utf8"),
+        ])
+    };
+    let (ok, _, stderr) = follow(&server.url);
+    assert!(ok, "{stderr}");
+    let before = std::fs::read_to_string(&state).expect("state");
+
+    server.stop();
+    for entry in std::fs::read_dir(&server.data_dir)
+        .expect("data dir")
+        .flatten()
+    {
+        if entry.file_name().to_string_lossy().starts_with("candor.db") {
+            std::fs::remove_file(entry.path()).expect("remove");
+        }
+    }
+    server.spawn();
+    report(&server, "another history").await;
+    wait_for_size(&server, 1).await;
+    let (ok, stdout, stderr) = follow(&server.url);
+    assert!(!ok, "a fork was accepted: {stdout}");
+    assert!(stderr.contains("THE LOG IS INCONSISTENT"), "{stderr}");
+    assert!(stdout.starts_with("FORK: "), "{stdout}");
+    // Both checkpoints, each signed: the same origin and size, two roots.
+    let notes: Vec<&str> = stdout
+        .split("Seen before")
+        .nth(1)
+        .expect("evidence")
+        .split("Served now:")
+        .collect();
+    assert_eq!(notes.len(), 2, "{stdout}");
+    let root = |note: &str| {
+        note.lines()
+            .skip_while(|l| !l.contains("/log") || l.starts_with('—'))
+            .nth(2)
+            .map(str::to_string)
+    };
+    assert!(
+        notes
+            .iter()
+            .all(|n| n.contains("\n1\n") && n.contains("— ")),
+        "{stdout}"
+    );
+    assert_ne!(root(notes[0]), root(notes[1]), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(&state).expect("state"),
+        before,
+        "kept as it was"
+    );
+}

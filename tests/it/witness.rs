@@ -78,10 +78,6 @@ impl Drop for WitnessProcess {
 }
 
 fn start_witness(dir: &Path, logs: &[&Log], port: u16) -> WitnessProcess {
-    let vkey = std::fs::read_to_string(dir.join("witness.vkey"))
-        .expect("vkey")
-        .trim()
-        .to_string();
     let mut config = format!(
         "listen = \"127.0.0.1:{port}\"\nkey_file = \"witness.key\"\nstate_dir = \"state\"\n"
     );
@@ -92,6 +88,14 @@ fn start_witness(dir: &Path, logs: &[&Log], port: u16) -> WitnessProcess {
             log.signer.verifier().to_vkey()
         ));
     }
+    start_witness_with(dir, &config)
+}
+
+fn start_witness_with(dir: &Path, config: &str) -> WitnessProcess {
+    let vkey = std::fs::read_to_string(dir.join("witness.vkey"))
+        .expect("vkey")
+        .trim()
+        .to_string();
     std::fs::write(dir.join("witness.toml"), config).expect("config");
     let mut child = candor_command()
         .args(["witness", "serve", "--config"])
@@ -252,4 +256,283 @@ async fn two_witnesses_cosign_two_logs_and_refuse_what_the_spec_refuses() {
     assert_eq!((status, body.as_str()), (409, "12\n"));
     a.grow(1);
     assert_eq!(add(&w, a.request(12, 13)).await.0, 200);
+
+    // Killed while it handles a request (the answer never read): started again, it holds
+    // either the old size or the new one, whole, and goes on from there.
+    let mut w = w;
+    for round in 0..5 {
+        a.grow(1);
+        let size = a.tree.size();
+        let request = a.request(size - 1, size);
+        let url = w.url.clone();
+        let sent = tokio::spawn(async move {
+            let _ = reqwest::Client::new().post(url).body(request).send().await;
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(round)).await;
+        drop(w);
+        sent.abort();
+        w = start_witness(&dir, &[&a, &b], free_port());
+        let (status, _, body) = add(&w, a.request(size - 1, size)).await;
+        match status {
+            200 => {}
+            409 => assert_eq!(body, format!("{size}\n"), "round {round}"),
+            s => panic!("round {round}: {s} {body}"),
+        }
+    }
+}
+
+/// A Candor server with two `[[witnesses]]`: after the log grows, `/log/checkpoint` carries
+/// both witnesses' cosignatures, checked here by a client written from the specs (the
+/// checkpoint parsed by the `tlog_tiles` crate, the cosignature/v1 signatures checked with
+/// `ed25519-dalek`), sharing no code with Candor's log crate.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_sends_its_checkpoints_to_its_witnesses_and_publishes_their_cosignatures() {
+    // Three witnesses configured; the third is down all along.
+    let dirs = [
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    ];
+    let ports = [free_port(), free_port(), free_port()];
+    let mut extra = String::from("log_interval = \"1s\"\n");
+    for (i, dir) in dirs.iter().enumerate() {
+        let (ok, _, stderr) = run_candor(&[
+            "keygen",
+            "witness",
+            "--name",
+            &format!("partner-{i}.example"),
+            "--out",
+            dir.path().to_str().expect("utf8"),
+        ]);
+        assert!(ok, "{stderr}");
+        let vkey = std::fs::read_to_string(dir.path().join("witness.vkey")).expect("vkey");
+        extra.push_str(&format!(
+            "\n[[witnesses]]\nname = \"partner-{i}\"\nurl = \"http://127.0.0.1:{}/add-checkpoint\"\nvkey = \"{}\"\n",
+            ports[i],
+            vkey.trim()
+        ));
+    }
+    // Two Candor servers (two bodies' logs), each with the same witnesses.
+    let origins = ["candor.test/log", "other-body.test/log"];
+    let servers: Vec<TestServer> = origins
+        .iter()
+        .map(|origin| {
+            TestServer::start_with(Options {
+                extra_config: format!("log_origin = \"{origin}\"\n{extra}"),
+                ..Options::default()
+            })
+        })
+        .collect();
+    let mut logs_config = String::new();
+    let mut log_vkeys = Vec::new();
+    for (server, origin) in servers.iter().zip(origins) {
+        let keys = reqwest::get(format!("{}/log/keys", server.url))
+            .await
+            .expect("keys")
+            .text()
+            .await
+            .expect("text");
+        let vkey = keys
+            .lines()
+            .find_map(|l| l.strip_prefix("log "))
+            .expect("log key")
+            .to_string();
+        logs_config.push_str(&format!(
+            "\n[[logs]]\norigin = \"{origin}\"\nvkey = \"{vkey}\"\n"
+        ));
+        log_vkeys.push(vkey);
+    }
+    let log_vkey = log_vkeys[0].clone();
+    let witnesses: Vec<WitnessProcess> = dirs[..2]
+        .iter()
+        .zip(ports)
+        .map(|(dir, port)| {
+            let config = format!(
+                "listen = \"127.0.0.1:{port}\"\nkey_file = \"witness.key\"\nstate_dir = \"state\"\n{logs_config}"
+            );
+            start_witness_with(dir.path(), &config)
+        })
+        .collect();
+    // A report makes each log grow; the next integration wakes the witnessing.
+    let mut receipts = Vec::new();
+    for server in &servers {
+        let (status, html) = submit(server, vec![Part::Message(b"witnessed".to_vec())]).await;
+        assert_eq!(status, 200);
+        receipts.push(receipt_from(&html).expect("receipt"));
+    }
+    for (server, origin) in servers.iter().zip(origins).skip(1) {
+        let checkpoint = cosigned_checkpoint(server, 2).await;
+        let (body, signatures) = checkpoint.split_once("\n\n").expect("a signed note");
+        let body = format!("{body}\n");
+        let parsed =
+            tlog_tiles::Checkpoint::from_bytes(body.as_bytes()).expect("tlog_tiles parses it");
+        assert_eq!(parsed.origin(), origin);
+        for w in &witnesses {
+            let name = w.vkey.split('+').next().expect("name");
+            let line = signatures
+                .lines()
+                .find(|l| l.starts_with(&format!("— {name} ")))
+                .unwrap_or_else(|| panic!("no cosignature of {name} in {checkpoint}"));
+            assert!(spec_cosignature_verifies(&w.vkey, &body, line), "{line}");
+        }
+    }
+    let server = &servers[0];
+    let receipt = receipts[0].clone();
+    let checkpoint = cosigned_checkpoint(server, 2).await;
+    let (body, signatures) = checkpoint.split_once("\n\n").expect("a signed note");
+    let body = format!("{body}\n");
+    let parsed = tlog_tiles::Checkpoint::from_bytes(body.as_bytes()).expect("tlog_tiles parses it");
+    assert_eq!(parsed.origin(), "candor.test/log");
+    assert!(parsed.size() >= 1);
+    for w in &witnesses {
+        let line = signatures
+            .lines()
+            .find(|l| l.starts_with(&format!("— {} ", w.vkey.split('+').next().expect("name"))))
+            .unwrap_or_else(|| panic!("no cosignature of {} in {checkpoint}", w.vkey));
+        assert!(spec_cosignature_verifies(&w.vkey, &body, line), "{line}");
+        assert!(!spec_cosignature_verifies(
+            &w.vkey,
+            &body.replace("candor", "candid"),
+            line
+        ));
+    }
+
+    // Policies: 2 of the 3 witnesses holds, all 3 does not while one is down; for the
+    // reporter's certificate offline and for the log followed online.
+    let vkeys: Vec<String> = dirs
+        .iter()
+        .map(|d| {
+            std::fs::read_to_string(d.path().join("witness.vkey"))
+                .expect("vkey")
+                .trim()
+                .to_string()
+        })
+        .collect();
+    let policy = |threshold: &str| {
+        let mut text = String::from("# partner bodies\n");
+        for (i, vkey) in vkeys.iter().enumerate() {
+            text.push_str(&format!("witness w{i} {vkey}\n"));
+        }
+        text.push_str(&format!(
+            "group partners {threshold} w0 w1 w2\nquorum partners\n"
+        ));
+        let path = dirs[2].path().join(format!("policy-{threshold}.txt"));
+        std::fs::write(&path, text).expect("policy");
+        path.to_str().expect("utf8").to_string()
+    };
+    let (two, all) = (policy("2"), policy("all"));
+    let (_, set_cookie, _) = sign_in(server, &receipt).await;
+    let reporter = cookie_pair(&set_cookie.expect("cookie"));
+    let (_, case_page) = get_with_cookie(server, "/case", &reporter).await;
+    let link = case_page
+        .split("href=\"/case/certificates/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("no certificate: {case_page}"))
+        .to_string();
+    let certificate = server
+        .manual_client()
+        .get(format!("{}/case/certificates/{link}", server.url))
+        .header("cookie", &reporter)
+        .send()
+        .await
+        .expect("certificate")
+        .text()
+        .await
+        .expect("text");
+    let cert_path = dirs[2].path().join("certificate.txt");
+    std::fs::write(&cert_path, &certificate).expect("write");
+    let body_key = candor_log::keys::generate_signer("body")
+        .expect("key")
+        .verifier()
+        .to_vkey();
+    let verify = |policy: &str| {
+        run_candor(&[
+            "verify",
+            cert_path.to_str().expect("utf8"),
+            "--log-key",
+            &log_vkey,
+            "--body-key",
+            &body_key,
+            "--policy",
+            policy,
+        ])
+    };
+    let (ok, stdout, stderr) = verify(&two);
+    assert!(ok, "2 of 3: {stdout}{stderr}");
+    assert!(
+        stdout.contains("VERIFIED") && stdout.contains("partner-0"),
+        "{stdout}"
+    );
+    let (ok, stdout, stderr) = verify(&all);
+    assert!(!ok, "3 of 3 with one down: {stdout}");
+    assert!(
+        stderr.contains("quorum") && stderr.contains("w0, w1"),
+        "{stderr}"
+    );
+    let follow = |policy: &str| {
+        let state = dirs[2].path().join(format!("state-{}", policy.len()));
+        run_candor(&[
+            "log",
+            "verify",
+            "--server",
+            &server.url,
+            "--log-key",
+            &log_vkey,
+            "--state",
+            state.to_str().expect("utf8"),
+            "--policy",
+            policy,
+        ])
+    };
+    assert!(follow(&two).0, "log verify, 2 of 3");
+    let (ok, _, stderr) = follow(&all);
+    assert!(!ok && stderr.contains("quorum"), "{stderr}");
+}
+
+/// The server's checkpoint once it carries `count` partner cosignatures (a few seconds).
+async fn cosigned_checkpoint(server: &TestServer, count: usize) -> String {
+    let mut checkpoint = String::new();
+    for _ in 0..150 {
+        checkpoint = reqwest::get(format!("{}/log/checkpoint", server.url))
+            .await
+            .expect("checkpoint")
+            .text()
+            .await
+            .expect("text");
+        if checkpoint.matches("\n— partner-").count() == count {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    checkpoint
+}
+
+/// c2sp.org/signed-note and c2sp.org/tlog-cosignature, from the specs: the vkey is
+/// `name+hex(key id)+base64(0x04 ‖ key)`, the signature line `— name base64(key id ‖
+/// timestamp ‖ signature)`, and the signed message `cosignature/v1\ntime T\n` + body.
+fn spec_cosignature_verifies(vkey: &str, body: &str, line: &str) -> bool {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut parts = vkey.splitn(3, '+');
+    let (name, id, key) = (
+        parts.next().expect("name"),
+        parts.next().expect("id"),
+        parts.next().expect("key"),
+    );
+    let key = b64.decode(key).expect("base64");
+    assert_eq!(key[0], 0x04, "a cosignature/v1 key");
+    let public = ed25519_dalek::VerifyingKey::from_bytes(&key[1..].try_into().expect("32 bytes"))
+        .expect("key");
+    let raw = b64
+        .decode(line.strip_prefix(&format!("— {name} ")).expect("line"))
+        .expect("base64");
+    if raw.len() != 4 + 8 + 64 || hex::encode(&raw[..4]) != id {
+        return false;
+    }
+    let timestamp = u64::from_be_bytes(raw[4..12].try_into().expect("8 bytes"));
+    assert_eq!(timestamp % 86_400, 0, "dated to the day");
+    let message = format!("cosignature/v1\ntime {timestamp}\n{body}");
+    let signature = ed25519_dalek::Signature::from_bytes(&raw[12..].try_into().expect("64"));
+    public.verify_strict(message.as_bytes(), &signature).is_ok()
 }

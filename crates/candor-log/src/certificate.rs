@@ -22,6 +22,7 @@
 use crate::checkpoint::CheckpointVerifier;
 use crate::entry::{Entry, EntryError, Kind, Opening};
 use crate::note::{Note, Verifier, Verifiers};
+use crate::policy::Policy;
 use crate::proof::{ProofError, TlogProof};
 
 /// First line of a certificate.
@@ -48,6 +49,8 @@ pub enum CertificateError {
     Proof(ProofError),
     #[error("the key given as {0} is not a valid C2SP verifier key")]
     Key(&'static str),
+    #[error("the checkpoint's cosignatures do not meet the policy's quorum (valid ones from: {0})")]
+    Quorum(String),
 }
 
 /// A parsed certificate (not yet verified).
@@ -208,6 +211,27 @@ impl Certificate {
         body_key: &Verifier,
         witnesses: &[Verifier],
     ) -> Result<Verified, CertificateError> {
+        self.verify_under(log_key, body_key, witnesses, None)
+    }
+
+    /// [`Certificate::verify`] under a witness policy: the checkpoint's cosignatures by the
+    /// policy's witnesses must satisfy its quorum.
+    pub fn verify_with_policy(
+        &self,
+        log_key: &Verifier,
+        body_key: &Verifier,
+        policy: &Policy,
+    ) -> Result<Verified, CertificateError> {
+        self.verify_under(log_key, body_key, &policy.witness_keys(), Some(policy))
+    }
+
+    fn verify_under(
+        &self,
+        log_key: &Verifier,
+        body_key: &Verifier,
+        witnesses: &[Verifier],
+        policy: Option<&Policy>,
+    ) -> Result<Verified, CertificateError> {
         let opening = Opening::parse(&self.opening).map_err(CertificateError::Opening)?;
         let note = Note::parse(self.entry.as_bytes()).map_err(|e| {
             CertificateError::Entry(EntryError::Malformed {
@@ -239,17 +263,27 @@ impl Certificate {
             return Err(CertificateError::Signature(role));
         }
         let proof = TlogProof::parse(self.proof.as_bytes()).map_err(CertificateError::Proof)?;
-        let policy = CheckpointVerifier::with_witnesses(
+        // Without a policy every witness given must have cosigned; with one, its quorum.
+        let required = if policy.is_some() { 0 } else { witnesses.len() };
+        let checkpoints = CheckpointVerifier::with_witnesses(
             log_key.name(),
             log_key.clone(),
             witnesses.to_vec(),
-            witnesses.len(),
+            required,
         )
         .map_err(|e| CertificateError::Proof(ProofError::from(e)))?;
         let signed = proof
-            .verify(self.entry.as_bytes(), &policy)
+            .verify(self.entry.as_bytes(), &checkpoints)
             .map_err(CertificateError::Proof)?;
-        let checked = |name: &str| witnesses.iter().any(|w| w.name() == name);
+        if let Some(policy) = policy
+            && !policy.satisfied_by(signed.cosignatures())
+        {
+            return Err(CertificateError::Quorum(
+                policy.cosigned_by(signed.cosignatures()).join(", "),
+            ));
+        }
+        let valid = signed.cosignatures();
+        let checked = |name: &str| valid.iter().any(|w| w.name == name);
         let (checked_cosignatures, cosignatures) =
             Note::parse(proof.signed_checkpoint().as_bytes())
                 .map(|n| {

@@ -63,6 +63,7 @@ pub mod entry;
 pub mod keys;
 pub mod merkle;
 pub mod note;
+pub mod policy;
 pub mod proof;
 pub mod subtree;
 pub mod tiles;

@@ -135,6 +135,20 @@ pub struct Config {
     pub feedback_months: u8,
     pub body: Body,
     pub reviewers: Vec<Reviewer>,
+    /// Witnesses the server sends each new checkpoint to (tlog-witness v1).
+    pub witnesses: Vec<Witness>,
+}
+
+/// A witness of the log: `[[witnesses]] name, url, vkey` (and `proxy` for an onion).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Witness {
+    pub name: String,
+    /// Its `add-checkpoint` URL, e.g. `http://xxxx.onion/add-checkpoint`.
+    pub url: String,
+    /// Its cosignature/v1 verifier key.
+    pub vkey: String,
+    /// A SOCKS proxy to reach it (`socks5h://127.0.0.1:9050` for an onion).
+    pub proxy: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -157,6 +171,17 @@ struct RawConfig {
     body: Option<RawBody>,
     #[serde(default)]
     reviewers: Vec<RawReviewer>,
+    #[serde(default)]
+    witnesses: Vec<RawWitness>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWitness {
+    name: Option<String>,
+    url: Option<String>,
+    vkey: Option<String>,
+    proxy: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -466,6 +491,55 @@ impl RawConfig {
             reviewers.push(Reviewer { name, recipient });
         }
 
+        let mut witnesses: Vec<Witness> = Vec::new();
+        for (i, raw) in self.witnesses.into_iter().enumerate() {
+            let field = |name: &str| format!("witnesses[{i}].{name}");
+            let name = raw
+                .name
+                .map(|n| n.trim().to_string())
+                .filter(|n| candor_log::note::is_valid_key_name(n))
+                .ok_or_else(|| ConfigError::new(field("name"), "a name without spaces or '+'"))?;
+            let url = raw
+                .url
+                .map(|u| u.trim().to_string())
+                .filter(|u| {
+                    (u.starts_with("http://") || u.starts_with("https://"))
+                        && !u.chars().any(char::is_whitespace)
+                })
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        field("url"),
+                        "an http:// or https:// address of its add-checkpoint",
+                    )
+                })?;
+            let vkey = raw.vkey.map(|k| k.trim().to_string()).unwrap_or_default();
+            match candor_log::note::Verifier::from_vkey(&vkey) {
+                Ok(v) if v.key_type() == candor_log::note::KeyType::CosignatureV1 => {}
+                _ => {
+                    return Err(ConfigError::new(
+                        field("vkey"),
+                        "expected the witness's cosignature/v1 verifier key (its witness.vkey)",
+                    ));
+                }
+            }
+            let proxy = raw.proxy.map(|p| p.trim().to_string());
+            if proxy.as_ref().is_some_and(|p| !p.starts_with("socks5h://")) {
+                return Err(ConfigError::new(
+                    field("proxy"),
+                    "a socks5h:// address (Tor resolves the onion)",
+                ));
+            }
+            if witnesses.iter().any(|w| w.name == name) {
+                return Err(ConfigError::new(field("name"), "used twice"));
+            }
+            witnesses.push(Witness {
+                name,
+                url,
+                vkey,
+                proxy,
+            });
+        }
+
         Ok(Config {
             listen,
             reviewer_listen,
@@ -487,6 +561,7 @@ impl RawConfig {
                 witness_keys,
             },
             reviewers,
+            witnesses,
         })
     }
 }

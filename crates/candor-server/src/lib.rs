@@ -19,3 +19,4 @@ pub mod public_log;
 pub mod reporter;
 pub mod reviewer_api;
 pub mod server;
+pub mod witnessing;

@@ -271,6 +271,30 @@ impl LogService {
         Ok(size)
     }
 
+    /// The newest checkpoint as the log signed it (without cosignatures), and its size.
+    pub async fn bare_checkpoint(&self) -> Result<(u64, String), LogError> {
+        self.store
+            .latest_checkpoint()
+            .await?
+            .ok_or_else(|| internal("no checkpoint"))
+    }
+
+    /// A consistency proof from the tree of `old` entries to that of `new` (RFC 9162).
+    pub async fn consistency_proof(&self, old: u64, new: u64) -> Result<Vec<Hash>, LogError> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            let overlay = HashMap::new();
+            let reader = DbHashes {
+                store: &*store,
+                handle: Handle::current(),
+                overlay: &overlay,
+            };
+            candor_log::merkle::prove_tree(new, old, &reader).map_err(internal)
+        })
+        .await
+        .map_err(internal)?
+    }
+
     /// The newest signed checkpoint, with the cosignatures witnesses sent for it.
     pub async fn signed_checkpoint(&self) -> Result<(u64, String), LogError> {
         let (size, note) = self

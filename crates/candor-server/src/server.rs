@@ -154,6 +154,13 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
             .collect();
     let interval = config.log_interval;
     let max_connections = config.max_connections;
+    // Each new checkpoint goes to the configured witnesses; their cosignatures are kept.
+    let wake_witnesses = Arc::new(tokio::sync::Notify::new());
+    let witnessing = tokio::spawn(crate::witnessing::run(
+        Arc::clone(&log),
+        config.witnesses.clone(),
+        Arc::clone(&wake_witnesses),
+    ));
     let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log))
         .map_err(|e| ServeError::Random(e.to_string()))?;
     // New log entries are integrated on a fixed schedule, in shuffled batches, so that the
@@ -164,8 +171,12 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(err) = log.integrate().await {
-                tracing::error!(error = %err, "the log could not integrate new entries");
+            match log.integrate().await {
+                Ok(Some(_)) => wake_witnesses.notify_one(),
+                Ok(None) => {}
+                Err(err) => {
+                    tracing::error!(error = %err, "the log could not integrate new entries")
+                }
             }
         }
     });
@@ -214,6 +225,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     signal.abort();
     sweeper.abort();
     integrator.abort();
+    witnessing.abort();
     sessions.clear();
     store.close().await;
     for path in unix_paths {

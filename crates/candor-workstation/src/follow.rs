@@ -34,6 +34,16 @@ pub enum FollowError {
         "THE LOG IS INCONSISTENT: {0}. The server's history was rolled back, forked or rewritten. Do not continue; keep the state file as evidence and alert the body."
     )]
     Inconsistent(String),
+    /// Inconsistent, with the evidence: two checkpoints, both signed by the log's key, that
+    /// cannot both be true (`before` as saved, `now` as served).
+    #[error(
+        "THE LOG IS INCONSISTENT: {why}. The server's history was rolled back, forked or rewritten. Do not continue; keep the state file as evidence and alert the body."
+    )]
+    Fork {
+        why: String,
+        before: String,
+        now: String,
+    },
     #[error("the log could not be verified: {0}")]
     Invalid(String),
     #[error("the log could not be fetched: {0}")]
@@ -227,6 +237,7 @@ pub async fn follow(
     state_path: &Path,
     given_key: Option<&Verifier>,
     full: bool,
+    witnesses: Option<&candor_log::policy::Policy>,
     progress: Progress,
 ) -> Result<(Followed, Vec<(String, String, u64)>), FollowError> {
     let base = server.trim_end_matches('/').to_string();
@@ -240,24 +251,44 @@ pub async fn follow(
             "the checkpoint is not signed by the pinned log key: {e}"
         ))
     })?;
+    if let Some(policy) = witnesses {
+        let cosigned =
+            CheckpointVerifier::with_witnesses(key.name(), key.clone(), policy.witness_keys(), 0)
+                .and_then(|v| v.verify(signed.as_bytes()))
+                .map_err(|e| {
+                    FollowError::Invalid(format!("a witness's cosignature does not verify: {e}"))
+                })?;
+        if !policy.satisfied_by(cosigned.cosignatures()) {
+            return Err(FollowError::Invalid(format!(
+                "the checkpoint's cosignatures do not meet the policy's quorum (valid ones from: {})",
+                policy.cosigned_by(cosigned.cosignatures()).join(", ")
+            )));
+        }
+    }
     let new = verified.checkpoint().clone();
     let old = match state.as_ref().and_then(|s| s.checkpoint.as_deref()) {
         Some(text) => Some(parse_checkpoint(text)?),
         None => None,
     };
+    let saved_note = state
+        .as_ref()
+        .and_then(|s| s.checkpoint.clone())
+        .unwrap_or_default();
+    let fork = |why: String| FollowError::Fork {
+        why,
+        before: saved_note.clone(),
+        now: signed.clone(),
+    };
     if let Some(old) = &old {
         if new.size() < old.size() {
-            return Err(FollowError::Inconsistent(format!(
+            return Err(fork(format!(
                 "the log shrank from {} to {} entries",
                 old.size(),
                 new.size()
             )));
         }
         if new.size() == old.size() && new.root() != old.root() {
-            return Err(FollowError::Inconsistent(format!(
-                "two different trees of size {}",
-                new.size()
-            )));
+            return Err(fork(format!("two different trees of size {}", new.size())));
         }
     }
     let tiles = HttpTiles {
@@ -267,6 +298,7 @@ pub async fn follow(
         cache: Mutex::new(HashMap::new()),
     };
     let (old_c, new_c) = (old.clone(), new.clone());
+    let (before_note, now_note) = (saved_note.clone(), signed.clone());
     let stats =
         tokio::task::spawn_blocking(move || -> Result<Vec<(String, String, u64)>, FollowError> {
             if let Some(old) = &old_c
@@ -279,12 +311,14 @@ pub async fn follow(
                     new_c.root(),
                     &tiles,
                 )
-                .map_err(|e| {
-                    FollowError::Inconsistent(format!(
+                .map_err(|e| FollowError::Fork {
+                    why: format!(
                         "the tree of {} entries does not extend the one of {} seen before ({e})",
                         new_c.size(),
                         old.size()
-                    ))
+                    ),
+                    before: before_note,
+                    now: now_note,
                 })?;
             }
             if full {

@@ -127,6 +127,7 @@ impl Workstation {
             &self.log_state,
             self.log_key.as_ref(),
             false,
+            None,
             std::sync::Arc::new(|_, _| {}),
         )
         .await
@@ -140,7 +141,10 @@ impl Workstation {
                 }
                 Ok(())
             }
-            Err(e @ super::follow::FollowError::Inconsistent(_)) => {
+            Err(
+                e @ (super::follow::FollowError::Inconsistent(_)
+                | super::follow::FollowError::Fork { .. }),
+            ) => {
                 let text = e.to_string();
                 tracing::error!("{text}");
                 *self.alarm.lock().unwrap_or_else(|p| p.into_inner()) = Some(text.clone());
