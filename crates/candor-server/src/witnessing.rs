@@ -133,13 +133,12 @@ async fn send(log: &LogService, k: &mut Known) -> Result<Option<u64>, Failed> {
         .consistency_proof(old, size)
         .await
         .map_err(|e| Failed::Log(e.to_string()))?;
-    let mut body = format!("old {old}\n");
-    for h in &proof {
-        body.push_str(&h.to_base64());
-        body.push('\n');
+    let body = candor_witness::request::AddCheckpoint {
+        old_size: old,
+        proof,
+        checkpoint: note.clone().into_bytes(),
     }
-    body.push('\n');
-    body.push_str(&note);
+    .to_body();
     let answer = k
         .http
         .post(&k.witness.url)
