@@ -536,3 +536,12 @@ fn spec_cosignature_verifies(vkey: &str, body: &str, line: &str) -> bool {
     let signature = ed25519_dalek::Signature::from_bytes(&raw[12..].try_into().expect("64"));
     public.verify_strict(message.as_bytes(), &signature).is_ok()
 }
+
+/// The example in deploy/ is a configuration the witness reads.
+#[test]
+fn the_deployed_witness_configuration_is_read() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/witness.toml");
+    let config = candor_witness::Config::load(&path).expect("deploy/witness.toml");
+    assert_eq!(config.logs.len(), 1);
+    assert!(config.key_file.is_absolute() && config.state_dir.is_absolute());
+}
