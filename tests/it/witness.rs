@@ -545,3 +545,104 @@ fn the_deployed_witness_configuration_is_read() {
     assert_eq!(config.logs.len(), 1);
     assert!(config.key_file.is_absolute() && config.state_dir.is_absolute());
 }
+
+/// Witnesses as a hostile party may run them: one answers 100 MiB, one a cosignature from
+/// another key under the right name, one garbage, one a size larger than the log. The
+/// server reads at most 64 KiB of an answer, publishes none of these, and keeps serving.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_witnesses_get_nothing_published() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let modes = ["huge", "foreign", "garbage", "bigger"];
+    let mut extra = String::from("log_interval = \"1s\"\n");
+    let mut counters = Vec::new();
+    let mut listeners = Vec::new();
+    for mode in modes {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        // The real key of a witness named after the mode; a hostile one signs with another.
+        let real = candor_log::note::Cosigner::from_seed(mode, &[1; 32]).expect("key");
+        extra.push_str(&format!(
+            "\n[[witnesses]]\nname = \"{mode}\"\nurl = \"http://{addr}/add-checkpoint\"\nvkey = \"{}\"\n",
+            real.verifier().to_vkey()
+        ));
+        counters.push(Arc::new(AtomicUsize::new(0)));
+        listeners.push(listener);
+    }
+    for ((mode, listener), count) in modes.into_iter().zip(listeners).zip(counters.clone()) {
+        tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                count.fetch_add(1, Ordering::SeqCst);
+                tokio::spawn(async move {
+                    let mut request = Vec::new();
+                    let mut buf = vec![0u8; 64 * 1024];
+                    // Headers and body: the checkpoint ends with a signature line.
+                    while !String::from_utf8_lossy(&request).contains("\n\n— ") {
+                        match socket.read(&mut buf).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => request.extend_from_slice(&buf[..n]),
+                        }
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    let text = String::from_utf8_lossy(&request).to_string();
+                    let (status, body): (&str, Vec<u8>) = match mode {
+                        "huge" => ("200 OK", vec![b'a'; 100 * 1024 * 1024]),
+                        "foreign" => {
+                            let note = text.split("\r\n\r\n").nth(1).unwrap_or("");
+                            let note = note.split_once("\n\n").map_or("", |(_, n)| n);
+                            let body = note.split_once("\n\n").map_or("", |(b, _)| b);
+                            let checkpoint =
+                                Checkpoint::parse(&format!("{body}\n")).expect("checkpoint");
+                            let other =
+                                candor_log::note::Cosigner::from_seed(mode, &[2; 32]).expect("key");
+                            let line = checkpoint.cosign(&other, 0).expect("cosign").to_line();
+                            ("200 OK", line.into_bytes())
+                        }
+                        "garbage" => ("200 OK", b"hello\n".to_vec()),
+                        _ => ("409 Conflict", b"999999\n".to_vec()),
+                    };
+                    let head = format!(
+                        "HTTP/1.1 {status}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = socket.write_all(head.as_bytes()).await;
+                    let _ = socket.write_all(&body).await;
+                });
+            }
+        });
+    }
+    let server = TestServer::start_with(Options {
+        extra_config: extra,
+        ..Options::default()
+    });
+    let (status, _) = submit(&server, vec![Part::Message(b"watched".to_vec())]).await;
+    assert_eq!(status, 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while counters.iter().any(|c| c.load(Ordering::SeqCst) < 2) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the witnesses were not all asked"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let checkpoint = reqwest::get(format!("{}/log/checkpoint", server.url))
+        .await
+        .expect("checkpoint")
+        .text()
+        .await
+        .expect("text");
+    let (_, signatures) = checkpoint.split_once("\n\n").expect("signed");
+    for mode in modes {
+        assert!(
+            !signatures.contains(&format!("— {mode} ")),
+            "{mode} got published: {checkpoint}"
+        );
+    }
+    assert!(
+        checkpoint.lines().nth(1).is_some_and(|l| l != "0"),
+        "{checkpoint}"
+    );
+}

@@ -148,19 +148,20 @@ async fn send(log: &LogService, k: &mut Known) -> Result<Option<u64>, Failed> {
         .await
         .map_err(|e| Failed::Unreachable(e.without_url().to_string()))?;
     let status = answer.status().as_u16();
-    if answer
-        .content_length()
-        .is_some_and(|n| n > MAX_ANSWER_BYTES as u64)
-    {
-        return Err(Failed::Refused(status));
-    }
-    let text = answer
-        .text()
+    // Read chunk by chunk up to the bound: a witness cannot make the server hold more.
+    let mut answer = answer;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = answer
+        .chunk()
         .await
-        .map_err(|e| Failed::Unreachable(e.without_url().to_string()))?;
-    if text.len() > MAX_ANSWER_BYTES {
-        return Err(Failed::Refused(status));
+        .map_err(|e| Failed::Unreachable(e.without_url().to_string()))?
+    {
+        if bytes.len() + chunk.len() > MAX_ANSWER_BYTES {
+            return Err(Failed::Refused(status));
+        }
+        bytes.extend_from_slice(&chunk);
     }
+    let text = String::from_utf8(bytes).map_err(|_| Failed::Refused(status))?;
     match status {
         200 => {}
         409 => {
