@@ -563,6 +563,26 @@ impl BulkAnswer {
         Ok(n)
     }
 
+    /// Copies the current ciphertext's remaining `size` bytes into `out`; returns their
+    /// SHA-256 (hex) for the caller to check against its case's detail.
+    pub async fn copy_to(
+        &mut self,
+        size: u64,
+        out: &mut impl std::io::Write,
+    ) -> Result<String, ClientError> {
+        use sha2::Digest;
+        let mut hash = sha2::Sha256::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut left = size;
+        while left > 0 {
+            let n = self.read(&mut buf, left).await?;
+            hash.update(&buf[..n]);
+            out.write_all(&buf[..n])?;
+            left -= n as u64;
+        }
+        Ok(hex::encode(hash.finalize()))
+    }
+
     /// The next ciphertext whole, which must be `wanted`, of `size` bytes, at most `limit`:
     /// a server cannot make the workstation hold more than that in memory.
     pub async fn next_bytes(
@@ -578,12 +598,8 @@ impl BulkAnswer {
             )));
         }
         self.next(wanted, size).await?;
-        let mut bytes = vec![0u8; usize::try_from(size).unwrap_or(usize::MAX)];
-        let mut at = 0;
-        while at < bytes.len() {
-            let left = (bytes.len() - at) as u64;
-            at += self.read(&mut bytes[at..], left).await?;
-        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        self.copy_to(size, &mut bytes).await?;
         Ok(bytes)
     }
 }

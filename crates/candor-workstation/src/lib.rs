@@ -583,7 +583,6 @@ async fn reseal_batch(
     let identities = client.identities().to_vec();
     let mut parts = Vec::new();
     let mut resealed = 0;
-    let mut buf = vec![0u8; 64 * 1024];
     for (item, recipients) in batch {
         // The ciphertext into an anonymous file, checked against its SHA-256.
         let content = BulkItem {
@@ -592,21 +591,14 @@ async fn reseal_batch(
         };
         answer.next(content, item.size).await?;
         let mut file = tempfile::tempfile()?;
-        let mut hash = Sha256::new();
-        let mut left = item.size;
-        while left > 0 {
-            let n = answer.read(&mut buf, left).await?;
-            hash.update(&buf[..n]);
-            file.write_all(&buf[..n])?;
-            left -= n as u64;
-        }
+        let sha256 = answer.copy_to(item.size, &mut file).await?;
         let damaged = || {
             WorkstationError::Bundle(format!(
                 "item {} arrived damaged (its SHA-256 does not match)",
                 item.id
             ))
         };
-        if hex::encode(hash.finalize()) != item.sha256 {
+        if sha256 != item.sha256 {
             return Err(damaged());
         }
         file.rewind()?;

@@ -615,6 +615,9 @@ async fn fill(ws: &Workstation, case: &CaseDetail, strict: bool) -> Result<(), W
             ));
         }
     }
+    // The files whose content comes in the bulk answer, by item id.
+    let files: std::collections::HashMap<i64, &ItemInfo> =
+        contents.iter().map(|i| (i.id, *i)).collect();
     let bulk = async {
         let wanted: Vec<(BulkItem, u64, &str)> = small
             .iter()
@@ -639,24 +642,23 @@ async fn fill(ws: &Workstation, case: &CaseDetail, strict: bool) -> Result<(), W
                     BulkPart::Content => super::client::MAX_TEXT_ITEM_BYTES,
                 };
                 let bytes = answer.next_bytes(wanted, size, limit).await?;
-                let is_file_content =
-                    wanted.part == BulkPart::Content && contents.iter().any(|i| i.id == wanted.id);
-                if !is_file_content {
+                let file = match wanted.part {
+                    BulkPart::Content => files.get(&wanted.id).copied(),
+                    BulkPart::Meta => None,
+                };
+                let Some(file) = file else {
                     if !ws.mirror.keep(sha256, bytes) && strict {
                         return Err(damaged());
                     }
                     continue;
-                }
+                };
                 if hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)) != sha256 {
                     if strict {
                         return Err(damaged());
                     }
                     continue;
                 }
-                let meta = match contents.iter().find(|i| i.id == wanted.id) {
-                    Some(item) => meta_of(ws, item).await?,
-                    None => None,
-                };
+                let meta = meta_of(ws, file).await?;
                 let plain = seal::open_bytes(ws.client.identities(), &bytes).ok();
                 match (meta, plain) {
                     (Some(meta), Some(plain))
