@@ -228,6 +228,13 @@ impl fmt::Display for Checkpoint {
     }
 }
 
+/// The timestamp a Candor cosignature carries for a moment given in Unix seconds: the start
+/// of its UTC day. A cosignature is public, so it times nobody's action more finely than
+/// the day.
+pub fn cosignature_day(unix_seconds: i64) -> u64 {
+    u64::try_from(unix_seconds.max(0) / 86_400 * 86_400).unwrap_or(0)
+}
+
 /// A checkpoint whose signatures verified under a [`CheckpointVerifier`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedCheckpoint {

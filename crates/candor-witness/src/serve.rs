@@ -235,9 +235,8 @@ async fn add_checkpoint(State(w): State<Arc<Witness>>, body: Bytes) -> Response 
             "the witness's state cannot be written",
         );
     }
-    // The cosignature's time is public: the start of the day (UTC), not the second.
-    let today = jiff::Timestamp::now().as_second() / 86_400 * 86_400;
-    match new.cosign(&w.cosigner, u64::try_from(today).unwrap_or(0)) {
+    let today = candor_log::checkpoint::cosignature_day(jiff::Timestamp::now().as_second());
+    match new.cosign(&w.cosigner, today) {
         Ok(signature) => (StatusCode::OK, signature.to_line()).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "cannot cosign");

@@ -176,10 +176,9 @@ impl Workstation {
         {
             return Ok(());
         }
-        // The cosignature's time is public: the start of the day (UTC), not the second.
-        let today = jiff::Timestamp::now().as_second() / 86_400 * 86_400;
+        let today = candor_log::checkpoint::cosignature_day(jiff::Timestamp::now().as_second());
         let line = witness
-            .cosign(note.text(), u64::try_from(today).unwrap_or(0))
+            .cosign(note.text(), today)
             .map_err(|e| e.to_string())?
             .to_line();
         self.client
