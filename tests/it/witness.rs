@@ -646,3 +646,56 @@ async fn hostile_witnesses_get_nothing_published() {
         "{checkpoint}"
     );
 }
+
+/// A flood at a witness: 1,000 requests at once, garbage, stale and good mixed, over many
+/// connections. It answers each (or drops it) without falling over, records nothing from
+/// the garbage, and afterwards holds a size it cosigned and goes on from there.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flood_of_requests_leaves_a_witness_whole() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (ok, _, stderr) = run_candor(&[
+        "keygen",
+        "witness",
+        "--name",
+        "flooded.example",
+        "--out",
+        dir.path().to_str().expect("utf8"),
+    ]);
+    assert!(ok, "{stderr}");
+    let mut log = Log::new("flooded.example/log", 4);
+    let w = start_witness(dir.path(), &[&log], free_port());
+    assert_eq!(add(&w, log.request(0, 4)).await.0, 200);
+    log.grow(4);
+    let good = log.request(4, 8);
+    let client = reqwest::Client::new();
+    let mut tasks = Vec::new();
+    for i in 0..1000 {
+        let body = match i % 4 {
+            0 => good.clone(),
+            1 => "old 0\n\nnot a note".to_string(),
+            2 => "x".repeat(70_000),
+            _ => log.request(0, 8),
+        };
+        let (client, url) = (client.clone(), w.url.clone());
+        tasks.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .body(body)
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        }));
+    }
+    let mut statuses = std::collections::BTreeMap::new();
+    for t in tasks {
+        *statuses.entry(t.await.expect("task")).or_insert(0) += 1;
+    }
+    eprintln!("flood answers: {statuses:?}");
+    // The good request was cosigned once; every other copy of it found size 8 already.
+    assert_eq!(statuses.get(&200), Some(&1), "{statuses:?}");
+    let (status, _, body) = add(&w, log.request(4, 8)).await;
+    assert_eq!((status, body.as_str()), (409, "8\n"));
+    log.grow(2);
+    assert_eq!(add(&w, log.request(8, 10)).await.0, 200);
+}
