@@ -57,6 +57,8 @@ struct Meter {
     consumed: AtomicU64,
     /// Parts begun.
     parts: AtomicU64,
+    /// Answers the parser gave its readers (a part, a piece of content, an end): progress.
+    answers: AtomicU64,
     too_large: AtomicBool,
     overhead: AtomicBool,
 }
@@ -84,7 +86,12 @@ impl Meter {
     /// Whether the parser holds more than content in flight and the overhead its parts
     /// may take.
     fn over_budget(&self) -> bool {
-        let fed = self.fed.load(Ordering::Relaxed);
+        self.over_budget_with(0)
+    }
+
+    /// Whether the parser would be over budget with `more` bytes fed.
+    fn over_budget_with(&self, more: u64) -> bool {
+        let fed = self.fed.load(Ordering::Relaxed).saturating_add(more);
         let consumed = self.consumed.load(Ordering::Relaxed);
         let parts = self.parts.load(Ordering::Relaxed);
         let allowed = (parts + 1)
@@ -151,6 +158,7 @@ impl Intake {
         let next = tokio::time::timeout(IDLE_TIMEOUT, self.multipart.next_field())
             .await
             .map_err(|_| IntakeError::Timeout)?;
+        self.meter.answers.fetch_add(1, Ordering::Relaxed);
         let field = match next {
             Ok(Some(field)) => field,
             Ok(None) => return Ok(None),
@@ -194,6 +202,7 @@ impl Part {
         let next = tokio::time::timeout(IDLE_TIMEOUT, self.field.chunk())
             .await
             .map_err(|_| IntakeError::Timeout)?;
+        self.meter.answers.fetch_add(1, Ordering::Relaxed);
         match next {
             Ok(Some(chunk)) => {
                 self.meter
@@ -223,7 +232,12 @@ impl Part {
 /// After each piece the stream answers "not yet" once (and wakes itself): the parser reads
 /// everything a stream has ready in one go, so without this pause it would pull a fast
 /// client's whole socket buffer before anyone reads content, and the meter could not tell
-/// that from overhead.
+/// that from overhead. For the same reason it answers "not yet" (and wakes itself) when
+/// one more piece would put the parser over budget and the parser has answered its
+/// readers since the last such hold: the parser pulls a piece at every step, even with
+/// the next parts already buffered (a fast client sending many small files), and should
+/// use what it holds first. Only a parser that comes back without having answered
+/// anything (it needs more to go on) gets the piece, and with it the budget's check.
 struct Metered<S> {
     stream: S,
     pending: Bytes,
@@ -232,6 +246,8 @@ struct Metered<S> {
     /// Bytes still to discard before the error, once the limit was passed.
     draining: Option<u64>,
     paused: bool,
+    /// The parser's answer count when the stream last held it back.
+    held_at: Option<u64>,
     done: bool,
     meter: Arc<Meter>,
 }
@@ -244,6 +260,7 @@ fn metered<S>(stream: S, limit: u64, meter: Arc<Meter>) -> Metered<S> {
         limit,
         draining: None,
         paused: false,
+        held_at: None,
         done: false,
         meter,
     }
@@ -288,6 +305,14 @@ where
             this.paused = false;
             cx.waker().wake_by_ref();
             return Poll::Pending;
+        }
+        if this.meter.over_budget_with(MAX_PIECE as u64) {
+            let answers = this.meter.answers.load(Ordering::Relaxed);
+            if this.held_at != Some(answers) {
+                this.held_at = Some(answers);
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
         }
         if this.meter.over_budget() {
             this.meter.overhead.store(true, Ordering::Relaxed);
@@ -382,6 +407,24 @@ mod tests {
         out.extend_from_slice(content);
         out.extend_from_slice(b"\r\n");
         out
+    }
+
+    /// A fast client whose whole form is at hand (arriving in large pieces, always ready)
+    /// with many small files is read to its end: the parser, which pulls a piece from the
+    /// stream at every step whether or not it has data, is held back instead of being
+    /// counted as holding overhead.
+    #[tokio::test]
+    async fn many_small_parts_all_at_hand_are_read() {
+        let mut body = Vec::new();
+        for i in 0..400 {
+            body.extend(part("files", &vec![b'x'; 300 + i]));
+        }
+        body.extend_from_slice(b"--B--\r\n");
+        let pieces: Vec<Bytes> = body.chunks(1 << 20).map(Bytes::copy_from_slice).collect();
+        let stream = futures_util::stream::iter(pieces).map(Ok::<_, std::io::Error>);
+        let intake = Intake::from_stream(stream, "B".into(), 1 << 30, 1000, Constraints::new());
+        let expected: u64 = (0..400).map(|i| 300 + i).sum();
+        assert_eq!(read_all(intake).await, Ok((400, expected)));
     }
 
     #[tokio::test]
