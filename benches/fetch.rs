@@ -153,7 +153,11 @@ async fn run() -> Result<()> {
 
     let server_root = root.join("server");
     let server = Server::start(&server_root, &recipient_text, "")?;
-    let store = candor_store::open_beside_server(&server_root.join("data/candor.db")).await?;
+    let store = candor_store::open_beside_server(
+        &server_root.join("data/candor.db"),
+        &server_root.join("data/blobs"),
+    )
+    .await?;
     let started = Instant::now();
     let (seeded, _) = seed(&*store, &recipient, cases, None).await?;
     println!(
@@ -271,7 +275,11 @@ async fn run() -> Result<()> {
     drop(store);
     let grant_root = root.join("grant-server");
     let grant_server = Server::start(&grant_root, &recipient_text, "")?;
-    let grant_store = candor_store::open_beside_server(&grant_root.join("data/candor.db")).await?;
+    let grant_store = candor_store::open_beside_server(
+        &grant_root.join("data/candor.db"),
+        &grant_root.join("data/blobs"),
+    )
+    .await?;
     seed(&*grant_store, &recipient, grant_cases, None).await?;
     let grant_state = root.join("grant-state");
     let grant_state_arg = grant_state.to_str().ok_or("path")?.to_string();

@@ -426,7 +426,11 @@ async fn service_bench() -> Result<String> {
         .prefix("candor-log-bench-")
         .tempdir()?;
     let db = dir.path().join("candor.db");
-    let store = candor_store::open(&format!("sqlite://{}", db.display())).await?;
+    let store = candor_store::open(
+        &format!("sqlite://{}", db.display()),
+        &dir.path().join("blobs"),
+    )
+    .await?;
     let body = generate_signer("bench.candor.example/decisions")?;
     let service = LogService::open(
         store.clone(),

@@ -18,7 +18,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}", dir.path().join("fuzz.db").display());
-    let store = runtime.block_on(candor_store::open(&url)).expect("store");
+    let store = runtime.block_on(candor_store::open(&url, &dir.path().join("blobs"))).expect("store");
     Fixture {
         runtime,
         store,

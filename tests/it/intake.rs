@@ -882,10 +882,10 @@ async fn a_burst_of_a_hundred_reports_gets_a_hundred_receipts() {
     assert!(growth_mib < 256, "server memory grew by {growth_mib} MiB");
 }
 
-/// An upload the client abandons is removed, and the WAL is emptied right after: the
-/// pages of the deleted rows do not stay in it until some later checkpoint.
+/// An upload the client abandons is removed: its file grows in the blob folder's
+/// `incoming/` while it streams, and is gone once the client goes away.
 #[tokio::test(flavor = "multi_thread")]
-async fn an_abandoned_upload_leaves_an_empty_wal() {
+async fn an_abandoned_upload_leaves_nothing_behind() {
     use tokio::io::AsyncWriteExt;
     let server = TestServer::start();
     let mut stream = tokio::net::TcpStream::connect(server.authority())
@@ -907,29 +907,41 @@ async fn an_abandoned_upload_leaves_an_empty_wal() {
     for _ in 0..24 {
         stream.write_all(&block).await.expect("body");
     }
-    let wal = server.db_path().with_extension("db-wal");
-    // Batches of the upload reach the WAL while it streams.
+    let incoming = server.blob_dir().join("incoming");
+    let held = || -> u64 {
+        std::fs::read_dir(&incoming)
+            .map(|dir| {
+                dir.flatten()
+                    .filter_map(|f| f.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    };
+    // The upload's ciphertext reaches its file while it streams.
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) < 8 * 1024 * 1024 {
+    while held() < 8 * 1024 * 1024 {
         assert!(
             std::time::Instant::now() < deadline,
-            "nothing reached the WAL"
+            "nothing reached the blob folder"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     drop(stream);
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     loop {
-        let len = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if len == 0 {
+        let files = std::fs::read_dir(&incoming).expect("incoming").count();
+        if files == 0 {
             break;
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "the WAL still holds {len} bytes"
+            "{files} files of the abandoned upload are left"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let store = server.store().await;
+    assert_eq!(store.blob_counts().await.expect("counts"), (0, 0, 0));
 }
 
 /// With `max_connections` reached, a further connection waits in the kernel's queue, is

@@ -802,12 +802,7 @@ async fn a_rolled_back_server_is_refused_by_the_workstation() {
     setup.server.stop();
     let snapshot = setup.keys.path().join("snapshot");
     std::fs::create_dir_all(&snapshot).expect("dir");
-    for f in std::fs::read_dir(&setup.server.data_dir)
-        .expect("data")
-        .flatten()
-    {
-        std::fs::copy(f.path(), snapshot.join(f.file_name())).expect("copy");
-    }
+    copy_dir(&setup.server.data_dir, &snapshot);
     setup.server.spawn();
     report(&setup.server, "third").await;
     wait_for_size(&setup.server, 3).await;
@@ -829,15 +824,8 @@ async fn a_rolled_back_server_is_refused_by_the_workstation() {
 
     // Roll the server back.
     setup.server.stop();
-    for f in std::fs::read_dir(&setup.server.data_dir)
-        .expect("data")
-        .flatten()
-    {
-        std::fs::remove_file(f.path()).expect("remove");
-    }
-    for f in std::fs::read_dir(&snapshot).expect("snapshot").flatten() {
-        std::fs::copy(f.path(), setup.server.data_dir.join(f.file_name())).expect("restore");
-    }
+    std::fs::remove_dir_all(&setup.server.data_dir).expect("remove");
+    copy_dir(&snapshot, &setup.server.data_dir);
     setup.server.spawn();
     assert_eq!(checkpoint_size(&setup.server).await, 2);
 
@@ -1120,4 +1108,16 @@ async fn log_verify_reports_a_fork_with_both_signed_checkpoints() {
         before,
         "kept as it was"
     );
+}
+
+/// Copies a folder and everything in it.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for f in std::fs::read_dir(from).expect("read").flatten() {
+        if f.file_type().expect("type").is_dir() {
+            copy_dir(&f.path(), &to.join(f.file_name()));
+        } else {
+            std::fs::copy(f.path(), to.join(f.file_name())).expect("copy");
+        }
+    }
 }

@@ -118,6 +118,8 @@ pub struct Config {
     pub reviewer_listen: Option<Listen>,
     pub data_dir: PathBuf,
     pub database_url: String,
+    /// The folder of ciphertext files (`blob_dir`; by default `data_dir/blobs`).
+    pub blob_dir: PathBuf,
     pub max_upload_bytes: u64,
     /// The sealed status log's origin (C2SP checkpoint origin line; also its key's name).
     pub log_origin: String,
@@ -158,6 +160,7 @@ struct RawConfig {
     reviewer_listen: Option<String>,
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
+    blob_dir: Option<PathBuf>,
     max_upload_bytes: Option<u64>,
     log_origin: Option<String>,
     log_interval: Option<String>,
@@ -326,6 +329,13 @@ impl RawConfig {
                 }
                 url
             }
+        };
+        let blob_dir = match self.blob_dir {
+            None => data_dir.join("blobs"),
+            Some(dir) if dir.as_os_str().is_empty() => {
+                return Err(ConfigError::new("blob_dir", "must not be empty"));
+            }
+            Some(dir) => dir,
         };
 
         let max_upload_bytes = self.max_upload_bytes.unwrap_or(DEFAULT_MAX_UPLOAD_BYTES);
@@ -545,6 +555,7 @@ impl RawConfig {
             reviewer_listen,
             data_dir,
             database_url,
+            blob_dir,
             max_upload_bytes,
             log_origin,
             log_interval,

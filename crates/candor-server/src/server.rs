@@ -122,7 +122,7 @@ pub async fn bind(listen: &Listen) -> Result<Bound, ServeError> {
 /// once the server accepts connections.
 pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), ServeError> {
     prepare_data_dir(&config.data_dir)?;
-    let store = candor_store::open(&config.database_url).await?;
+    let store = candor_store::open(&config.database_url, &config.blob_dir).await?;
     let install = store.install().await?;
     let deriver = Deriver::for_this_machine(install.kdf);
     let log = Arc::new(

@@ -1,9 +1,10 @@
 //! The store: cases, conversation items and encrypted blobs in chunks, the reviewers'
 //! tokens and audit trail, and the sealed status log's tables.
 //!
-//! One store to back up, replicate and shred. A submission is durable exactly when its
-//! final transaction commits; until then its chunks are marked with an upload token and
-//! are deleted if the request fails or the server restarts.
+//! The rows live in a database; the ciphertext in a blob folder, each blob a file written
+//! once ([`blobs`]). A submission is durable exactly when its final transaction commits,
+//! after its files were synced into place; what a failed request or a crash leaves is
+//! deleted (at once, or at the next start).
 //!
 //! [`Store`] and [`Upload`] are the interface; [`open`] picks the implementation from the
 //! database URL. The one implementation today is [`sqlite`]; a second database (PostgreSQL)
@@ -12,6 +13,7 @@
 //! no SQLite-only functions) so that it can follow.
 #![forbid(unsafe_code)]
 
+pub mod blobs;
 pub mod sqlite;
 
 use std::path::Path;
@@ -25,33 +27,53 @@ use candor_core::days::Day;
 pub use candor_core::domain::{Author, ItemKind, SealedPart, Status};
 use candor_core::receipt::KdfParams;
 
-/// Opens (creating if needed) the database at `url` (`sqlite://PATH`), applies its
-/// migrations, fixes the install values on first start, and removes what interrupted
-/// uploads left behind.
-pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+/// Opens (creating if needed) the database at `url` (`sqlite://PATH`) and the blob folder
+/// `blobs`, applies the database's migrations, fixes the install values on first start,
+/// and removes what interrupted uploads left behind.
+pub async fn open(url: &str, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+        Ok(Arc::new(sqlite::SqliteStore::open(url, blobs).await?))
     } else {
-        Err(StoreError::Unsupported(
-            url.split(':')
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .take(20)
-                .collect(),
-        ))
+        Err(StoreError::Unsupported(scheme(url)))
     }
 }
 
+/// Opens the database at `url` of a server that may be running, for a command beside it
+/// (`candor backup`): no migrations, no clean-up of uploads in progress.
+pub async fn attach(url: &str, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
+    match sqlite_path(url) {
+        Some(path) => open_beside_server(&path, blobs).await,
+        None => Err(StoreError::Unsupported(scheme(url))),
+    }
+}
+
+/// The file of a `sqlite://PATH` URL (without its `?options`).
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://")?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty()).then(|| std::path::PathBuf::from(path))
+}
+
+fn scheme(url: &str) -> String {
+    url.split(':')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(20)
+        .collect()
+}
+
 /// Opens an existing SQLite database without changing anything (for inspection and tests).
-pub async fn open_read_only(path: &Path) -> Result<Arc<dyn Store>, StoreError> {
-    Ok(Arc::new(sqlite::SqliteStore::open_read_only(path).await?))
+pub async fn open_read_only(path: &Path, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(
+        sqlite::SqliteStore::open_read_only(path, blobs).await?,
+    ))
 }
 
 /// Opens the SQLite database of a server that may be running, for a command beside it.
-pub async fn open_beside_server(path: &Path) -> Result<Arc<dyn Store>, StoreError> {
+pub async fn open_beside_server(path: &Path, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
     Ok(Arc::new(
-        sqlite::SqliteStore::open_beside_server(path).await?,
+        sqlite::SqliteStore::open_beside_server(path, blobs).await?,
     ))
 }
 
@@ -203,6 +225,21 @@ pub trait Store: LogStore {
     async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError>;
     /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
     async fn integrity_check(&self) -> Result<(), StoreError>;
+    /// Writes a consistent copy of the database into the new file `out` while the server
+    /// runs, and returns the blobs that copy names.
+    async fn snapshot(&self, out: &Path) -> Result<Vec<BlobInfo>, StoreError>;
+    /// Every committed blob (for checks after a restore or a migration).
+    async fn blob_infos(&self) -> Result<Vec<BlobInfo>, StoreError>;
+    /// The blob folder.
+    fn blob_dir(&self) -> &blobs::BlobDir;
+}
+
+/// A committed blob's row: its id (its file's name), size and SHA-256.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobInfo {
+    pub id: i64,
+    pub size: u64,
+    pub sha256: [u8; 32],
 }
 
 /// An upload in progress: blobs written through it stay invisible until it commits;
@@ -243,7 +280,7 @@ pub struct Replacement {
     pub audit: Audit,
 }
 
-/// Size of one stored ciphertext chunk.
+/// Size of the pieces in which a blob is read.
 pub const CHUNK_BYTES: usize = 1024 * 1024;
 
 /// Errors of the store. Messages never include stored content.
@@ -257,6 +294,8 @@ pub enum StoreError {
     Unsupported(String),
     #[error("the operating system's random generator failed")]
     Random,
+    #[error("blob storage error: {0}")]
+    Blob(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(&'static str),
     #[error("no such case")]
@@ -344,6 +383,17 @@ pub struct AuditRow {
 pub struct Install {
     pub receipt_salt: Arc<[u8]>,
     pub kdf: KdfParams,
+}
+
+/// A random row id for cases, messages, items, blobs and pending log entries: sequential
+/// ids would order every action across cases for whoever holds a copy of the database (or
+/// lists the blob folder). Between 2^32 and 2^53 (exact in any JSON reader), so never one of
+/// the small sequential ids of rows made before. A collision (about one in 10^4 after a
+/// million rows) fails its transaction, which the caller reports like any storage error.
+pub(crate) fn random_id() -> Result<i64, StoreError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|_| StoreError::Random)?;
+    Ok((i64::from_be_bytes(bytes) & 0x001f_ffff_ffff_ffff) | 0x0000_0001_0000_0000)
 }
 
 /// A random case reference: 12 Crockford base32 characters in groups of four (60 bits).

@@ -248,15 +248,19 @@ impl TestServer {
         self.data_dir.join("candor.db")
     }
 
+    pub fn blob_dir(&self) -> PathBuf {
+        self.data_dir.join("blobs")
+    }
+
     pub async fn store(&self) -> Arc<dyn Store> {
-        candor_store::open_read_only(&self.db_path())
+        candor_store::open_read_only(&self.db_path(), &self.blob_dir())
             .await
             .expect("open store")
     }
 
     /// A store for acting as the body next to the running server.
     pub async fn body_store(&self) -> Arc<dyn Store> {
-        candor_store::open_beside_server(&self.db_path())
+        candor_store::open_beside_server(&self.db_path(), &self.blob_dir())
             .await
             .expect("open store")
     }

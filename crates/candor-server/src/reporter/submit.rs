@@ -308,7 +308,9 @@ mod tests {
             .expect("runtime");
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = runtime.block_on(candor_store::open(&url)).expect("store");
+        let store = runtime
+            .block_on(candor_store::open(&url, &dir.path().join("blobs")))
+            .expect("store");
         (runtime, store, dir)
     }
 

@@ -20,7 +20,7 @@ fn to_u64(v: i64) -> Result<u64, StoreError> {
 impl LogStore for SqliteStore {
     async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO log_pending (id, note) VALUES ($1, $2)")
-            .bind(super::random_id()?)
+            .bind(crate::random_id()?)
             .bind(note)
             .execute(self.writer())
             .await?;

@@ -1,9 +1,7 @@
-//! The store in SQLite: one file (with its WAL), one writing connection and several
-//! reading ones, 64 KiB pages, `secure_delete`, full sync at every commit; uploads stream
-//! into chunks written in batches beside the request ([`upload`]), and their pages leave
-//! the page cache once synced ([`cache`]).
-
-mod cache;
+//! The store in SQLite: one file (with its WAL) for the rows, one writing connection and
+//! several reading ones, `secure_delete`, full sync at every commit. Ciphertext is not in
+//! the database: each blob is a file of the blob folder ([`crate::blobs`]), written once;
+//! the rows keep its id, size and SHA-256.
 mod log;
 mod upload;
 
@@ -16,7 +14,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use futures_util::stream::BoxStream;
-use futures_util::{Stream, TryStreamExt};
+use futures_util::{StreamExt, TryStreamExt};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -29,8 +27,9 @@ pub use upload::SqliteUpload;
 use candor_core::receipt::KdfParams;
 use std::sync::Arc;
 
+use crate::blobs::BlobDir;
 use crate::{
-    Audit, AuditRow, Author, CHUNK_BYTES, CaseRow, CaseTarget, CommitPlan, Committed, Install,
+    Audit, AuditRow, Author, BlobInfo, CaseRow, CaseTarget, CommitPlan, Committed, Install,
     ItemRow, MessageRow, NewItem, SealedPart, Status, Store, StoreError, Upload,
 };
 
@@ -96,7 +95,7 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow, first: usize) -> Result<ItemRow,
 pub struct SqliteStore {
     write: SqlitePool,
     read: SqlitePool,
-    cache: cache::PageCache,
+    blobs: Arc<BlobDir>,
 }
 
 fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
@@ -104,8 +103,6 @@ fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
     Ok(SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        // 64 KiB pages (for a new database): a 1 MiB chunk is 16 pages, not 256.
-        .page_size(65536)
         .synchronous(SqliteSynchronous::Full)
         .pragma("secure_delete", "ON")
         .foreign_keys(true)
@@ -115,44 +112,33 @@ fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
         .disable_statement_logging())
 }
 
-/// The one writing connection. Batches of an upload in progress are committed with
-/// `synchronous=NORMAL` (they need no durability of their own: an interrupted upload's rows
-/// are deleted anyway, and the final `FULL` commit syncs the WAL, earlier frames included);
-/// whatever a user of the connection did, it goes back to the pool with
-/// `synchronous=FULL`, or is closed.
+/// The one writing connection (SQLite has one writer; a queue in the pool is fairer than
+/// lock retries).
 fn writer_pool() -> SqlitePoolOptions {
-    SqlitePoolOptions::new()
-        .max_connections(1)
-        .after_release(|conn, _| {
-            Box::pin(async move {
-                Ok(sqlx::query("PRAGMA synchronous = FULL")
-                    .execute(&mut *conn)
-                    .await
-                    .is_ok())
-            })
-        })
+    SqlitePoolOptions::new().max_connections(1)
 }
 
 impl SqliteStore {
     /// Opens (creating if needed) the database, applies migrations, fixes the install
     /// values on first start, and removes what interrupted uploads left behind.
-    pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
+    pub async fn open(url: &str, blobs: &Path) -> Result<SqliteStore, StoreError> {
         let options = connect_options(url)?;
+        let blobs = BlobDir::open(blobs)?;
         let write = writer_pool().connect_with(options.clone()).await?;
         sqlx::migrate!("./migrations/sqlite").run(&write).await?;
-        let cache = cache::PageCache::open(options.get_filename());
         let read = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options.create_if_missing(false))
             .await?;
-        let store = SqliteStore { write, read, cache };
+        let store = SqliteStore { write, read, blobs };
         store.ensure_install().await?;
+        store.move_chunks_to_files().await?;
         store.remove_interrupted_uploads().await?;
         Ok(store)
     }
 
     /// Opens an existing database without changing anything (for inspection and tests).
-    pub async fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+    pub async fn open_read_only(path: &Path, blobs: &Path) -> Result<SqliteStore, StoreError> {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .read_only(true)
@@ -164,22 +150,22 @@ impl SqliteStore {
         Ok(SqliteStore {
             write: pool.clone(),
             read: pool,
-            cache: cache::PageCache::default(),
+            blobs: Arc::new(BlobDir::at(blobs)),
         })
     }
 
     /// Opens an existing database next to a running server (for tools and tests that act
     /// as the body): no migrations, no clean-up of uploads the server has in progress.
-    pub async fn open_beside_server(path: &Path) -> Result<SqliteStore, StoreError> {
+    pub async fn open_beside_server(path: &Path, blobs: &Path) -> Result<SqliteStore, StoreError> {
         let options =
             connect_options(&format!("sqlite://{}", path.display()))?.create_if_missing(false);
-        let cache = cache::PageCache::open(path);
+        let blobs = BlobDir::open(blobs)?;
         let write = writer_pool().connect_with(options.clone()).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(2)
             .connect_with(options)
             .await?;
-        Ok(SqliteStore { write, read, cache })
+        Ok(SqliteStore { write, read, blobs })
     }
 
     async fn ensure_install(&self) -> Result<(), StoreError> {
@@ -212,6 +198,24 @@ impl SqliteStore {
         }
     }
 
+    /// Blob files in place that no row names (a crash came between placing them and the
+    /// transaction, or between a deletion's transaction and the files' removal).
+    async fn orphan_files(&self) -> Result<Vec<i64>, StoreError> {
+        let known: std::collections::HashSet<i64> = sqlx::query_scalar("SELECT id FROM blobs")
+            .fetch_all(&self.read)
+            .await?
+            .into_iter()
+            .collect();
+        let blobs = self.blobs.clone();
+        let stored = tokio::task::spawn_blocking(move || blobs.stored_ids())
+            .await
+            .map_err(|_| StoreError::Corrupt("a blob reader stopped"))??;
+        Ok(stored
+            .into_iter()
+            .filter(|id| !known.contains(id))
+            .collect())
+    }
+
     pub(crate) fn begin_upload(&self) -> Result<SqliteUpload, StoreError> {
         SqliteUpload::new(self.clone())
     }
@@ -220,43 +224,58 @@ impl SqliteStore {
         &self.write
     }
 
-    /// A blob's bytes from `offset` on. Every chunk but a blob's last holds exactly
-    /// [`CHUNK_BYTES`] (see `upload.rs`), so the first chunk read is the one `offset` falls
-    /// in, and nothing before it is read.
-    pub(crate) fn blob_chunks_from(
-        &self,
-        blob_id: i64,
-        offset: u64,
-    ) -> impl Stream<Item = Result<Vec<u8>, StoreError>> + Send + 'static {
-        let chunk = CHUNK_BYTES as u64;
-        let first = i64::try_from(offset / chunk).unwrap_or(i64::MAX);
-        let mut skip = (offset % chunk) as usize;
-        // One chunk per query, so that a large blob never sits in memory whole.
-        futures_util::stream::try_unfold(
-            (self.read.clone(), first),
-            move |(pool, seq)| async move {
-                let row = sqlx::query(
-                    "SELECT c.data FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id \
-                 WHERE c.blob_id = $1 AND c.seq = $2 AND b.upload IS NULL",
-                )
-                .bind(blob_id)
-                .bind(seq)
-                .fetch_optional(&pool)
-                .await?;
-                match row {
-                    Some(row) => Ok(Some((row.try_get::<Vec<u8>, _>(0)?, (pool, seq + 1)))),
-                    None => Ok::<_, StoreError>(None),
-                }
-            },
-        )
-        .map_ok(move |mut data: Vec<u8>| {
-            if skip > 0 {
-                data.drain(..skip.min(data.len()));
-                skip = 0;
+    /// Removes blob files whose rows are gone (best effort: what stays is removed at
+    /// the next start).
+    pub(crate) async fn remove_blob_files(&self, ids: Vec<i64>) {
+        let blobs = self.blobs.clone();
+        let removed = tokio::task::spawn_blocking(move || blobs.remove(&ids)).await;
+        if !matches!(removed, Ok(Ok(()))) {
+            tracing::warn!(
+                "could not remove deleted ciphertext; it will be removed at the next start"
+            );
+        }
+    }
+
+    /// Moves ciphertext that an older version kept in the database (`blob_chunks`) to
+    /// files, blob by blob, each durable before its chunks are deleted.
+    async fn move_chunks_to_files(&self) -> Result<(), StoreError> {
+        let mut moved = 0u64;
+        loop {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT DISTINCT c.blob_id FROM blob_chunks c JOIN blobs b ON b.id = c.blob_id \
+                 WHERE b.upload IS NULL LIMIT 64",
+            )
+            .fetch_all(&self.write)
+            .await?;
+            if ids.is_empty() {
+                break;
             }
-            data
-        })
-        .try_filter(|data| std::future::ready(!data.is_empty()))
+            for id in ids {
+                let chunks: Vec<Vec<u8>> = sqlx::query_scalar(
+                    "SELECT data FROM blob_chunks WHERE blob_id = $1 ORDER BY seq",
+                )
+                .bind(id)
+                .fetch_all(&self.write)
+                .await?;
+                let blobs = self.blobs.clone();
+                tokio::task::spawn_blocking(move || blobs.put(id, &chunks))
+                    .await
+                    .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+                sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
+                    .bind(id)
+                    .execute(&self.write)
+                    .await?;
+                moved += 1;
+            }
+        }
+        if moved > 0 {
+            tracing::info!(
+                blobs = moved,
+                "moved ciphertext from the database to the blob folder"
+            );
+            self.truncate_wal().await;
+        }
+        Ok(())
     }
 }
 
@@ -270,31 +289,6 @@ fn case_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
         status: status.parse().map_err(StoreError::Corrupt)?,
         received_day: day.parse().map_err(StoreError::Corrupt)?,
     })
-}
-
-/// Inserts a blob row owned by an upload, returning its id.
-async fn insert_pending_blob(
-    conn: &mut SqliteConnection,
-    upload: &[u8],
-) -> Result<i64, StoreError> {
-    let id = random_id()?;
-    sqlx::query("INSERT INTO blobs (id, upload) VALUES ($1, $2)")
-        .bind(id)
-        .bind(upload)
-        .execute(conn)
-        .await?;
-    Ok(id)
-}
-
-/// A random row id for cases, messages, items, blobs and pending log entries: sequential
-/// ids would order every action across cases for whoever holds a copy of the database.
-/// Between 2^32 and 2^53 (exact in any JSON reader), so never one of the small sequential
-/// ids of rows made before. A collision (about one in 10^4 after a million rows) fails
-/// its transaction, which the caller reports like any storage error.
-pub(crate) fn random_id() -> Result<i64, StoreError> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|_| StoreError::Random)?;
-    Ok((i64::from_be_bytes(bytes) & 0x001f_ffff_ffff_ffff) | 0x0000_0001_0000_0000)
 }
 
 #[async_trait]
@@ -326,17 +320,26 @@ impl Store for SqliteStore {
     }
 
     async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
+        // Rows an older version left for uploads in progress.
         let mut tx = self.write.begin().await?;
         sqlx::query(
             "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
         )
         .execute(&mut *tx)
         .await?;
-        let removed = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
+        let rows = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
             .execute(&mut *tx)
             .await?
             .rows_affected();
         tx.commit().await?;
+        // Files of uploads that never reached their transaction.
+        let blobs = self.blobs.clone();
+        let incoming = tokio::task::spawn_blocking(move || blobs.clear_incoming())
+            .await
+            .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+        let orphans = self.orphan_files().await?;
+        let removed = rows + incoming + orphans.len() as u64;
+        self.remove_blob_files(orphans).await;
         if removed > 0 {
             tracing::info!(
                 blobs = removed,
@@ -702,14 +705,12 @@ impl Store for SqliteStore {
     }
 
     async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM blobs WHERE upload IS NULL), \
-                    (SELECT COUNT(*) FROM blobs WHERE upload IS NOT NULL), \
-                    (SELECT COUNT(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs))",
-        )
-        .fetch_one(&self.read)
-        .await?;
-        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+        let committed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM blobs WHERE upload IS NULL")
+            .fetch_one(&self.read)
+            .await?;
+        let pending = i64::try_from(self.blobs.incoming_count()?).unwrap_or(i64::MAX);
+        let orphans = i64::try_from(self.orphan_files().await?.len()).unwrap_or(i64::MAX);
+        Ok((committed, pending, orphans))
     }
 
     async fn integrity_check(&self) -> Result<(), StoreError> {
@@ -728,12 +729,70 @@ impl Store for SqliteStore {
         Ok(Box::new(SqliteStore::begin_upload(self)?))
     }
 
+    async fn snapshot(&self, out: &Path) -> Result<Vec<BlobInfo>, StoreError> {
+        let target = out
+            .to_str()
+            .ok_or(StoreError::Corrupt("the snapshot's path is not UTF-8"))?;
+        // One read transaction: the copy is the database as of one commit.
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(&self.read)
+            .await?;
+        let snapshot = SqliteStore::open_read_only(out, self.blobs.root()).await?;
+        let blobs = snapshot.blob_infos().await;
+        snapshot.close().await;
+        blobs
+    }
+
+    async fn blob_infos(&self) -> Result<Vec<BlobInfo>, StoreError> {
+        let rows =
+            sqlx::query("SELECT id, size, sha256 FROM blobs WHERE upload IS NULL ORDER BY id")
+                .fetch_all(&self.read)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                let size: i64 = row.try_get(1)?;
+                let sha256: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>(2)?.unwrap_or_default();
+                Ok(BlobInfo {
+                    id: row.try_get(0)?,
+                    size: u64::try_from(size)
+                        .map_err(|_| StoreError::Corrupt("negative blob size"))?,
+                    sha256: sha256
+                        .try_into()
+                        .map_err(|_| StoreError::Corrupt("a blob's hash is not 32 bytes"))?,
+                })
+            })
+            .collect()
+    }
+
+    fn blob_dir(&self) -> &BlobDir {
+        &self.blobs
+    }
+
     fn blob_chunks_from(
         &self,
         blob_id: i64,
         offset: u64,
     ) -> BoxStream<'static, Result<Vec<u8>, StoreError>> {
-        Box::pin(SqliteStore::blob_chunks_from(self, blob_id, offset))
+        let read = self.read.clone();
+        let blobs = self.blobs.clone();
+        futures_util::stream::once(async move {
+            let size: Option<i64> =
+                sqlx::query_scalar("SELECT size FROM blobs WHERE id = $1 AND upload IS NULL")
+                    .bind(blob_id)
+                    .fetch_optional(&read)
+                    .await?;
+            Ok::<_, StoreError>(match size {
+                Some(size) => blobs.chunks_from(
+                    blob_id,
+                    u64::try_from(size).map_err(|_| StoreError::Corrupt("negative blob size"))?,
+                    offset,
+                ),
+                None => futures_util::stream::empty().boxed(),
+            })
+        })
+        .try_flatten()
+        .boxed()
     }
 }
 
@@ -753,32 +812,118 @@ mod tests {
             .expect("value")
     }
 
-    /// WAL, 64 KiB pages, `synchronous=FULL` and `secure_delete` on every connection; an
-    /// upload's batches (written with `synchronous=NORMAL`) leave the writer at FULL.
+    /// WAL, `synchronous=FULL` and `secure_delete` on every connection.
     #[tokio::test]
     async fn durable_and_shredding_settings() {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url).await.expect("open");
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
         for pool in [&store.write, &store.read] {
             assert_eq!(pragma(pool, "journal_mode").await, "wal");
             assert_eq!(pragma(pool, "synchronous").await, "2", "FULL");
             assert_eq!(pragma(pool, "secure_delete").await, "1");
-            assert_eq!(pragma(pool, "page_size").await, "65536");
         }
-        let mut upload = store.begin_upload().expect("upload");
-        let blob = upload.new_blob();
-        let data = vec![7u8; 9 * CHUNK_BYTES];
-        upload.append(blob, &data).await.expect("append");
-        upload.append(blob, &data[..10]).await.expect("append");
-        upload.finish_blob(blob).await.expect("finish");
-        drop(upload);
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        store.close().await;
+    }
+
+    /// Ciphertext an older version kept in the database moves to the blob folder at
+    /// start, byte for byte, and leaves the database; what a crash left (a file in
+    /// `incoming/`, a file in place that no row names) is removed; committed files stay.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn old_chunks_move_to_files_and_crash_leftovers_go() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blobs = dir.path().join("blobs");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = SqliteStore::open(&url, &blobs).await.expect("open");
+        let (upload, blob) = upload_of(&store, b"committed").await;
+        let committed = upload
+            .commit(one_item(
+                new_case("kept"),
+                Author::Reporter,
+                ItemKind::Text,
+                blob,
+                None,
+            ))
+            .await
+            .expect("commit");
+        let mut seed = 3;
+        let old = noise(&mut seed, CHUNK_BYTES + 5);
+        sqlx::query("INSERT INTO blobs (id, size, sha256) VALUES (77, $1, x'00')")
+            .bind(old.len() as i64)
+            .execute(&store.write)
+            .await
+            .expect("old blob");
+        for (seq, chunk) in old.chunks(CHUNK_BYTES).enumerate() {
+            sqlx::query("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (77, $1, $2)")
+                .bind(seq as i64)
+                .bind(chunk)
+                .execute(&store.write)
+                .await
+                .expect("old chunk");
+        }
+        store.close().await;
+        std::fs::write(blobs.join("incoming/interrupted-0"), b"half").expect("incoming");
+        let orphan = store.blobs.path(0x0000_0001_2345_6789);
+        std::fs::create_dir_all(orphan.parent().expect("parent")).expect("dir");
+        std::fs::write(&orphan, b"placed, never recorded").expect("orphan");
+
+        let store = SqliteStore::open(&url, &blobs).await.expect("reopen");
+        assert_eq!(store.read_blob(77).await.expect("moved"), old);
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM blob_chunks").await, 0);
+        assert!(!orphan.exists());
+        assert_eq!(store.blob_counts().await.expect("counts"), (2, 0, 0));
+        let messages = store.messages(committed.case_id).await.expect("messages");
         assert_eq!(
-            pragma(&store.write, "synchronous").await,
-            "2",
-            "back to FULL after the batches"
+            store
+                .read_blob(messages[0].items[0].blob_id)
+                .await
+                .expect("kept"),
+            b"committed"
         );
+        store.close().await;
+    }
+
+    /// A replaced item's old ciphertext file is gone once the replacement commits.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn replaced_ciphertext_leaves_the_blob_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
+        let (upload, blob) = upload_of(&store, b"old ciphertext").await;
+        let committed = upload
+            .commit(one_item(
+                new_case("swap"),
+                Author::Reporter,
+                ItemKind::Text,
+                blob,
+                None,
+            ))
+            .await
+            .expect("commit");
+        let item = store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
+        let old_path = store.blobs.path(item.blob_id);
+        assert!(old_path.exists());
+        let (upload, blob) = upload_of(&store, b"new ciphertext").await;
+        upload
+            .commit_replacements(&[crate::Replacement {
+                item_id: item.id,
+                content: blob,
+                meta: None,
+                audit: Audit::new("ana", "re-encrypt"),
+            }])
+            .await
+            .expect("replace");
+        assert!(!old_path.exists());
+        let item = store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
+        assert_eq!(
+            store.read_blob(item.blob_id).await.expect("new"),
+            b"new ciphertext"
+        );
+        assert_eq!(store.blob_counts().await.expect("counts"), (1, 0, 0));
         store.close().await;
     }
 
@@ -789,7 +934,9 @@ mod tests {
     async fn reporter_rows_have_random_ids_and_cases_keep_their_order() {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url).await.expect("open");
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
         let mut case_ids = Vec::new();
         for n in 0..6u8 {
             let (upload, blob) = upload_of(&store, &[n; 100]).await;
@@ -934,7 +1081,9 @@ mod tests {
         use sha2::{Digest, Sha256};
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url).await.expect("open");
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
         let mut upload = store.begin_upload().expect("upload");
         let blobs = [upload.new_blob(), upload.new_blob(), upload.new_blob()];
         let mut expected = [Sha256::new(), Sha256::new(), Sha256::new()];
@@ -1017,7 +1166,9 @@ mod tests {
     async fn blobs_resume_at_any_offset_and_items_come_in_one_query() {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url).await.expect("open");
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
         let mut seed = 7;
         let data = noise(&mut seed, 2 * CHUNK_BYTES + 300);
         let (upload, blob) = upload_of(&store, &data).await;
@@ -1076,21 +1227,18 @@ mod tests {
             .expect("a byte count")
     }
 
-    /// An upload's chunks that SQLite's checkpoints have synced into the database file do
-    /// not stay in the page cache. (Not on tmpfs, where nothing leaves memory: the database
-    /// lives under `target/`.)
+    /// An upload's ciphertext, once synced, does not stay in the page cache. (Not on
+    /// tmpfs, where nothing leaves memory: the blob folder lives under `target/`.)
     #[tokio::test(flavor = "multi_thread")]
-    async fn checkpointed_uploads_leave_the_page_cache() {
+    async fn uploads_leave_the_page_cache() {
         let dir = tempfile::Builder::new()
             .prefix("candor-cache-test-")
             .tempdir_in(concat!(env!("CARGO_MANIFEST_DIR"), "/../../target"))
             .expect("tempdir");
-        let path = dir.path().join("t.db");
-        let store = SqliteStore::open(&format!("sqlite://{}", path.display()))
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
             .await
             .expect("open");
-        assert!(store.cache.is_open());
-        // 160 MiB: with 64 KiB pages, SQLite checkpoints every 1000 pages of WAL (62.5 MiB).
         let mut upload = store.begin_upload().expect("upload");
         let blob = upload.new_blob();
         let mut seed = 7;
@@ -1099,7 +1247,7 @@ mod tests {
             upload.append(blob, &data).await.expect("append");
         }
         upload.finish_blob(blob).await.expect("finish");
-        upload
+        let committed = upload
             .commit(one_item(
                 new_case("cache"),
                 Author::Reporter,
@@ -1109,17 +1257,14 @@ mod tests {
             ))
             .await
             .expect("commit");
-        let size = std::fs::metadata(&path).expect("size").len();
-        assert!(
-            size >= 90 << 20,
-            "checkpoints wrote the database file: {size}"
-        );
+        let item = store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
+        let path = store.blobs.path(item.blob_id);
+        assert_eq!(std::fs::metadata(&path).expect("size").len(), 160 << 20);
         let cached = cached_bytes(&path);
         assert!(
             cached < 16 << 20,
-            "{} MiB of the {} MiB database file left in the page cache",
+            "{} MiB of the 160 MiB blob file left in the page cache",
             cached >> 20,
-            size >> 20
         );
         store.close().await;
     }
@@ -1139,7 +1284,9 @@ mod tests {
     async fn actions_and_their_audit_records_commit_together() {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url).await.expect("open");
+        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
         let (upload, blob) = upload_of(&store, b"first").await;
         let first = upload
             .commit(one_item(
