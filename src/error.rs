@@ -34,6 +34,8 @@ pub enum CliError {
     Follow(#[from] FollowError),
     #[error(transparent)]
     Witness(#[from] candor_witness::WitnessError),
+    #[error(transparent)]
+    Backup(#[from] candor_server::backup::BackupError),
     /// A key given with an option (`--log-key`, `--decision-key`, …).
     #[error("{option}: {source}")]
     Key {

@@ -49,6 +49,10 @@ enum Command {
         #[command(subcommand)]
         action: cmd::log::Command,
     },
+    /// Copy everything the server keeps into a new folder, while it runs.
+    Backup(cmd::backup::BackupArgs),
+    /// Put a backup back into an empty data folder, checking every file.
+    Restore(cmd::backup::RestoreArgs),
     /// A witness for other bodies' logs (tlog-witness v1).
     Witness {
         #[command(subcommand)]
@@ -103,6 +107,8 @@ fn run(cli: Cli) -> Result<(), error::CliError> {
         Command::Review { action } => cmd::review::run(action),
         Command::Verify(args) => cmd::verify::run(args),
         Command::Log { action } => cmd::log::run(action),
+        Command::Backup(args) => cmd::backup::backup(args),
+        Command::Restore(args) => cmd::backup::restore(args),
         Command::Witness { action } => cmd::witness::run(action),
         Command::SafeViewConvert(_) => Ok(()),
     }

@@ -1,5 +1,6 @@
 //! One module per subcommand: its arguments and what it runs.
 
+pub mod backup;
 pub mod demo;
 pub mod keygen;
 pub mod log;
