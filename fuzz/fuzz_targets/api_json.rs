@@ -3,7 +3,7 @@
 #![no_main]
 
 use candor_core::api::{
-    BulkRequest, ChallengeRequest, CosignatureRequest, StatusRequest, SyncRequest, SyncResponse,
+    BulkRequest, ChallengeRequest, CosignatureRequest, HoldRequest, StatusRequest, SyncRequest, SyncResponse,
     TokenRequest, parse_json,
 };
 use candor_core::conversation::FileMeta;
@@ -21,13 +21,14 @@ where
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, body)) = data.split_first() else { return };
-    match which % 8 {
+    match which % 9 {
         0 => round_trip::<ChallengeRequest>(body),
         1 => round_trip::<TokenRequest>(body),
         2 => round_trip::<StatusRequest>(body),
         3 => round_trip::<CosignatureRequest>(body),
         4 => round_trip::<SyncRequest>(body),
         5 => round_trip::<BulkRequest>(body),
+        7 => round_trip::<HoldRequest>(body),
         6 => {
             // What a server answers a workstation's sync: parsed, never trusted.
             if let Ok(sync) = serde_json::from_slice::<SyncResponse>(body) {

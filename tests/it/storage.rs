@@ -289,3 +289,172 @@ async fn a_backup_taken_while_running_restores_every_case() {
     // And the restored server takes new reports.
     report(&server, b"after the restore", b"new file").await;
 }
+
+/// Whether `needle` occurs in any file under `dir`.
+fn found_under(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read").flatten() {
+        let path = entry.path();
+        if entry.file_type().expect("type").is_dir() {
+            hits.extend(found_under(&path, needle));
+        } else if std::fs::read(&path)
+            .expect("file")
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            hits.push(path);
+        }
+    }
+    hits
+}
+
+/// With `[retention] closed_after_months = 0`: a closed case is shown for deletion (to
+/// its reporter and on the workstation) and deleted at the next sweep (here, at start),
+/// leaving none of its ciphertext, lookup key or reporter key anywhere in the data folder
+/// (database, WAL, blob folder); a closed case under a legal hold placed from the
+/// workstation, and an open case, are kept; the deletion is in the audit trail.
+#[tokio::test(flavor = "multi_thread")]
+async fn retention_deletes_closed_cases_for_good_and_keeps_held_ones() {
+    let mut server = TestServer::start_with(Options {
+        extra_config: "[retention]\nclosed_after_months = 0\n".into(),
+        ..Options::default()
+    });
+    let mut reports = Vec::new();
+    for name in ["deleted", "held", "open"] {
+        let message = format!("the {name} case").into_bytes();
+        let file = bytes(150_000, name.len() as u64);
+        let receipt = report(&server, &message, &file).await;
+        reports.push(Acknowledged {
+            receipt,
+            message,
+            file,
+        });
+    }
+    let store = server.store().await;
+    let install = store.install().await.expect("install");
+    let mut cases = Vec::new();
+    for ack in &reports {
+        let code = Receipt::parse(&ack.receipt).expect("code");
+        let derived = derive(&code, &install.receipt_salt, install.kdf).expect("derive");
+        let case = store
+            .case_by_lookup(&derived.lookup_key[..])
+            .await
+            .expect("lookup")
+            .expect("case");
+        cases.push((case, derived.lookup_key.to_vec()));
+    }
+    // What the deleted case leaves nowhere: a piece of each ciphertext, its lookup key and
+    // its reporter key.
+    let (deleted, lookup_key) = &cases[0];
+    let mut canaries = vec![
+        lookup_key.clone(),
+        deleted.reporter_recipient.as_bytes().to_vec(),
+    ];
+    for message in store.messages(deleted.id).await.expect("messages") {
+        for item in message.items {
+            for blob in std::iter::once(item.blob_id).chain(item.meta_blob_id) {
+                let ciphertext = store.read_blob(blob).await.expect("blob");
+                let middle = ciphertext.len() / 2;
+                canaries.push(ciphertext[middle - 24..middle + 24].to_vec());
+            }
+        }
+    }
+    store.close().await;
+
+    let ws = WorkstationProcess::start(&server, &server.reviewer.key_path).await;
+    for (case, _) in &cases[..2] {
+        let (_, page) = ws.get(&format!("/cases/{}", case.reference)).await;
+        let csrf = csrf_from(&page).expect("csrf");
+        let r = ws
+            .post_form(
+                &format!("/cases/{}/status", case.reference),
+                &[("csrf", &csrf), ("status", "closed")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+    }
+    let held = &cases[1].0.reference;
+    let (_, page) = ws.get(&format!("/cases/{held}")).await;
+    assert!(page.contains("Place a legal hold"), "{page}");
+    let csrf = csrf_from(&page).expect("csrf");
+    let r = ws
+        .post_form(
+            &format!("/cases/{held}/hold"),
+            &[("csrf", &csrf), ("hold", "on")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let today = candor_core::days::Day::today().to_string();
+    let (_, page) = ws.get(&format!("/cases/{held}")).await;
+    assert!(page.contains("Under a legal hold"), "{page}");
+    let (_, page) = ws.get(&format!("/cases/{}", deleted.reference)).await;
+    assert!(
+        page.contains(&format!("deleted for good on <strong>{today}</strong>")),
+        "{page}"
+    );
+
+    // The reporters are told ahead of time.
+    for (ack, expected) in reports[..2].iter().zip([
+        format!("deleted for good on {today}"),
+        "a legal hold".to_string(),
+    ]) {
+        let (_, cookie, _) = sign_in(&server, &ack.receipt).await;
+        let cookie = cookie_pair(&cookie.expect("cookie"));
+        let (status, page) = get_with_cookie(&server, "/case", &cookie).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&expected), "{expected}: {page}");
+    }
+    drop(ws);
+
+    for canary in &canaries {
+        assert!(
+            !found_under(&server.data_dir, canary).is_empty(),
+            "the search finds what is there"
+        );
+    }
+    // The next sweep: at start.
+    server.stop();
+    server.spawn();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let store = server.store().await;
+        let gone = store
+            .case_by_reference(&deleted.reference)
+            .await
+            .expect("lookup")
+            .is_none();
+        store.close().await;
+        if gone {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the closed case was not deleted"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_reports(&server, &server.reviewer.key_path, &reports[1..]).await;
+    let store = server.store().await;
+    let audit = store
+        .audit_entries(Some(&deleted.reference), 10)
+        .await
+        .expect("audit");
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "deleted case" && a.reviewer == "retention"),
+        "{audit:?}"
+    );
+    let (_, pending, orphans) = store.blob_counts().await.expect("counts");
+    assert_eq!((pending, orphans), (0, 0));
+    store.close().await;
+    let (status, _, _) = sign_in(&server, &reports[0].receipt).await;
+    assert_ne!(status, 303, "the deleted case's receipt opens nothing");
+    for canary in &canaries {
+        let hits = found_under(&server.data_dir, canary);
+        assert!(
+            hits.is_empty(),
+            "a canary of the deleted case is in {hits:?}"
+        );
+    }
+}

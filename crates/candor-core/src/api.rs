@@ -162,6 +162,12 @@ pub struct CaseDetail {
     pub feedback_by: String,
     /// The reporter's age recipient: replies are encrypted to it and to every reviewer.
     pub reporter_recipient: String,
+    /// Kept whatever retention says (`POST /api/v1/cases/{ref}/hold`).
+    #[serde(default)]
+    pub legal_hold: bool,
+    /// The day retention will delete the case (closed, not held, retention configured).
+    #[serde(default)]
+    pub deletion_day: Option<String>,
     pub messages: Vec<MessageInfo>,
 }
 
@@ -344,6 +350,13 @@ pub struct BlobInfo {
 #[serde(deny_unknown_fields)]
 pub struct StatusRequest {
     pub status: String,
+}
+
+/// `POST /api/v1/cases/{ref}/hold`: place (`true`) or lift a legal hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoldRequest {
+    pub hold: bool,
 }
 
 /// An entry of the audit trail (`GET /api/v1/audit`).

@@ -135,6 +135,9 @@ pub struct Config {
     pub reviewer_token_lifetime: Duration,
     /// Months from the report to the feedback deadline: 3, or up to 6 where the law allows.
     pub feedback_months: u8,
+    /// Closed cases are deleted this many months after their last message (`[retention]
+    /// closed_after_months`); `None`: kept until deleted by hand.
+    pub retention_months: Option<u8>,
     pub body: Body,
     pub reviewers: Vec<Reviewer>,
     /// Witnesses the server sends each new checkpoint to (tlog-witness v1).
@@ -176,6 +179,13 @@ struct RawConfig {
     reviewers: Vec<RawReviewer>,
     #[serde(default)]
     witnesses: Vec<RawWitness>,
+    retention: Option<RawRetention>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRetention {
+    closed_after_months: Option<u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -410,6 +420,14 @@ impl RawConfig {
             ));
         }
 
+        let retention_months = self.retention.and_then(|r| r.closed_after_months);
+        if retention_months.is_some_and(|m| m > 120) {
+            return Err(ConfigError::new(
+                "retention.closed_after_months",
+                "must be between 0 and 120",
+            ));
+        }
+
         let raw_body = self.body.unwrap_or_default();
         let body_name = raw_body
             .name
@@ -566,6 +584,7 @@ impl RawConfig {
             max_connections,
             reviewer_token_lifetime,
             feedback_months,
+            retention_months,
             body: Body {
                 name: body_name,
                 decision_key,
@@ -758,6 +777,10 @@ mod tests {
             ),
             (&*minimal("session_max_age = \"1m\""), "session_max_age"),
             (&*minimal("feedback_months = 7"), "feedback_months"),
+            (
+                &*minimal("[retention]\nclosed_after_months = 121"),
+                "retention.closed_after_months",
+            ),
             (
                 &*minimal("signin_attempts_per_minute = 0"),
                 "signin_attempts_per_minute",

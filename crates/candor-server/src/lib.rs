@@ -18,6 +18,7 @@ pub mod intake;
 pub mod log_service;
 pub mod public_log;
 pub mod reporter;
+pub mod retention;
 pub mod reviewer_api;
 pub mod server;
 pub mod witnessing;

@@ -161,6 +161,10 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
         config.witnesses.clone(),
         Arc::clone(&wake_witnesses),
     ));
+    let retention = tokio::spawn(crate::retention::run(
+        store.clone(),
+        config.retention_months,
+    ));
     let state = AppState::new(config, store.clone(), install, deriver, Arc::clone(&log))
         .map_err(|e| ServeError::Random(e.to_string()))?;
     // New log entries are integrated on a fixed schedule, in shuffled batches, so that the
@@ -224,6 +228,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(&str)) -> Result<(), Se
     }
     signal.abort();
     sweeper.abort();
+    retention.abort();
     integrator.abort();
     witnessing.abort();
     sessions.clear();

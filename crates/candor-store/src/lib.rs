@@ -225,6 +225,19 @@ pub trait Store: LogStore {
     async fn blob_counts(&self) -> Result<(i64, i64, i64), StoreError>;
     /// Runs SQLite's integrity check; `Ok(())` when the database reports "ok".
     async fn integrity_check(&self) -> Result<(), StoreError>;
+    /// Places or lifts a case's legal hold (kept whatever retention says), and records who.
+    async fn set_legal_hold(
+        &self,
+        case_id: i64,
+        hold: bool,
+        audit: &Audit,
+    ) -> Result<(), StoreError>;
+    /// Closed cases, each with the day of its last message (for retention).
+    async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError>;
+    /// Deletes a case for good: its messages, items, reads, blob rows and their files
+    /// (overwritten, then unlinked), with the audit record in the same transaction. The
+    /// public log keeps its entries (they hold only commitments).
+    async fn delete_case(&self, case_id: i64, audit: &Audit) -> Result<(), StoreError>;
     /// Writes a consistent copy of the database into the new file `out` while the server
     /// runs, and returns the blobs that copy names.
     async fn snapshot(&self, out: &Path) -> Result<Vec<BlobInfo>, StoreError>;
@@ -341,6 +354,8 @@ pub struct CaseRow {
     pub reporter_recipient: String,
     pub status: Status,
     pub received_day: Day,
+    /// Kept whatever the retention settings say.
+    pub legal_hold: bool,
 }
 
 /// A message of a case, with its items.

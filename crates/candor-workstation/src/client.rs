@@ -358,6 +358,16 @@ impl Client {
         Ok(())
     }
 
+    /// Places or lifts a case's legal hold.
+    pub async fn set_legal_hold(&self, reference: &str, hold: bool) -> Result<(), ClientError> {
+        self.send(|c| {
+            c.post(self.url(&format!("/cases/{}/hold", path_segment(reference))))
+                .json(&HoldRequest { hold })
+        })
+        .await?;
+        Ok(())
+    }
+
     /// An item's ciphertext, streamed.
     pub async fn item_ciphertext(
         &self,

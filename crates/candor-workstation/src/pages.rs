@@ -383,6 +383,22 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                 div { button type="submit" { "Change status" } }
             }
 
+            h2 { "Retention" }
+            @if c.legal_hold {
+                p { "Under a legal hold: kept whatever the retention settings say." }
+            } @else if let Some(day) = &c.deletion_day {
+                p { "Closed: deleted for good on " strong { (day) } " (the server's retention settings). The reporter sees this day on their case page." }
+            } @else {
+                p { "Not scheduled for deletion (deleted only once closed, if the server's retention settings say so)." }
+            }
+            form method="post" action=(format!("/cases/{}/hold", c.reference)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                input type="hidden" name="hold" value=(if c.legal_hold { "off" } else { "on" });
+                button.secondary type="submit" {
+                    @if c.legal_hold { "Lift the legal hold" } @else { "Place a legal hold" }
+                }
+            }
+
             h2 { "Export and access" }
             form method="post" action=(format!("/cases/{}/export", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);

@@ -334,6 +334,7 @@ fn router(state: Shared) -> Router {
             post(reply).layer(DefaultBodyLimit::disable()),
         )
         .route("/cases/{reference}/status", post(status))
+        .route("/cases/{reference}/hold", post(hold))
         .route("/cases/{reference}/export", post(export))
         .route("/cases/{reference}/grant", post(grant))
         .route("/cases/{reference}/decisions", post(decide))
@@ -1111,6 +1112,25 @@ async fn status(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     match ws.client.set_status(&reference, &status).await {
         Ok(()) => {
             ws.set_flash(format!("Status set to {}.", status.as_str()));
+            back_to(&reference)
+        }
+        Err(e) => ws.client_error(&e.into()),
+    }
+}
+
+async fn hold(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let hold = form_field(&body, "hold").is_some_and(|v| v.as_str() == "on");
+    match ws.client.set_legal_hold(&reference, hold).await {
+        Ok(()) => {
+            ws.set_flash(if hold {
+                "Legal hold placed: the case is kept whatever the retention settings say."
+                    .to_string()
+            } else {
+                "Legal hold lifted.".to_string()
+            });
             back_to(&reference)
         }
         Err(e) => ws.client_error(&e.into()),

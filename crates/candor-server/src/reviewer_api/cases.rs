@@ -96,6 +96,11 @@ pub(super) fn detail(
         acknowledge_by: c.acknowledge_by.to_string(),
         feedback_by: c.feedback_by.to_string(),
         reporter_recipient: case.reporter_recipient.clone(),
+        legal_hold: case.legal_hold,
+        deletion_day: messages.last().and_then(|last| {
+            crate::retention::deletion_day(case, last.day, app.config.retention_months)
+                .map(|day| day.to_string())
+        }),
         messages: messages
             .iter()
             .map(|m| MessageInfo {
@@ -139,6 +144,27 @@ pub(super) async fn set_status(
         .case(&case.reference)
         .detail(status.as_str());
     app.store.set_status(case.id, status, &audit).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub(super) async fn set_legal_hold(
+    State(app): State<AppState>,
+    Reviewer(reviewer): Reviewer,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<StatusCode> {
+    let request: HoldRequest = json_body(&headers, &body)?;
+    let case = find_case(&app, &reference).await?;
+    let action = if request.hold {
+        "placed a legal hold"
+    } else {
+        "lifted the legal hold"
+    };
+    let audit = Audit::new(&reviewer, action).case(&case.reference);
+    app.store
+        .set_legal_hold(case.id, request.hold, &audit)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

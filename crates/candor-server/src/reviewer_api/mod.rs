@@ -137,6 +137,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases", get(cases::list_cases))
         .route("/cases/{reference}", get(cases::case_detail))
         .route("/cases/{reference}/status", post(cases::set_status))
+        .route("/cases/{reference}/hold", post(cases::set_legal_hold))
         .route(
             "/cases/{reference}/messages",
             post(messages::post_message).layer(DefaultBodyLimit::disable()),

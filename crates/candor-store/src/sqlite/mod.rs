@@ -288,6 +288,7 @@ fn case_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
         reporter_recipient: row.try_get(2)?,
         status: status.parse().map_err(StoreError::Corrupt)?,
         received_day: day.parse().map_err(StoreError::Corrupt)?,
+        legal_hold: row.try_get::<i64, _>(5)? != 0,
     })
 }
 
@@ -470,7 +471,7 @@ impl Store for SqliteStore {
 
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE reference = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases WHERE reference = $1",
         )
         .bind(reference)
         .fetch_optional(&self.read)
@@ -607,7 +608,7 @@ impl Store for SqliteStore {
 
     async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE lookup_key = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases WHERE lookup_key = $1",
         )
         .bind(lookup_key)
         .fetch_optional(&self.read)
@@ -617,7 +618,7 @@ impl Store for SqliteStore {
 
     async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases WHERE id = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.read)
@@ -628,7 +629,7 @@ impl Store for SqliteStore {
 
     async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day FROM cases ORDER BY received_day, reference",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases ORDER BY received_day, reference",
         )
         .fetch_all(&self.read)
         .await?;
@@ -727,6 +728,93 @@ impl Store for SqliteStore {
 
     fn begin_upload(&self) -> Result<Box<dyn Upload>, StoreError> {
         Ok(Box::new(SqliteStore::begin_upload(self)?))
+    }
+
+    async fn set_legal_hold(
+        &self,
+        case_id: i64,
+        hold: bool,
+        audit: &Audit,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write.begin().await?;
+        let updated = sqlx::query("UPDATE cases SET legal_hold = $1 WHERE id = $2")
+            .bind(i64::from(hold))
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if updated != 1 {
+            return Err(StoreError::NoSuchCase);
+        }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.reference, c.reporter_recipient, c.status, c.received_day, c.legal_hold, \
+             MAX(m.day) FROM cases c JOIN messages m ON m.case_id = c.id \
+             WHERE c.status = 'closed' GROUP BY c.id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let last: String = row.try_get(6)?;
+                Ok((
+                    case_from_row(row)?,
+                    last.parse().map_err(StoreError::Corrupt)?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn delete_case(&self, case_id: i64, audit: &Audit) -> Result<(), StoreError> {
+        let mut tx = self.write.begin().await?;
+        let blobs: Vec<(i64, Option<i64>)> = sqlx::query_as(
+            "SELECT i.blob_id, i.meta_blob_id FROM items i JOIN messages m ON m.id = i.message_id \
+             WHERE m.case_id = $1",
+        )
+        .bind(case_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for sql in [
+            "DELETE FROM items WHERE message_id IN (SELECT id FROM messages WHERE case_id = $1)",
+            "DELETE FROM messages WHERE case_id = $1",
+            "DELETE FROM reviewer_reads WHERE case_id = $1",
+        ] {
+            sqlx::query(sql).bind(case_id).execute(&mut *tx).await?;
+        }
+        let deleted = sqlx::query("DELETE FROM cases WHERE id = $1")
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted != 1 {
+            return Err(StoreError::NoSuchCase);
+        }
+        let ids: Vec<i64> = blobs
+            .iter()
+            .flat_map(|(blob, meta)| std::iter::once(*blob).chain(*meta))
+            .collect();
+        for id in &ids {
+            sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM blobs WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        // The rows' pages are overwritten in the database file at the checkpoint
+        // (secure_delete); the files are overwritten and unlinked.
+        self.remove_blob_files(ids).await;
+        self.truncate_wal().await;
+        Ok(())
     }
 
     async fn snapshot(&self, out: &Path) -> Result<Vec<BlobInfo>, StoreError> {
