@@ -23,6 +23,7 @@ command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v python3 >/dev/null || need+=(python3)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> installing ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -38,8 +39,30 @@ echo "==> cargo fmt --check"
 cargo fmt --check
 echo "==> cargo clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
+# PostgreSQL: a throw-away cluster on a Unix socket in /tmp, run as an unprivileged user
+# (`postgres` when this runs as root), stopped and removed at exit. The store's tests and
+# the integration suite's second run use it.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pg_dir=$(mktemp -d /tmp/candor-pg.XXXXXX)
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$pg_dir"
+  as_pg=(runuser -u postgres --)
+fi
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U candor -E UTF8 --no-instructions >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+  -o "-k $pg_dir -c listen_addresses='' -c max_connections=300" start >/dev/null
+stop_postgres() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+export TEST_POSTGRES_URL="postgres://candor@localhost/postgres?host=$pg_dir"
+
 echo "==> cargo test"
 cargo test --locked --workspace
+echo "==> cargo test (integration suite on PostgreSQL)"
+TEST_BACKEND=postgres cargo test --locked --test it
 
 # Candor behind onion services, through a private Tor network on loopback (about 2-3
 # minutes, most of it the network's bootstrap). Needs ../shared/tor beside the repository.

@@ -53,6 +53,8 @@ enum Command {
     Backup(cmd::backup::BackupArgs),
     /// Put a backup back into an empty data folder, checking every file.
     Restore(cmd::backup::RestoreArgs),
+    /// Copy a SQLite install's database into a new PostgreSQL database, and check it.
+    Migrate(cmd::migrate::Args),
     /// A witness for other bodies' logs (tlog-witness v1).
     Witness {
         #[command(subcommand)]
@@ -109,6 +111,7 @@ fn run(cli: Cli) -> Result<(), error::CliError> {
         Command::Log { action } => cmd::log::run(action),
         Command::Backup(args) => cmd::backup::backup(args),
         Command::Restore(args) => cmd::backup::restore(args),
+        Command::Migrate(args) => cmd::migrate::run(args),
         Command::Witness { action } => cmd::witness::run(action),
         Command::SafeViewConvert(_) => Ok(()),
     }

@@ -38,7 +38,13 @@ pub struct Server {
 impl Server {
     /// Starts `candor serve` with a config in `root`; `extra` is added to the top-level
     /// settings (e.g. `max_upload_bytes = …`).
+    /// Starts the release binary in `root`; with `BENCH_DATABASE_URL` set (a new, empty
+    /// PostgreSQL database), on that database instead of SQLite in `root/data`.
     pub fn start(root: &Path, recipient: &str, extra: &str) -> Result<Server> {
+        let extra = match std::env::var("BENCH_DATABASE_URL") {
+            Ok(url) => format!("database_url = \"{url}\"\n{extra}"),
+            Err(_) => extra.to_string(),
+        };
         let data = root.join("data");
         let tmp = root.join("tmp");
         std::fs::create_dir_all(&tmp)?;

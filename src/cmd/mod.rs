@@ -4,6 +4,7 @@ pub mod backup;
 pub mod demo;
 pub mod keygen;
 pub mod log;
+pub mod migrate;
 pub mod review;
 pub mod safe_view;
 pub mod serve;

@@ -1195,7 +1195,7 @@ async fn the_workstation_seals_only_to_keys_it_trusts() {
     let other = age::x25519::Identity::generate().to_public().to_string();
     store.close().await;
     server.stop();
-    candor_store::sqlite::tamper::set_reporter_recipients(&server.db_path(), &other)
+    candor_store::tamper::set_reporter_recipients(&server.database_url(), &other)
         .await
         .expect("swap");
     server.spawn();

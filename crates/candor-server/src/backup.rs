@@ -17,7 +17,8 @@ use std::path::{Component, Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use candor_store::{BlobInfo, StoreError};
+use candor_store::sql::SqlStore;
+use candor_store::{BlobInfo, Store, StoreError};
 
 use crate::config::Config;
 use crate::log_service::LOG_KEY_FILE;
@@ -125,22 +126,21 @@ async fn copy_blobs(
 /// checks every blob against its row.
 pub async fn restore(config: &Config, from: &Path) -> Result<Summary, BackupError> {
     let listed = check_backup(from)?;
-    let db_path = candor_store::sqlite_path(&config.database_url).ok_or_else(|| {
-        BackupError::Refused(
-            "restore writes a SQLite database: set database_url to sqlite://PATH or leave it unset"
-                .into(),
-        )
-    })?;
-    for (path, what) in [
-        (&db_path, "a database"),
-        (&config.data_dir.join(LOG_KEY_FILE), "a log key"),
-    ] {
-        if path.exists() {
-            return Err(BackupError::Refused(format!(
-                "{} already holds {what}; restore into an empty data folder",
-                path.display()
-            )));
-        }
+    let sqlite = candor_store::sqlite_path(&config.database_url);
+    if let Some(db_path) = &sqlite
+        && db_path.exists()
+    {
+        return Err(BackupError::Refused(format!(
+            "{} already holds a database; restore into an empty data folder",
+            db_path.display()
+        )));
+    }
+    let key_path = config.data_dir.join(LOG_KEY_FILE);
+    if key_path.exists() {
+        return Err(BackupError::Refused(format!(
+            "{} already holds a log key; restore into an empty data folder",
+            key_path.display()
+        )));
     }
     if config.blob_dir.exists()
         && candor_store::blobs::BlobDir::at(&config.blob_dir)
@@ -154,14 +154,33 @@ pub async fn restore(config: &Config, from: &Path) -> Result<Summary, BackupErro
         )));
     }
     make_dir(&config.data_dir)?;
-    let target = candor_store::blobs::BlobDir::open(&config.blob_dir)?;
     let mut bytes = 0;
+    match &sqlite {
+        Some(db_path) => bytes += copy_file(&from.join(DATABASE), db_path)?,
+        None => {
+            // PostgreSQL: the backup's rows copied into the (empty) database, checked.
+            let source = SqlStore::open_read_only(&from.join(DATABASE), &from.join(BLOBS)).await?;
+            let target = SqlStore::open_for_copy(&config.database_url, &config.blob_dir).await;
+            let copied = match &target {
+                Ok(target) => candor_store::migrate::copy(&source, target, false)
+                    .await
+                    .map(|_| ()),
+                Err(_) => Ok(()),
+            };
+            source.close().await;
+            let target = target?;
+            target.close().await;
+            copied?;
+        }
+    }
+    let target = candor_store::blobs::BlobDir::open(&config.blob_dir)?;
     for relative in listed.keys() {
+        if relative == DATABASE {
+            continue;
+        }
         let source = from.join(relative);
-        let to = if relative == DATABASE {
-            db_path.clone()
-        } else if relative == LOG_KEY_FILE {
-            config.data_dir.join(LOG_KEY_FILE)
+        let to = if relative == LOG_KEY_FILE {
+            key_path.clone()
         } else {
             let id = blob_id(relative).ok_or(BackupError::Refused(format!(
                 "the backup holds an unexpected file: {relative}"
@@ -198,8 +217,7 @@ fn check_blobs(
     blobs: &[BlobInfo],
 ) -> Result<usize, BackupError> {
     for blob in blobs {
-        let (size, sha256) = hash_file(&dir.path(blob.id))?;
-        if size != blob.size || sha256 != blob.sha256 {
+        if !dir.matches(blob)? {
             return Err(BackupError::Refused(format!(
                 "blob {} does not match its recorded size and hash",
                 blob.id

@@ -325,16 +325,10 @@ impl RawConfig {
         let database_url = match self.database_url {
             None => format!("sqlite://{}", data_dir.join("candor.db").display()),
             Some(url) => {
-                if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+                if candor_store::sql::Backend::of(&url).is_none() {
                     return Err(ConfigError::new(
                         "database_url",
-                        "PostgreSQL is not supported yet; use sqlite:// or leave it unset",
-                    ));
-                }
-                if !url.starts_with("sqlite:") {
-                    return Err(ConfigError::new(
-                        "database_url",
-                        "expected a sqlite:// URL (or leave it unset for SQLite in data_dir)",
+                        "expected sqlite://PATH or postgres://… (or leave it unset for SQLite in data_dir)",
                     ));
                 }
                 url
@@ -683,6 +677,13 @@ mod tests {
         );
         assert_eq!(c.max_upload_bytes, DEFAULT_MAX_UPLOAD_BYTES);
         assert_eq!(c.database_url, "sqlite:///tmp/x/candor.db");
+        assert_eq!(c.blob_dir, PathBuf::from("/tmp/x/blobs"));
+        let pg = Config::from_toml_str(&minimal(
+            "database_url = \"postgres://candor@localhost/candor?host=/run/postgresql\"\nblob_dir = \"/srv/blobs\"",
+        ))
+        .expect("PostgreSQL");
+        assert!(pg.database_url.starts_with("postgres://"));
+        assert_eq!(pg.blob_dir, PathBuf::from("/srv/blobs"));
         assert_eq!(c.reviewers.len(), 1);
         assert_eq!(c.session_idle_timeout, DEFAULT_SESSION_IDLE);
         assert_eq!(c.feedback_months, 3);
@@ -770,7 +771,7 @@ mod tests {
                 "onion_address",
             ),
             (&*minimal("log_origin = \"https://x/log\""), "log_origin"),
-            (&*minimal("database_url = \"postgres://x\""), "database_url"),
+            (&*minimal("database_url = \"mysql://x\""), "database_url"),
             (
                 &*minimal("session_idle_timeout = \"soon\""),
                 "session_idle_timeout",

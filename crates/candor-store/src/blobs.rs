@@ -40,6 +40,8 @@ const WRITE_BYTES: usize = 256 * 1024;
 const SYNC_EVERY: u64 = 64 * 1024 * 1024;
 
 const INCOMING: &str = "incoming";
+/// The file naming the install a blob folder belongs to.
+const OWNER: &str = ".owner";
 
 impl From<io::Error> for StoreError {
     fn from(err: io::Error) -> StoreError {
@@ -70,6 +72,33 @@ impl BlobDir {
     pub fn at(root: &Path) -> BlobDir {
         BlobDir {
             root: root.to_path_buf(),
+        }
+    }
+
+    /// Claims the folder for the install whose receipt salt is `salt` (a hash of it is
+    /// written in `.owner` the first time), or refuses a folder another install claimed:
+    /// a server pointed at a new database beside an old blob folder would otherwise take
+    /// every file in it for a leftover of a crash, and delete it.
+    pub(crate) fn claim(&self, salt: &[u8]) -> Result<(), StoreError> {
+        let mut hash = Sha256::new();
+        hash.update(b"candor blob folder owner\n");
+        hash.update(salt);
+        let tag = format!("{}\n", hex(&hash.finalize()));
+        let path = self.root.join(OWNER);
+        match fs::read_to_string(&path) {
+            Ok(found) if found == tag => Ok(()),
+            Ok(_) => Err(StoreError::Refused(format!(
+                "the blob folder {} belongs to another database: check database_url and blob_dir (to move an install to PostgreSQL, use candor migrate)",
+                self.root.display()
+            ))),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                let mut file = create(&path)?;
+                file.write_all(tag.as_bytes())?;
+                file.sync_all()?;
+                sync_dir(&self.root)?;
+                Ok(())
+            }
+            Err(err) => Err(err.into()),
         }
     }
 
@@ -218,6 +247,27 @@ impl BlobDir {
         drop_cache(&out);
         drop_cache(&from);
         Ok(())
+    }
+
+    /// Whether blob `blob`'s file is there with its recorded size and SHA-256.
+    pub fn matches(&self, blob: &crate::BlobInfo) -> Result<bool, StoreError> {
+        let mut file = match File::open(self.path(blob.id)) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
+            other => other?,
+        };
+        let mut hash = Sha256::new();
+        let mut buf = vec![0u8; CHUNK_BYTES];
+        let mut size = 0u64;
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hash.update(&buf[..n]);
+            size += n as u64;
+        }
+        drop_cache(&file);
+        Ok(size == blob.size && <[u8; 32]>::from(hash.finalize()) == blob.sha256)
     }
 
     /// Renames a synced file of `incoming/` to the place of blob `id` and syncs that folder.

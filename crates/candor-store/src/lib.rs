@@ -14,7 +14,11 @@
 #![forbid(unsafe_code)]
 
 pub mod blobs;
-pub mod sqlite;
+pub mod migrate;
+pub mod sql;
+
+#[cfg(feature = "tamper")]
+pub mod tamper;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -31,20 +35,15 @@ use candor_core::receipt::KdfParams;
 /// `blobs`, applies the database's migrations, fixes the install values on first start,
 /// and removes what interrupted uploads left behind.
 pub async fn open(url: &str, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
-    if url.starts_with("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open(url, blobs).await?))
-    } else {
-        Err(StoreError::Unsupported(scheme(url)))
-    }
+    Ok(Arc::new(sql::SqlStore::open(url, blobs).await?))
 }
 
 /// Opens the database at `url` of a server that may be running, for a command beside it
 /// (`candor backup`): no migrations, no clean-up of uploads in progress.
 pub async fn attach(url: &str, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
-    match sqlite_path(url) {
-        Some(path) => open_beside_server(&path, blobs).await,
-        None => Err(StoreError::Unsupported(scheme(url))),
-    }
+    Ok(Arc::new(
+        sql::SqlStore::open_beside_server(url, blobs).await?,
+    ))
 }
 
 /// The file of a `sqlite://PATH` URL (without its `?options`).
@@ -54,26 +53,27 @@ pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     (!path.is_empty()).then(|| std::path::PathBuf::from(path))
 }
 
-fn scheme(url: &str) -> String {
-    url.split(':')
+/// What an unsupported URL is, for the error (its scheme only: a URL may hold a password).
+pub(crate) fn scheme(url: &str) -> String {
+    let scheme: String = url
+        .split(':')
         .next()
         .unwrap_or_default()
         .chars()
         .take(20)
-        .collect()
+        .collect();
+    format!("databases of kind {scheme:?} (use sqlite://PATH or postgres://…)")
 }
 
 /// Opens an existing SQLite database without changing anything (for inspection and tests).
 pub async fn open_read_only(path: &Path, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
-    Ok(Arc::new(
-        sqlite::SqliteStore::open_read_only(path, blobs).await?,
-    ))
+    Ok(Arc::new(sql::SqlStore::open_read_only(path, blobs).await?))
 }
 
 /// Opens the SQLite database of a server that may be running, for a command beside it.
 pub async fn open_beside_server(path: &Path, blobs: &Path) -> Result<Arc<dyn Store>, StoreError> {
     Ok(Arc::new(
-        sqlite::SqliteStore::open_beside_server(path, blobs).await?,
+        sql::SqlStore::open_beside_server(&format!("sqlite://{}", path.display()), blobs).await?,
     ))
 }
 
@@ -303,7 +303,7 @@ pub enum StoreError {
     Db(String),
     #[error("database migration failed: {0}")]
     Migrate(String),
-    #[error("no database of kind {0:?} is supported (use sqlite://PATH)")]
+    #[error("not supported: {0}")]
     Unsupported(String),
     #[error("the operating system's random generator failed")]
     Random,
@@ -313,6 +313,9 @@ pub enum StoreError {
     Corrupt(&'static str),
     #[error("no such case")]
     NoSuchCase,
+    /// An operation refused for a reason its caller should read (one sentence).
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// A reviewer's action for the audit trail. Actions that change something write it in

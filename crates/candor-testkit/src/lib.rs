@@ -79,6 +79,37 @@ pub fn keygen_reviewer(dir: &Path, name: &str) -> ReviewerKey {
     }
 }
 
+/// With `TEST_BACKEND=postgres`, a new, empty database on the PostgreSQL server of
+/// `TEST_POSTGRES_URL` (made with `psql`) for each test server; otherwise `None` (SQLite
+/// in the server's data folder). `test.sh` runs the integration suite both ways.
+pub fn test_database() -> Option<String> {
+    if std::env::var("TEST_BACKEND").ok().as_deref() != Some("postgres") {
+        return None;
+    }
+    Some(new_postgres_database())
+}
+
+/// A new, empty database on the PostgreSQL server of `TEST_POSTGRES_URL` (made with
+/// `psql`), whatever the backend of this run; its URL.
+pub fn new_postgres_database() -> String {
+    let base =
+        std::env::var("TEST_POSTGRES_URL").expect("TEST_POSTGRES_URL names a PostgreSQL server");
+    let mut id = [0u8; 8];
+    getrandom::fill(&mut id).expect("random");
+    let name = format!("candor_it_{}", hex::encode(id));
+    let created = Command::new("psql")
+        .args(["-q", "-v", "ON_ERROR_STOP=1", &base, "-c"])
+        .arg(format!("CREATE DATABASE {name}"))
+        .status()
+        .expect("psql");
+    assert!(created.success(), "cannot create a PostgreSQL database");
+    let (path, query) = base.split_once('?').unwrap_or((&base, ""));
+    let (server, _) = path
+        .rsplit_once('/')
+        .expect("a database in TEST_POSTGRES_URL");
+    format!("{server}/{name}?{query}")
+}
+
 /// Options for a test server.
 pub struct Options {
     pub max_upload_bytes: u64,
@@ -119,7 +150,12 @@ impl TestServer {
         Self::start_with(Options::default())
     }
 
-    pub fn start_with(options: Options) -> TestServer {
+    pub fn start_with(mut options: Options) -> TestServer {
+        if !options.extra_config.contains("database_url")
+            && let Some(url) = test_database()
+        {
+            options.extra_config = format!("database_url = \"{url}\"\n{}", options.extra_config);
+        }
         let root = tempfile::tempdir().expect("tempdir");
         let keys = root.path().join("keys");
         let reviewer = keygen_reviewer(&keys, "alice");
@@ -248,11 +284,52 @@ impl TestServer {
         self.data_dir.join("candor.db")
     }
 
+    /// The database URL of the server's configuration.
+    pub fn database_url(&self) -> String {
+        let config = std::fs::read_to_string(&self.config_path).expect("config");
+        config
+            .lines()
+            .find_map(|l| l.strip_prefix("database_url = \""))
+            .and_then(|l| l.strip_suffix('"'))
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("sqlite://{}", self.db_path().display()))
+    }
+
+    /// Points the (stopped) server at a new, empty database: with PostgreSQL a new one on
+    /// the server; with SQLite nothing to do (its file is in `data_dir`).
+    pub fn use_new_database(&mut self) {
+        if self.is_sqlite() {
+            return;
+        }
+        let url = test_database().expect("a PostgreSQL database");
+        let config = std::fs::read_to_string(&self.config_path).expect("config");
+        let config: Vec<String> = config
+            .lines()
+            .map(|l| {
+                if l.starts_with("database_url = ") {
+                    format!("database_url = \"{url}\"")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        std::fs::write(&self.config_path, config.join("\n") + "\n").expect("config");
+    }
+
+    /// Whether the server keeps its rows in SQLite (a file in `data_dir` the tests can
+    /// read and edit), not in PostgreSQL.
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url().starts_with("sqlite:")
+    }
+
     pub fn blob_dir(&self) -> PathBuf {
         self.data_dir.join("blobs")
     }
 
     pub async fn store(&self) -> Arc<dyn Store> {
+        if !self.is_sqlite() {
+            return self.body_store().await;
+        }
         candor_store::open_read_only(&self.db_path(), &self.blob_dir())
             .await
             .expect("open store")
@@ -260,7 +337,7 @@ impl TestServer {
 
     /// A store for acting as the body next to the running server.
     pub async fn body_store(&self) -> Arc<dyn Store> {
-        candor_store::open_beside_server(&self.db_path(), &self.blob_dir())
+        candor_store::attach(&self.database_url(), &self.blob_dir())
             .await
             .expect("open store")
     }

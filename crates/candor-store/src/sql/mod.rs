@@ -1,28 +1,28 @@
-//! The store in SQLite: one file (with its WAL) for the rows, one writing connection and
-//! several reading ones, `secure_delete`, full sync at every commit. Ciphertext is not in
-//! the database: each blob is a file of the blob folder ([`crate::blobs`]), written once;
-//! the rows keep its id, size and SHA-256.
+//! The store in SQL, one implementation for its two databases through sqlx's `Any`
+//! driver: the statements are portable (`$n` placeholders, `RETURNING`, `ON CONFLICT`),
+//! and the few that are not are chosen by [`Backend`].
+//!
+//! - **SQLite** (the embedded default): one file with its WAL, one writing connection and
+//!   several reading ones, `secure_delete`, full sync at every commit.
+//! - **PostgreSQL** (for a replicated body): a pool of connections; row locks where SQLite
+//!   relies on its single writer.
+//!
+//! Ciphertext is in neither: each blob is a file of the blob folder ([`crate::blobs`]),
+//! written once; the rows keep its id, size and SHA-256.
 mod log;
 mod upload;
 
-#[cfg(feature = "tamper")]
-pub mod tamper;
-
 use std::path::Path;
-use std::str::FromStr;
-use std::time::Duration;
 
 use async_trait::async_trait;
 use futures_util::stream::BoxStream;
 use futures_util::{StreamExt, TryStreamExt};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyConnection, AnyPool, ConnectOptions, Row};
 
 use candor_core::days::Day;
 
-pub use upload::SqliteUpload;
+pub use upload::SqlUpload;
 
 use candor_core::receipt::KdfParams;
 use std::sync::Arc;
@@ -45,7 +45,27 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
     }
 }
 
-async fn insert_audit(conn: &mut SqliteConnection, audit: &Audit) -> Result<(), StoreError> {
+/// Which database a store speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of a database URL.
+    pub fn of(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+async fn insert_audit(conn: &mut AnyConnection, audit: &Audit) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO audit (day, reviewer, action, case_reference, detail) VALUES ($1, $2, $3, $4, $5)",
     )
@@ -72,7 +92,7 @@ macro_rules! item_joins {
     };
 }
 
-fn item_from_row(row: &sqlx::sqlite::SqliteRow, first: usize) -> Result<ItemRow, StoreError> {
+fn item_from_row(row: &sqlx::any::AnyRow, first: usize) -> Result<ItemRow, StoreError> {
     let kind: String = row.try_get(first + 2)?;
     Ok(ItemRow {
         id: row.try_get(first)?,
@@ -89,65 +109,118 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow, first: usize) -> Result<ItemRow,
     })
 }
 
-/// Handle to the database: one connection for writes (SQLite has one writer; a queue in
-/// the pool is fairer than lock retries), several for reads.
+/// Handle to the database: for SQLite one connection for writes (SQLite has one writer; a
+/// queue in the pool is fairer than lock retries) and several for reads; for PostgreSQL
+/// the same pool for both.
 #[derive(Clone)]
-pub struct SqliteStore {
-    write: SqlitePool,
-    read: SqlitePool,
+pub struct SqlStore {
+    backend: Backend,
+    write: AnyPool,
+    read: AnyPool,
     blobs: Arc<BlobDir>,
 }
 
-fn connect_options(url: &str) -> Result<SqliteConnectOptions, StoreError> {
-    use sqlx::ConnectOptions;
-    Ok(SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .pragma("secure_delete", "ON")
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10))
-        // sqlx logs statements, and slow ones with their exact duration: both would time
-        // reporters' actions in the server's log.
+/// Settings of every SQLite connection: WAL, full sync at every commit, deleted content
+/// overwritten, foreign keys, and a wait (not an error) when the writer is busy.
+const SQLITE_SETTINGS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+
+/// The options of `url`, with statement logging off: sqlx logs statements, and slow ones
+/// with their exact duration, which would time reporters' actions in the server's log.
+fn connect_options(url: &str) -> Result<AnyConnectOptions, StoreError> {
+    sqlx::any::install_default_drivers();
+    Ok(url
+        .parse::<AnyConnectOptions>()?
         .disable_statement_logging())
 }
 
-/// The one writing connection (SQLite has one writer; a queue in the pool is fairer than
-/// lock retries).
-fn writer_pool() -> SqlitePoolOptions {
-    SqlitePoolOptions::new().max_connections(1)
+/// What a read-only SQLite connection can set (its journal mode is the file's).
+const SQLITE_READ_ONLY_SETTINGS: &str = "PRAGMA busy_timeout = 10000;";
+
+/// A pool whose SQLite connections get [`SQLITE_SETTINGS`].
+fn pool(backend: Backend, max: u32) -> AnyPoolOptions {
+    settings_pool(backend, max, SQLITE_SETTINGS)
 }
 
-impl SqliteStore {
+fn settings_pool(backend: Backend, max: u32, settings: &'static str) -> AnyPoolOptions {
+    let options = AnyPoolOptions::new().max_connections(max);
+    match backend {
+        Backend::Postgres => options,
+        Backend::Sqlite => options.after_connect(move |conn, _| {
+            Box::pin(async move {
+                sqlx::raw_sql(settings).execute(conn).await?;
+                Ok(())
+            })
+        }),
+    }
+}
+
+/// A SQLite URL that creates the file if needed (`mode=rwc`), or opens it read-only.
+fn sqlite_url(path: &Path, mode: &str) -> String {
+    format!("sqlite://{}?mode={mode}", path.display())
+}
+
+impl SqlStore {
     /// Opens (creating if needed) the database, applies migrations, fixes the install
     /// values on first start, and removes what interrupted uploads left behind.
-    pub async fn open(url: &str, blobs: &Path) -> Result<SqliteStore, StoreError> {
-        let options = connect_options(url)?;
-        let blobs = BlobDir::open(blobs)?;
-        let write = writer_pool().connect_with(options.clone()).await?;
-        sqlx::migrate!("./migrations/sqlite").run(&write).await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options.create_if_missing(false))
-            .await?;
-        let store = SqliteStore { write, read, blobs };
+    pub async fn open(url: &str, blobs: &Path) -> Result<SqlStore, StoreError> {
+        let store = SqlStore::open_for_copy(url, blobs).await?;
         store.ensure_install().await?;
-        store.move_chunks_to_files().await?;
+        // The blob folder must be this database's: a server pointed at a new database
+        // beside an old blob folder would otherwise take every file for a leftover.
+        let install = store.install().await?;
+        let owner = store.blobs.clone();
+        tokio::task::spawn_blocking(move || owner.claim(&install.receipt_salt))
+            .await
+            .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+        if store.backend == Backend::Sqlite {
+            store.move_chunks_to_files().await?;
+        }
         store.remove_interrupted_uploads().await?;
         Ok(store)
     }
 
-    /// Opens an existing database without changing anything (for inspection and tests).
-    pub async fn open_read_only(path: &Path, blobs: &Path) -> Result<SqliteStore, StoreError> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .read_only(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(2)
+    /// Opens (creating if needed) a database with its migrations applied and nothing else:
+    /// no install values, no claim of the blob folder, no clean-up (the target of a
+    /// migration, a restore or a snapshot, whose rows come from elsewhere).
+    pub async fn open_for_copy(url: &str, blobs: &Path) -> Result<SqlStore, StoreError> {
+        let backend = Backend::of(url).ok_or(StoreError::Unsupported(crate::scheme(url)))?;
+        let url = match (backend, crate::sqlite_path(url)) {
+            (Backend::Sqlite, Some(path)) => sqlite_url(&path, "rwc"),
+            _ => url.to_string(),
+        };
+        let options = connect_options(&url)?;
+        let blobs = BlobDir::open(blobs)?;
+        let (write, read) = match backend {
+            Backend::Sqlite => {
+                let write = pool(backend, 1).connect_with(options.clone()).await?;
+                sqlx::migrate!("./migrations/sqlite").run(&write).await?;
+                let read = pool(backend, 8).connect_with(options).await?;
+                (write, read)
+            }
+            Backend::Postgres => {
+                let write = pool(backend, 16).connect_with(options).await?;
+                sqlx::migrate!("./migrations/postgres").run(&write).await?;
+                (write.clone(), write)
+            }
+        };
+        Ok(SqlStore {
+            backend,
+            write,
+            read,
+            blobs,
+        })
+    }
+
+    /// Opens an existing SQLite database without changing anything (for inspection and
+    /// tests).
+    pub async fn open_read_only(path: &Path, blobs: &Path) -> Result<SqlStore, StoreError> {
+        let options = connect_options(&sqlite_url(path, "ro"))?;
+        let pool = settings_pool(Backend::Sqlite, 2, SQLITE_READ_ONLY_SETTINGS)
             .connect_with(options)
             .await?;
-        Ok(SqliteStore {
+        Ok(SqlStore {
+            backend: Backend::Sqlite,
             write: pool.clone(),
             read: pool,
             blobs: Arc::new(BlobDir::at(blobs)),
@@ -156,16 +229,22 @@ impl SqliteStore {
 
     /// Opens an existing database next to a running server (for tools and tests that act
     /// as the body): no migrations, no clean-up of uploads the server has in progress.
-    pub async fn open_beside_server(path: &Path, blobs: &Path) -> Result<SqliteStore, StoreError> {
-        let options =
-            connect_options(&format!("sqlite://{}", path.display()))?.create_if_missing(false);
+    pub async fn open_beside_server(url: &str, blobs: &Path) -> Result<SqlStore, StoreError> {
+        let backend = Backend::of(url).ok_or(StoreError::Unsupported(crate::scheme(url)))?;
+        let url = match (backend, crate::sqlite_path(url)) {
+            (Backend::Sqlite, Some(path)) => sqlite_url(&path, "rw"),
+            _ => url.to_string(),
+        };
+        let options = connect_options(&url)?;
         let blobs = BlobDir::open(blobs)?;
-        let write = writer_pool().connect_with(options.clone()).await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(2)
-            .connect_with(options)
-            .await?;
-        Ok(SqliteStore { write, read, blobs })
+        let write = pool(backend, 1).connect_with(options.clone()).await?;
+        let read = pool(backend, 2).connect_with(options).await?;
+        Ok(SqlStore {
+            backend,
+            write,
+            read,
+            blobs,
+        })
     }
 
     async fn ensure_install(&self) -> Result<(), StoreError> {
@@ -190,6 +269,9 @@ impl SqliteStore {
     /// just deleted do not stay in the WAL (`secure_delete` overwrites them in the database
     /// file at the checkpoint). Best effort: readers in progress may keep part of it.
     pub(crate) async fn truncate_wal(&self) {
+        if self.backend != Backend::Sqlite {
+            return;
+        }
         if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
             .execute(&self.write)
             .await
@@ -216,11 +298,28 @@ impl SqliteStore {
             .collect())
     }
 
-    pub(crate) fn begin_upload(&self) -> Result<SqliteUpload, StoreError> {
-        SqliteUpload::new(self.clone())
+    pub(crate) fn begin_upload(&self) -> Result<SqlUpload, StoreError> {
+        SqlUpload::new(self.clone())
     }
 
-    pub(crate) fn writer(&self) -> &SqlitePool {
+    pub(crate) fn reader(&self) -> &AnyPool {
+        &self.read
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The number of rows of `table` (one of the store's own table names).
+    pub(crate) async fn count(&self, table: &str) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+                .fetch_one(&self.read)
+                .await?,
+        )
+    }
+
+    pub(crate) fn writer(&self) -> &AnyPool {
         &self.write
     }
 
@@ -279,7 +378,28 @@ impl SqliteStore {
     }
 }
 
-fn case_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
+/// Deletes blob rows (and, in a SQLite database of an older version, their chunks).
+async fn delete_blob_rows(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    ids: &[i64],
+) -> Result<(), StoreError> {
+    for id in ids {
+        if backend == Backend::Sqlite {
+            sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        sqlx::query("DELETE FROM blobs WHERE id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn case_from_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, StoreError> {
     let status: String = row.try_get(3)?;
     let day: String = row.try_get(4)?;
     Ok(CaseRow {
@@ -293,7 +413,7 @@ fn case_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl Store for SqlStore {
     async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
@@ -323,11 +443,13 @@ impl Store for SqliteStore {
     async fn remove_interrupted_uploads(&self) -> Result<u64, StoreError> {
         // Rows an older version left for uploads in progress.
         let mut tx = self.write.begin().await?;
-        sqlx::query(
-            "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
-        )
-        .execute(&mut *tx)
-        .await?;
+        if self.backend == Backend::Sqlite {
+            sqlx::query(
+                "DELETE FROM blob_chunks WHERE blob_id IN (SELECT id FROM blobs WHERE upload IS NOT NULL)",
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
         let rows = sqlx::query("DELETE FROM blobs WHERE upload IS NOT NULL")
             .execute(&mut *tx)
             .await?
@@ -444,23 +566,29 @@ impl Store for SqliteStore {
         &self,
         item_ids: &[i64],
     ) -> Result<std::collections::HashMap<i64, (String, ItemRow)>, StoreError> {
-        // The ids go as one JSON array: one statement whatever their number.
-        let ids = format!(
-            "[{}]",
-            item_ids
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
+        if item_ids.is_empty() {
+            return Ok(std::collections::HashMap::new());
+        }
+        // The ids go into the statement as numbers (nothing else can be written there): one
+        // statement whatever their number, on either database.
+        let ids = item_ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            concat!(
+                "SELECT c.reference, ",
+                item_columns!(),
+                " FROM items i JOIN messages m ON m.id = i.message_id JOIN cases c ON c.id = m.case_id ",
+                item_joins!(),
+                " WHERE i.id IN ({})"
+            ),
+            ids
         );
-        let sql = concat!(
-            "SELECT c.reference, ",
-            item_columns!(),
-            " FROM items i JOIN messages m ON m.id = i.message_id JOIN cases c ON c.id = m.case_id ",
-            item_joins!(),
-            " WHERE i.id IN (SELECT value FROM json_each($1))"
-        );
-        let rows = sqlx::query(sql).bind(ids).fetch_all(&self.read).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.read)
+            .await?;
         rows.iter()
             .map(|row| {
                 let item = item_from_row(row, 1)?;
@@ -715,6 +843,14 @@ impl Store for SqliteStore {
     }
 
     async fn integrity_check(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Postgres {
+            // PostgreSQL checks its pages itself (with data checksums, if the cluster has
+            // them); a query that reads every table is the check left to us.
+            sqlx::query("SELECT (SELECT COUNT(*) FROM cases) + (SELECT COUNT(*) FROM blobs)")
+                .fetch_one(&self.read)
+                .await?;
+            return Ok(());
+        }
         let rows = sqlx::query("PRAGMA integrity_check")
             .fetch_all(&self.read)
             .await?;
@@ -727,7 +863,7 @@ impl Store for SqliteStore {
     }
 
     fn begin_upload(&self) -> Result<Box<dyn Upload>, StoreError> {
-        Ok(Box::new(SqliteStore::begin_upload(self)?))
+        Ok(Box::new(SqlStore::begin_upload(self)?))
     }
 
     async fn set_legal_hold(
@@ -798,16 +934,7 @@ impl Store for SqliteStore {
             .iter()
             .flat_map(|(blob, meta)| std::iter::once(*blob).chain(*meta))
             .collect();
-        for id in &ids {
-            sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM blobs WHERE id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
+        delete_blob_rows(&mut tx, self.backend, &ids).await?;
         insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         // The rows' pages are overwritten in the database file at the checkpoint
@@ -818,6 +945,19 @@ impl Store for SqliteStore {
     }
 
     async fn snapshot(&self, out: &Path) -> Result<Vec<BlobInfo>, StoreError> {
+        if self.backend == Backend::Postgres {
+            // Every row as of one moment (a repeatable-read transaction), copied into a
+            // new SQLite file: a backup is the same folder whatever the database.
+            let scratch = out.with_extension("scratch-blobs");
+            let snapshot =
+                SqlStore::open_for_copy(&format!("sqlite://{}", out.display()), &scratch).await?;
+            let copied = crate::migrate::copy(self, &snapshot, false).await;
+            let blobs = snapshot.blob_infos().await;
+            snapshot.close().await;
+            let _ = std::fs::remove_dir_all(&scratch);
+            copied?;
+            return blobs;
+        }
         let target = out
             .to_str()
             .ok_or(StoreError::Corrupt("the snapshot's path is not UTF-8"))?;
@@ -826,7 +966,7 @@ impl Store for SqliteStore {
             .bind(target)
             .execute(&self.read)
             .await?;
-        let snapshot = SqliteStore::open_read_only(out, self.blobs.root()).await?;
+        let snapshot = SqlStore::open_read_only(out, self.blobs.root()).await?;
         let blobs = snapshot.blob_infos().await;
         snapshot.close().await;
         blobs
@@ -889,7 +1029,7 @@ mod tests {
     use super::*;
     use crate::{BlobRef, CHUNK_BYTES, ItemKind, LogStore};
 
-    async fn pragma(pool: &SqlitePool, name: &str) -> String {
+    async fn pragma(pool: &AnyPool, name: &str) -> String {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
             .fetch_one(pool)
             .await
@@ -905,7 +1045,7 @@ mod tests {
     async fn durable_and_shredding_settings() {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+        let store = SqlStore::open(&url, &dir.path().join("blobs"))
             .await
             .expect("open");
         for pool in [&store.write, &store.read] {
@@ -924,7 +1064,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let blobs = dir.path().join("blobs");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &blobs).await.expect("open");
+        let store = SqlStore::open(&url, &blobs).await.expect("open");
         let (upload, blob) = upload_of(&store, b"committed").await;
         let committed = upload
             .commit(one_item(
@@ -957,7 +1097,7 @@ mod tests {
         std::fs::create_dir_all(orphan.parent().expect("parent")).expect("dir");
         std::fs::write(&orphan, b"placed, never recorded").expect("orphan");
 
-        let store = SqliteStore::open(&url, &blobs).await.expect("reopen");
+        let store = SqlStore::open(&url, &blobs).await.expect("reopen");
         assert_eq!(store.read_blob(77).await.expect("moved"), old);
         assert_eq!(count(&store, "SELECT COUNT(*) FROM blob_chunks").await, 0);
         assert!(!orphan.exists());
@@ -976,65 +1116,11 @@ mod tests {
     /// A replaced item's old ciphertext file is gone once the replacement commits.
     #[tokio::test(flavor = "multi_thread")]
     async fn replaced_ciphertext_leaves_the_blob_folder() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
-            .await
-            .expect("open");
-        let (upload, blob) = upload_of(&store, b"old ciphertext").await;
-        let committed = upload
-            .commit(one_item(
-                new_case("swap"),
-                Author::Reporter,
-                ItemKind::Text,
-                blob,
-                None,
-            ))
-            .await
-            .expect("commit");
-        let item = store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
-        let old_path = store.blobs.path(item.blob_id);
-        assert!(old_path.exists());
-        let (upload, blob) = upload_of(&store, b"new ciphertext").await;
-        upload
-            .commit_replacements(&[crate::Replacement {
-                item_id: item.id,
-                content: blob,
-                meta: None,
-                audit: Audit::new("ana", "re-encrypt"),
-            }])
-            .await
-            .expect("replace");
-        assert!(!old_path.exists());
-        let item = store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
-        assert_eq!(
-            store.read_blob(item.blob_id).await.expect("new"),
-            b"new ciphertext"
-        );
-        assert_eq!(store.blob_counts().await.expect("counts"), (1, 0, 0));
-        store.close().await;
-    }
-
-    /// Rows about reporters carry random ids: a copy of the database does not tell in
-    /// which order cases, messages, items and blobs were made. Order within a case is kept
-    /// by `seq`, and unread counts follow it.
-    #[tokio::test]
-    async fn reporter_rows_have_random_ids_and_cases_keep_their_order() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
-            .await
-            .expect("open");
-        let mut case_ids = Vec::new();
-        for n in 0..6u8 {
-            let (upload, blob) = upload_of(&store, &[n; 100]).await;
+        for (store, _dir) in stores().await {
+            let (upload, blob) = upload_of(&store, b"old ciphertext").await;
             let committed = upload
                 .commit(one_item(
-                    CaseTarget::New {
-                        reference: format!("CASE-{n}"),
-                        lookup_key: [n; 32],
-                        reporter_recipient: "age1test".into(),
-                    },
+                    new_case("swap"),
                     Author::Reporter,
                     ItemKind::Text,
                     blob,
@@ -1042,70 +1128,169 @@ mod tests {
                 ))
                 .await
                 .expect("commit");
-            case_ids.push(committed.case_id);
-        }
-        // A conversation of five turns in the first case.
-        let first = case_ids[0];
-        store.mark_read("alice", first).await.expect("read");
-        for n in 0..4u8 {
-            let author = if n % 2 == 0 {
-                Author::Body
-            } else {
-                Author::Reporter
-            };
-            let (upload, blob) = upload_of(&store, &[100 + n; 10]).await;
+            let item =
+                store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
+            let old_path = store.blobs.path(item.blob_id);
+            assert!(old_path.exists());
+            let (upload, blob) = upload_of(&store, b"new ciphertext").await;
             upload
-                .commit(one_item(
-                    CaseTarget::Existing(first),
-                    author,
-                    ItemKind::Text,
-                    blob,
-                    None,
-                ))
+                .commit_replacements(&[crate::Replacement {
+                    item_id: item.id,
+                    content: blob,
+                    meta: None,
+                    audit: Audit::new("ana", "re-encrypt"),
+                }])
                 .await
-                .expect("commit");
-        }
-        for table in ["cases", "messages", "items", "blobs"] {
-            let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT id FROM {table} ORDER BY rowid"
-            )))
-            .fetch_all(&store.read)
-            .await
-            .expect("ids");
-            assert!(ids.len() >= 6, "{table}");
-            assert!(
-                ids.iter().all(|id| (1 << 32..1 << 53).contains(id)),
-                "{table}: {ids:?}"
+                .expect("replace");
+            assert!(!old_path.exists());
+            let item =
+                store.messages(committed.case_id).await.expect("messages")[0].items[0].clone();
+            assert_eq!(
+                store.read_blob(item.blob_id).await.expect("new"),
+                b"new ciphertext"
             );
-            let sequential = ids.windows(2).filter(|w| w[1] == w[0] + 1).count();
-            assert_eq!(sequential, 0, "{table}: {ids:?}");
+            assert_eq!(store.blob_counts().await.expect("counts"), (1, 0, 0));
+            store.close().await;
         }
-        let messages = store.messages(first).await.expect("messages");
-        let contents: Vec<Vec<u8>> = {
-            let mut out = Vec::new();
-            for m in &messages {
-                out.push(store.read_blob(m.items[0].blob_id).await.expect("blob"));
+    }
+
+    /// Rows about reporters carry random ids: a copy of the database does not tell in
+    /// which order cases, messages, items and blobs were made. Order within a case is kept
+    /// by `seq`, and unread counts follow it.
+    #[tokio::test]
+    async fn reporter_rows_have_random_ids_and_cases_keep_their_order() {
+        for (store, _dir) in stores().await {
+            let mut case_ids = Vec::new();
+            for n in 0..6u8 {
+                let (upload, blob) = upload_of(&store, &[n; 100]).await;
+                let committed = upload
+                    .commit(one_item(
+                        CaseTarget::New {
+                            reference: format!("CASE-{n}"),
+                            lookup_key: [n; 32],
+                            reporter_recipient: "age1test".into(),
+                        },
+                        Author::Reporter,
+                        ItemKind::Text,
+                        blob,
+                        None,
+                    ))
+                    .await
+                    .expect("commit");
+                case_ids.push(committed.case_id);
             }
-            out
+            // A conversation of five turns in the first case.
+            let first = case_ids[0];
+            store.mark_read("alice", first).await.expect("read");
+            for n in 0..4u8 {
+                let author = if n % 2 == 0 {
+                    Author::Body
+                } else {
+                    Author::Reporter
+                };
+                let (upload, blob) = upload_of(&store, &[100 + n; 10]).await;
+                upload
+                    .commit(one_item(
+                        CaseTarget::Existing(first),
+                        author,
+                        ItemKind::Text,
+                        blob,
+                        None,
+                    ))
+                    .await
+                    .expect("commit");
+            }
+            for table in ["cases", "messages", "items", "blobs"] {
+                // In the order of writing: SQLite's rowid, PostgreSQL's physical order.
+                let order = match store.backend {
+                    Backend::Sqlite => "rowid",
+                    Backend::Postgres => "ctid",
+                };
+                let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT id FROM {table} ORDER BY {order}"
+                )))
+                .fetch_all(&store.read)
+                .await
+                .expect("ids");
+                assert!(ids.len() >= 6, "{table}");
+                assert!(
+                    ids.iter().all(|id| (1 << 32..1 << 53).contains(id)),
+                    "{table}: {ids:?}"
+                );
+                let sequential = ids.windows(2).filter(|w| w[1] == w[0] + 1).count();
+                assert_eq!(sequential, 0, "{table}: {ids:?}");
+            }
+            let messages = store.messages(first).await.expect("messages");
+            let contents: Vec<Vec<u8>> = {
+                let mut out = Vec::new();
+                for m in &messages {
+                    out.push(store.read_blob(m.items[0].blob_id).await.expect("blob"));
+                }
+                out
+            };
+            assert_eq!(
+                contents,
+                vec![
+                    vec![0; 100],
+                    vec![100; 10],
+                    vec![101; 10],
+                    vec![102; 10],
+                    vec![103; 10]
+                ],
+                "the conversation in the order it was written"
+            );
+            let unread = store.unread_items("alice").await.expect("unread");
+            assert_eq!(
+                unread.get(&first),
+                Some(&2),
+                "two reporter turns since the read"
+            );
+            store.close().await;
+        }
+    }
+
+    /// A fresh store of each database the tests can reach: SQLite always, PostgreSQL when
+    /// `TEST_POSTGRES_URL` names a server (`test.sh` starts one; in CI it must).
+    async fn stores() -> Vec<(SqlStore, tempfile::TempDir)> {
+        let mut out = Vec::new();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = SqlStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
+        out.push((store, dir));
+        if let Some(url) = fresh_postgres().await {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let store = SqlStore::open(&url, &dir.path().join("blobs"))
+                .await
+                .expect("open PostgreSQL");
+            assert_eq!(store.backend, Backend::Postgres);
+            out.push((store, dir));
+        }
+        out
+    }
+
+    /// A new, empty database on the PostgreSQL server of `TEST_POSTGRES_URL`.
+    async fn fresh_postgres() -> Option<String> {
+        use sqlx::Connection;
+        let Ok(base) = std::env::var("TEST_POSTGRES_URL") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must test PostgreSQL too: set TEST_POSTGRES_URL (test.sh does)"
+            );
+            return None;
         };
-        assert_eq!(
-            contents,
-            vec![
-                vec![0; 100],
-                vec![100; 10],
-                vec![101; 10],
-                vec![102; 10],
-                vec![103; 10]
-            ],
-            "the conversation in the order it was written"
-        );
-        let unread = store.unread_items("alice").await.expect("unread");
-        assert_eq!(
-            unread.get(&first),
-            Some(&2),
-            "two reporter turns since the read"
-        );
-        store.close().await;
+        let name = format!("candor_store_{:x}", crate::random_id().expect("random"));
+        let mut conn = sqlx::PgConnection::connect(&base)
+            .await
+            .expect("PostgreSQL");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("create database");
+        let (path, query) = base.split_once('?').unwrap_or((&base, ""));
+        let (server, _) = path.rsplit_once('/').expect("a database in the URL");
+        Some(format!("{server}/{name}?{query}"))
     }
 
     /// Pseudo-random bytes (xorshift): incompressible test data without a dependency.
@@ -1152,7 +1337,7 @@ mod tests {
     }
 
     /// An upload holding one finished blob of `bytes`.
-    async fn upload_of(store: &SqliteStore, bytes: &[u8]) -> (SqliteUpload, BlobRef) {
+    async fn upload_of(store: &SqlStore, bytes: &[u8]) -> (SqlUpload, BlobRef) {
         let mut upload = store.begin_upload().expect("upload");
         let blob = upload.new_blob();
         upload.append(blob, bytes).await.expect("append");
@@ -1167,84 +1352,82 @@ mod tests {
     #[tokio::test(flavor = "multi_thread")]
     async fn blob_hashes_are_those_of_the_stored_bytes() {
         use sha2::{Digest, Sha256};
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
-            .await
-            .expect("open");
-        let mut upload = store.begin_upload().expect("upload");
-        let blobs = [upload.new_blob(), upload.new_blob(), upload.new_blob()];
-        let mut expected = [Sha256::new(), Sha256::new(), Sha256::new()];
-        let sizes = [
-            1,
-            65_536,
-            CHUNK_BYTES - 1,
-            CHUNK_BYTES,
-            3 * CHUNK_BYTES + 7,
-            17,
-            9 * CHUNK_BYTES + 1,
-        ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15;
-        for round in 0..6 {
-            for i in 0..2 {
-                let data = noise(&mut seed, sizes[(round * 2 + i) % sizes.len()]);
-                upload.append(blobs[i], &data).await.expect("append");
-                expected[i].update(&data);
+        for (store, _dir) in stores().await {
+            let mut upload = store.begin_upload().expect("upload");
+            let blobs = [upload.new_blob(), upload.new_blob(), upload.new_blob()];
+            let mut expected = [Sha256::new(), Sha256::new(), Sha256::new()];
+            let sizes = [
+                1,
+                65_536,
+                CHUNK_BYTES - 1,
+                CHUNK_BYTES,
+                3 * CHUNK_BYTES + 7,
+                17,
+                9 * CHUNK_BYTES + 1,
+            ];
+            let mut seed = 0x9e37_79b9_7f4a_7c15;
+            for round in 0..6 {
+                for i in 0..2 {
+                    let data = noise(&mut seed, sizes[(round * 2 + i) % sizes.len()]);
+                    upload.append(blobs[i], &data).await.expect("append");
+                    expected[i].update(&data);
+                }
             }
+            let small = noise(&mut seed, 300);
+            upload.append(blobs[2], &small).await.expect("append");
+            expected[2].update(&small);
+            let expected: Vec<[u8; 32]> = expected.map(|h| h.finalize().into()).to_vec();
+            for (blob, digest) in blobs.iter().zip(&expected) {
+                let (_, finished) = upload.finish_blob(*blob).await.expect("finish");
+                assert_eq!(&finished, digest);
+                assert_eq!(upload.blob_sha256(*blob).as_ref(), Some(digest));
+            }
+            let committed = upload
+                .commit(CommitPlan {
+                    case: new_case("hashes"),
+                    author: Author::Reporter,
+                    day: Day::today(),
+                    items: vec![
+                        NewItem {
+                            kind: ItemKind::File,
+                            blob: blobs[0],
+                            meta: Some(blobs[2]),
+                        },
+                        NewItem {
+                            kind: ItemKind::Text,
+                            blob: blobs[1],
+                            meta: None,
+                        },
+                    ],
+                    log_entry: None,
+                    audit: None,
+                })
+                .await
+                .expect("commit");
+            assert_eq!(
+                committed.ciphertext_sha256,
+                vec![expected[0], expected[2], expected[1]]
+            );
+            let rows = sqlx::query("SELECT id, sha256 FROM blobs")
+                .fetch_all(&store.read)
+                .await
+                .expect("blobs");
+            assert_eq!(rows.len(), 3);
+            let mut stored = Vec::new();
+            for row in rows {
+                let id: i64 = row.get(0);
+                let column: Vec<u8> = row.get(1);
+                let actual: [u8; 32] =
+                    Sha256::digest(store.read_blob(id).await.expect("read")).into();
+                assert_eq!(column, actual.to_vec(), "the sha256 column of blob {id}");
+                stored.push(actual);
+            }
+            stored.sort();
+            let mut want = expected.clone();
+            want.sort();
+            assert_eq!(stored, want);
+            store.close().await;
         }
-        let small = noise(&mut seed, 300);
-        upload.append(blobs[2], &small).await.expect("append");
-        expected[2].update(&small);
-        let expected: Vec<[u8; 32]> = expected.map(|h| h.finalize().into()).to_vec();
-        for (blob, digest) in blobs.iter().zip(&expected) {
-            let (_, finished) = upload.finish_blob(*blob).await.expect("finish");
-            assert_eq!(&finished, digest);
-            assert_eq!(upload.blob_sha256(*blob).as_ref(), Some(digest));
-        }
-        let committed = upload
-            .commit(CommitPlan {
-                case: new_case("hashes"),
-                author: Author::Reporter,
-                day: Day::today(),
-                items: vec![
-                    NewItem {
-                        kind: ItemKind::File,
-                        blob: blobs[0],
-                        meta: Some(blobs[2]),
-                    },
-                    NewItem {
-                        kind: ItemKind::Text,
-                        blob: blobs[1],
-                        meta: None,
-                    },
-                ],
-                log_entry: None,
-                audit: None,
-            })
-            .await
-            .expect("commit");
-        assert_eq!(
-            committed.ciphertext_sha256,
-            vec![expected[0], expected[2], expected[1]]
-        );
-        let rows = sqlx::query("SELECT id, sha256 FROM blobs")
-            .fetch_all(&store.read)
-            .await
-            .expect("blobs");
-        assert_eq!(rows.len(), 3);
-        let mut stored = Vec::new();
-        for row in rows {
-            let id: i64 = row.get(0);
-            let column: Vec<u8> = row.get(1);
-            let actual: [u8; 32] = Sha256::digest(store.read_blob(id).await.expect("read")).into();
-            assert_eq!(column, actual.to_vec(), "the sha256 column of blob {id}");
-            stored.push(actual);
-        }
-        stored.sort();
-        let mut want = expected.clone();
-        want.sort();
-        assert_eq!(stored, want);
-        store.close().await;
     }
 
     /// A download resumed at any offset (inside a chunk, on a boundary, at or past the
@@ -1252,53 +1435,50 @@ mod tests {
     /// query with their case's reference, and unknown ids are simply absent.
     #[tokio::test(flavor = "multi_thread")]
     async fn blobs_resume_at_any_offset_and_items_come_in_one_query() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
-            .await
-            .expect("open");
-        let mut seed = 7;
-        let data = noise(&mut seed, 2 * CHUNK_BYTES + 300);
-        let (upload, blob) = upload_of(&store, &data).await;
-        let committed = upload
-            .commit(CommitPlan {
-                case: new_case("resume"),
-                author: Author::Reporter,
-                day: Day::today(),
-                items: vec![NewItem {
-                    kind: ItemKind::Text,
-                    blob,
-                    meta: None,
-                }],
-                log_entry: None,
-                audit: None,
-            })
-            .await
-            .expect("commit");
-        let messages = store.messages(committed.case_id).await.expect("messages");
-        let item = messages[0].items[0].clone();
-        let len = data.len() as u64;
-        let c = CHUNK_BYTES as u64;
-        for offset in [0, 1, c - 1, c, c + 1, 2 * c, len - 1, len, len + 5] {
-            let chunks: Vec<Vec<u8>> = store
-                .blob_chunks_from(item.blob_id, offset)
-                .try_collect()
+        for (store, _dir) in stores().await {
+            let mut seed = 7;
+            let data = noise(&mut seed, 2 * CHUNK_BYTES + 300);
+            let (upload, blob) = upload_of(&store, &data).await;
+            let committed = upload
+                .commit(CommitPlan {
+                    case: new_case("resume"),
+                    author: Author::Reporter,
+                    day: Day::today(),
+                    items: vec![NewItem {
+                        kind: ItemKind::Text,
+                        blob,
+                        meta: None,
+                    }],
+                    log_entry: None,
+                    audit: None,
+                })
                 .await
-                .expect("read");
-            let start = (offset as usize).min(data.len());
-            assert_eq!(chunks.concat(), data[start..], "from {offset}");
-            assert!(chunks.iter().all(|c| !c.is_empty()));
+                .expect("commit");
+            let messages = store.messages(committed.case_id).await.expect("messages");
+            let item = messages[0].items[0].clone();
+            let len = data.len() as u64;
+            let c = CHUNK_BYTES as u64;
+            for offset in [0, 1, c - 1, c, c + 1, 2 * c, len - 1, len, len + 5] {
+                let chunks: Vec<Vec<u8>> = store
+                    .blob_chunks_from(item.blob_id, offset)
+                    .try_collect()
+                    .await
+                    .expect("read");
+                let start = (offset as usize).min(data.len());
+                assert_eq!(chunks.concat(), data[start..], "from {offset}");
+                assert!(chunks.iter().all(|c| !c.is_empty()));
+            }
+            let found = store
+                .items_with_case(&[item.id, 12345, item.id])
+                .await
+                .expect("items");
+            assert_eq!(found.len(), 1);
+            let (reference, row) = &found[&item.id];
+            assert_eq!(reference, "resume");
+            assert_eq!((row.blob_id, row.blob_size), (item.blob_id, item.blob_size));
+            assert!(store.items_with_case(&[]).await.expect("none").is_empty());
+            store.close().await;
         }
-        let found = store
-            .items_with_case(&[item.id, 12345, item.id])
-            .await
-            .expect("items");
-        assert_eq!(found.len(), 1);
-        let (reference, row) = &found[&item.id];
-        assert_eq!(reference, "resume");
-        assert_eq!((row.blob_id, row.blob_size), (item.blob_id, item.blob_size));
-        assert!(store.items_with_case(&[]).await.expect("none").is_empty());
-        store.close().await;
     }
 
     /// Bytes of `path` in the page cache, as `fincore` (util-linux) reports them.
@@ -1324,7 +1504,7 @@ mod tests {
             .tempdir_in(concat!(env!("CARGO_MANIFEST_DIR"), "/../../target"))
             .expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+        let store = SqlStore::open(&url, &dir.path().join("blobs"))
             .await
             .expect("open");
         let mut upload = store.begin_upload().expect("upload");
@@ -1357,7 +1537,7 @@ mod tests {
         store.close().await;
     }
 
-    async fn count(store: &SqliteStore, sql: &'static str) -> i64 {
+    async fn count(store: &SqlStore, sql: &'static str) -> i64 {
         sqlx::query(sql)
             .fetch_one(&store.read)
             .await
@@ -1372,7 +1552,7 @@ mod tests {
     async fn actions_and_their_audit_records_commit_together() {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = SqliteStore::open(&url, &dir.path().join("blobs"))
+        let store = SqlStore::open(&url, &dir.path().join("blobs"))
             .await
             .expect("open");
         let (upload, blob) = upload_of(&store, b"first").await;

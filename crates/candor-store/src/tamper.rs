@@ -1,21 +1,20 @@
-//! What the operator of a seized server can do to its SQLite database by hand: the
+//! What the operator of a seized server can do to its database by hand: the
 //! integration tests use it to check that the workstation and the log's followers notice.
 //! Built only with the `tamper` feature (a dev-dependency of the tests); a server never
 //! has it.
 
-use std::path::Path;
-
-use sqlx::Connection;
-use sqlx::sqlite::SqliteConnection;
+use sqlx::{AnyConnection, Connection};
 
 use crate::StoreError;
 
-async fn connect(db: &Path) -> Result<SqliteConnection, StoreError> {
-    Ok(SqliteConnection::connect(&format!("sqlite://{}", db.display())).await?)
+/// A connection to the database at `url` (`sqlite://PATH` or `postgres://…`).
+async fn connect(url: &str) -> Result<AnyConnection, StoreError> {
+    sqlx::any::install_default_drivers();
+    Ok(AnyConnection::connect(url).await?)
 }
 
 /// The stored signed note of the log entry at `index`.
-pub async fn log_entry_note(db: &Path, index: u64) -> Result<Vec<u8>, StoreError> {
+pub async fn log_entry_note(db: &str, index: u64) -> Result<Vec<u8>, StoreError> {
     let mut conn = connect(db).await?;
     Ok(
         sqlx::query_scalar("SELECT note FROM log_entries WHERE idx = $1")
@@ -26,7 +25,7 @@ pub async fn log_entry_note(db: &Path, index: u64) -> Result<Vec<u8>, StoreError
 }
 
 /// Replaces the stored signed note of the log entry at `index`.
-pub async fn set_log_entry_note(db: &Path, index: u64, note: &[u8]) -> Result<(), StoreError> {
+pub async fn set_log_entry_note(db: &str, index: u64, note: &[u8]) -> Result<(), StoreError> {
     let mut conn = connect(db).await?;
     sqlx::query("UPDATE log_entries SET note = $1 WHERE idx = $2")
         .bind(note)
@@ -37,7 +36,7 @@ pub async fn set_log_entry_note(db: &Path, index: u64, note: &[u8]) -> Result<()
 }
 
 /// The stored hash at `index` of the log's tree (stored-hash order).
-pub async fn log_hash(db: &Path, index: u64) -> Result<Vec<u8>, StoreError> {
+pub async fn log_hash(db: &str, index: u64) -> Result<Vec<u8>, StoreError> {
     let mut conn = connect(db).await?;
     Ok(
         sqlx::query_scalar("SELECT hash FROM log_hashes WHERE idx = $1")
@@ -48,7 +47,7 @@ pub async fn log_hash(db: &Path, index: u64) -> Result<Vec<u8>, StoreError> {
 }
 
 /// Replaces the stored hash at `index` of the log's tree.
-pub async fn set_log_hash(db: &Path, index: u64, hash: &[u8]) -> Result<(), StoreError> {
+pub async fn set_log_hash(db: &str, index: u64, hash: &[u8]) -> Result<(), StoreError> {
     let mut conn = connect(db).await?;
     sqlx::query("UPDATE log_hashes SET hash = $1 WHERE idx = $2")
         .bind(hash)
@@ -59,7 +58,7 @@ pub async fn set_log_hash(db: &Path, index: u64, hash: &[u8]) -> Result<(), Stor
 }
 
 /// Gives every case the same reporter recipient (a server swapping the reporter's key).
-pub async fn set_reporter_recipients(db: &Path, recipient: &str) -> Result<(), StoreError> {
+pub async fn set_reporter_recipients(db: &str, recipient: &str) -> Result<(), StoreError> {
     let mut conn = connect(db).await?;
     sqlx::query("UPDATE cases SET reporter_recipient = $1")
         .bind(recipient)

@@ -1,11 +1,11 @@
 //! Storage of the sealed status log: pending entries, leaves, tree hashes, checkpoints and
 //! cosignatures. Only the log service writes here.
 
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 
 use async_trait::async_trait;
 
-use super::{SqliteStore, insert_audit};
+use super::{SqlStore, insert_audit};
 use crate::{Audit, Integration, LogEntryRow, LogStore, StoreError};
 
 fn to_i64(v: u64) -> Result<i64, StoreError> {
@@ -17,7 +17,7 @@ fn to_u64(v: i64) -> Result<u64, StoreError> {
 }
 
 #[async_trait]
-impl LogStore for SqliteStore {
+impl LogStore for SqlStore {
     async fn queue_log_entry(&self, note: &[u8]) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO log_pending (id, note) VALUES ($1, $2)")
             .bind(crate::random_id()?)
@@ -47,14 +47,17 @@ impl LogStore for SqliteStore {
     async fn log_hashes(&self, indexes: &[u64]) -> Result<Vec<Option<[u8; 32]>>, StoreError> {
         let mut found = std::collections::HashMap::with_capacity(indexes.len());
         for chunk in indexes.chunks(500) {
-            let mut q: QueryBuilder<Sqlite> =
-                QueryBuilder::new("SELECT idx, hash FROM log_hashes WHERE idx IN (");
-            let mut sep = q.separated(", ");
-            for i in chunk {
-                sep.push_bind(to_i64(*i)?);
-            }
-            q.push(")");
-            for row in q.build().fetch_all(&self.read).await? {
+            // The indexes go into the statement as numbers (nothing else can be written
+            // there): one statement per 500, on either database.
+            let list = chunk
+                .iter()
+                .map(|i| to_i64(*i).map(|i| i.to_string()))
+                .collect::<Result<Vec<_>, _>>()?
+                .join(", ");
+            let q = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT idx, hash FROM log_hashes WHERE idx IN ({list})"
+            )));
+            for row in q.fetch_all(&self.read).await? {
                 let idx: i64 = row.try_get(0)?;
                 let hash: Vec<u8> = row.try_get(1)?;
                 let hash = <[u8; 32]>::try_from(hash.as_slice())

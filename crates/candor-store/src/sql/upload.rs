@@ -1,10 +1,10 @@
 //! Writing a submission: its blobs go to files as the ciphertext arrives
 //! ([`crate::blobs`]); the commit puts them in place, then records them with the message
-//! in one transaction. Nothing becomes visible until [`SqliteUpload::commit`].
+//! in one transaction. Nothing becomes visible until [`SqlUpload::commit`].
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
-use super::{SqliteStore, insert_audit};
+use super::{Backend, SqlStore, delete_blob_rows, insert_audit};
 use crate::blobs::{BlobWriter, Placed};
 use crate::{
     BlobRef, CaseTarget, CommitPlan, Committed, Replacement, Status, StoreError, Upload, random_id,
@@ -12,14 +12,14 @@ use crate::{
 use async_trait::async_trait;
 
 /// An upload in progress. Dropping it without committing deletes what it wrote.
-pub struct SqliteUpload {
-    store: SqliteStore,
+pub struct SqlUpload {
+    store: SqlStore,
     files: BlobWriter,
 }
 
-impl SqliteUpload {
-    pub(super) fn new(store: SqliteStore) -> Result<SqliteUpload, StoreError> {
-        Ok(SqliteUpload {
+impl SqlUpload {
+    pub(super) fn new(store: SqlStore) -> Result<SqlUpload, StoreError> {
+        Ok(SqlUpload {
             files: BlobWriter::new(store.blobs.clone())?,
             store,
         })
@@ -63,7 +63,14 @@ impl SqliteUpload {
                 row.try_get::<i64, _>(0)?
             }
             CaseTarget::Existing(id) => {
-                sqlx::query("SELECT id FROM cases WHERE id = $1")
+                // The case's row, locked in PostgreSQL until the commit, so that two
+                // messages of one case at once cannot take the same `seq` (SQLite has one
+                // writer).
+                let lock = match self.store.backend {
+                    Backend::Sqlite => "SELECT id FROM cases WHERE id = $1",
+                    Backend::Postgres => "SELECT id FROM cases WHERE id = $1 FOR UPDATE",
+                };
+                sqlx::query(lock)
                     .bind(id)
                     .fetch_optional(&mut *tx)
                     .await?
@@ -154,17 +161,9 @@ impl SqliteUpload {
                 .bind(r.item_id)
                 .execute(&mut *tx)
                 .await?;
-            for old in std::iter::once(old_blob).chain(old_meta) {
-                sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
-                    .bind(old)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("DELETE FROM blobs WHERE id = $1")
-                    .bind(old)
-                    .execute(&mut *tx)
-                    .await?;
-                old_blobs.push(old);
-            }
+            let old: Vec<i64> = std::iter::once(old_blob).chain(old_meta).collect();
+            delete_blob_rows(&mut tx, self.store.backend, &old).await?;
+            old_blobs.extend(old);
             insert_audit(&mut tx, &r.audit).await?;
         }
         tx.commit().await?;
@@ -178,7 +177,7 @@ impl SqliteUpload {
 }
 
 /// Records placed blobs (committed: no upload mark).
-async fn insert_blobs(conn: &mut SqliteConnection, placed: &[Placed]) -> Result<(), StoreError> {
+async fn insert_blobs(conn: &mut AnyConnection, placed: &[Placed]) -> Result<(), StoreError> {
     for p in placed {
         sqlx::query("INSERT INTO blobs (id, size, sha256) VALUES ($1, $2, $3)")
             .bind(p.id)
@@ -191,7 +190,7 @@ async fn insert_blobs(conn: &mut SqliteConnection, placed: &[Placed]) -> Result<
 }
 
 #[async_trait]
-impl Upload for SqliteUpload {
+impl Upload for SqlUpload {
     fn new_blob(&mut self) -> BlobRef {
         self.files.new_blob()
     }
@@ -213,13 +212,13 @@ impl Upload for SqliteUpload {
     }
 
     async fn commit(self: Box<Self>, plan: CommitPlan) -> Result<Committed, StoreError> {
-        SqliteUpload::commit(*self, plan).await
+        SqlUpload::commit(*self, plan).await
     }
 
     async fn commit_replacements(
         self: Box<Self>,
         replacements: &[Replacement],
     ) -> Result<(), StoreError> {
-        SqliteUpload::commit_replacements(*self, replacements).await
+        SqlUpload::commit_replacements(*self, replacements).await
     }
 }
