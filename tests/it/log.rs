@@ -1115,15 +1115,3 @@ async fn log_verify_reports_a_fork_with_both_signed_checkpoints() {
         "kept as it was"
     );
 }
-
-/// Copies a folder and everything in it.
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("dir");
-    for f in std::fs::read_dir(from).expect("read").flatten() {
-        if f.file_type().expect("type").is_dir() {
-            copy_dir(&f.path(), &to.join(f.file_name()));
-        } else {
-            std::fs::copy(f.path(), to.join(f.file_name())).expect("copy");
-        }
-    }
-}

@@ -144,17 +144,6 @@ async fn assert_reports(server: &TestServer, key: &std::path::Path, reports: &[A
     store.close().await;
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("dir");
-    for f in std::fs::read_dir(from).expect("read").flatten() {
-        if f.file_type().expect("type").is_dir() {
-            copy_dir(&f.path(), &to.join(f.file_name()));
-        } else {
-            std::fs::copy(f.path(), to.join(f.file_name())).expect("copy");
-        }
-    }
-}
-
 /// `candor backup` while the server runs and an upload streams; the folder checks with
 /// `sha256sum -c`; `candor restore` refuses a changed or extra file and a data folder
 /// that holds an install, and restores into an empty one: every receipt opens its case,
@@ -288,24 +277,6 @@ async fn a_backup_taken_while_running_restores_every_case() {
     report(&server, b"after the restore", b"new file").await;
 }
 
-/// Whether `needle` occurs in any file under `dir`.
-fn found_under(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read").flatten() {
-        let path = entry.path();
-        if entry.file_type().expect("type").is_dir() {
-            hits.extend(found_under(&path, needle));
-        } else if std::fs::read(&path)
-            .expect("file")
-            .windows(needle.len())
-            .any(|w| w == needle)
-        {
-            hits.push(path);
-        }
-    }
-    hits
-}
-
 /// With `[retention] closed_after_months = 0`: a closed case is shown for deletion (to
 /// its reporter and on the workstation) and deleted at the next sweep (here, at start),
 /// leaving none of its ciphertext, lookup key or reporter key anywhere in the data folder
@@ -410,7 +381,7 @@ async fn retention_deletes_closed_cases_for_good_and_keeps_held_ones() {
 
     for canary in &canaries {
         assert!(
-            !found_under(&server.data_dir, canary).is_empty(),
+            !files_containing(&server.data_dir, canary).is_empty(),
             "the search finds what is there"
         );
     }
@@ -453,7 +424,7 @@ async fn retention_deletes_closed_cases_for_good_and_keeps_held_ones() {
     let (status, _, _) = sign_in(&server, &reports[0].receipt).await;
     assert_ne!(status, 303, "the deleted case's receipt opens nothing");
     for canary in &canaries {
-        let hits = found_under(&server.data_dir, canary);
+        let hits = files_containing(&server.data_dir, canary);
         assert!(
             hits.is_empty(),
             "a canary of the deleted case is in {hits:?}"

@@ -13,9 +13,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::{Component, Path, PathBuf};
-
-use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
 
 use candor_store::sql::SqlStore;
 use candor_store::{BlobInfo, Store, StoreError};
@@ -295,12 +293,11 @@ pub fn parse_manifest(text: &str) -> Result<BTreeMap<String, [u8; 32]>, BackupEr
             .ok()
             .and_then(|h| h.try_into().ok())
             .ok_or_else(|| bad("the hash is not 64 hexadecimal digits"))?;
-        let clean = !path.is_empty()
-            && Path::new(path)
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)))
-            && !path.contains('\\')
-            && !path.ends_with('/');
+        // Components named one by one: `Path::components` would quietly drop a `.` inside.
+        let clean = !path.contains('\\')
+            && path
+                .split('/')
+                .all(|c| !c.is_empty() && c != "." && c != "..");
         if !clean {
             return Err(bad("the path is not a plain relative path"));
         }
@@ -360,21 +357,8 @@ fn list_files(root: &Path) -> Result<Vec<String>, BackupError> {
 }
 
 fn hash_file(path: &Path) -> Result<(u64, [u8; 32]), BackupError> {
-    let mut file = File::open(path).map_err(io(format!("cannot read {}", path.display())))?;
-    let mut hash = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut size = 0u64;
-    loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(io(format!("cannot read {}", path.display())))?;
-        if n == 0 {
-            break;
-        }
-        hash.update(&buf[..n]);
-        size += n as u64;
-    }
-    Ok((size, hash.finalize().into()))
+    candor_store::blobs::file_digest(path)?
+        .ok_or_else(|| BackupError::Refused(format!("{} is missing", path.display())))
 }
 
 fn create(path: &Path) -> Result<File, BackupError> {

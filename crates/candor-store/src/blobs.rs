@@ -223,19 +223,8 @@ impl BlobDir {
             other => other?,
         };
         let mut out = create(to)?;
-        let mut hash = Sha256::new();
-        let mut buf = vec![0u8; CHUNK_BYTES];
-        let mut size = 0u64;
-        loop {
-            let n = from.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            hash.update(&buf[..n]);
-            out.write_all(&buf[..n])?;
-            size += n as u64;
-        }
-        if size != blob.size || <[u8; 32]>::from(hash.finalize()) != blob.sha256 {
+        let (size, sha256) = digest(&mut from, |piece| out.write_all(piece))?;
+        if size != blob.size || sha256 != blob.sha256 {
             drop(out);
             let _ = fs::remove_file(to);
             return Err(StoreError::Corrupt(
@@ -251,23 +240,7 @@ impl BlobDir {
 
     /// Whether blob `blob`'s file is there with its recorded size and SHA-256.
     pub fn matches(&self, blob: &crate::BlobInfo) -> Result<bool, StoreError> {
-        let mut file = match File::open(self.path(blob.id)) {
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
-            other => other?,
-        };
-        let mut hash = Sha256::new();
-        let mut buf = vec![0u8; CHUNK_BYTES];
-        let mut size = 0u64;
-        loop {
-            let n = file.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            hash.update(&buf[..n]);
-            size += n as u64;
-        }
-        drop_cache(&file);
-        Ok(size == blob.size && <[u8; 32]>::from(hash.finalize()) == blob.sha256)
+        Ok(file_digest(&self.path(blob.id))? == Some((blob.size, blob.sha256)))
     }
 
     /// Renames a synced file of `incoming/` to the place of blob `id` and syncs that folder.
@@ -326,6 +299,38 @@ impl BlobDir {
             }
         })
         .boxed()
+    }
+}
+
+/// The size and SHA-256 of the file at `path`, read once (and dropped from the page cache
+/// after); `None` if there is no such file.
+pub fn file_digest(path: &Path) -> Result<Option<(u64, [u8; 32])>, StoreError> {
+    let mut file = match File::open(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        other => other?,
+    };
+    let digest = digest(&mut file, |_| Ok(()))?;
+    drop_cache(&file);
+    Ok(Some(digest))
+}
+
+/// Reads `file` to its end in pieces of [`CHUNK_BYTES`], handing each to `sink`; returns
+/// the size and SHA-256 of what was read.
+fn digest(
+    file: &mut File,
+    mut sink: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<(u64, [u8; 32])> {
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; CHUNK_BYTES];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok((size, hash.finalize().into()));
+        }
+        hash.update(&buf[..n]);
+        sink(&buf[..n])?;
+        size += n as u64;
     }
 }
 
