@@ -79,7 +79,7 @@ pub async fn backup(config: &Config, out: &Path) -> Result<Summary, BackupError>
             return Err(err.into());
         }
     };
-    let copied = copy_blobs(store.blob_dir(), &blobs, &out.join(BLOBS)).await;
+    let copied = copy_blobs(store.blob_dir(), &blobs, &out.join(BLOBS));
     store.close().await;
     let bytes = copied?;
     let key = config.data_dir.join(LOG_KEY_FILE);
@@ -93,12 +93,12 @@ pub async fn backup(config: &Config, out: &Path) -> Result<Summary, BackupError>
     })
 }
 
-async fn copy_blobs(
+fn copy_blobs(
     dir: &candor_store::blobs::BlobDir,
     blobs: &[BlobInfo],
     out: &Path,
 ) -> Result<u64, BackupError> {
-    let target = candor_store::blobs::BlobDir::open(out)?;
+    let target = candor_store::blobs::BlobDir::at(out);
     let mut bytes = 0;
     for blob in blobs {
         let to = target.path(blob.id);
@@ -114,8 +114,6 @@ async fn copy_blobs(
         })?;
         bytes += blob.size;
     }
-    // `incoming/` of the copy is empty; it goes, so that the copy holds only what it lists.
-    let _ = fs::remove_dir(out.join("incoming"));
     Ok(bytes)
 }
 

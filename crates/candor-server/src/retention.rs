@@ -17,6 +17,29 @@ pub fn deletion_day(case: &CaseRow, last_message: Day, months: Option<u8>) -> Op
         .then(|| last_message.plus_months(i64::from(months)))
 }
 
+/// What retention will do with a case, as its reporter is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outlook {
+    /// Not closed, or no retention configured.
+    Kept,
+    /// Closed: deleted on `day`, `months` after the last message.
+    Until { day: Day, months: u8 },
+    /// Closed, but under a legal hold.
+    Held,
+}
+
+/// The outlook of `case`, whose last message is of `last_message`.
+pub fn outlook(case: &CaseRow, last_message: Option<Day>, months: Option<u8>) -> Outlook {
+    match (months, last_message) {
+        (Some(_), _) if case.status == Status::Closed && case.legal_hold => Outlook::Held,
+        (Some(months), Some(last)) => match deletion_day(case, last, Some(months)) {
+            Some(day) => Outlook::Until { day, months },
+            None => Outlook::Kept,
+        },
+        _ => Outlook::Kept,
+    }
+}
+
 /// Deletes every case whose deletion day has come; returns how many.
 pub async fn sweep(store: &dyn Store, months: Option<u8>, today: Day) -> Result<usize, StoreError> {
     let Some(n) = months else { return Ok(0) };

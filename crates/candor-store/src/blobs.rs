@@ -334,6 +334,15 @@ fn digest(
     }
 }
 
+/// Runs file work on the blocking pool, off the async runtime's threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| StoreError::Corrupt("a blob folder task stopped"))?
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -387,6 +396,15 @@ struct Pending {
     discarded: bool,
 }
 
+/// An open (neither finished nor discarded) blob of `blobs`.
+fn open_in(blobs: &mut [Pending], blob: BlobRef) -> Result<&mut Pending, StoreError> {
+    match blobs.get_mut(blob.0) {
+        Some(p) if p.digest.is_none() && !p.discarded => Ok(p),
+        Some(_) => Err(StoreError::Corrupt("write to a closed blob")),
+        None => Err(StoreError::Corrupt("unknown blob in upload")),
+    }
+}
+
 /// What a write in the background gives back.
 struct Written {
     index: usize,
@@ -412,6 +430,9 @@ pub(crate) struct BlobWriter {
     token: String,
     blobs: Vec<Pending>,
     in_flight: Option<tokio::task::JoinHandle<Result<Written, StoreError>>>,
+    /// The buffer the last write gave back, for the next one: an upload allocates two
+    /// buffers, not one per write.
+    spare: Vec<u8>,
     /// Files renamed into place, removed if the upload does not commit.
     placed: Vec<i64>,
     done: bool,
@@ -426,6 +447,7 @@ impl BlobWriter {
             token: hex(&token),
             blobs: Vec::new(),
             in_flight: None,
+            spare: Vec::new(),
             placed: Vec::new(),
             done: false,
         })
@@ -450,15 +472,14 @@ impl BlobWriter {
     }
 
     fn open_blob(&mut self, blob: BlobRef) -> Result<&mut Pending, StoreError> {
-        match self.blobs.get_mut(blob.0) {
-            Some(p) if p.digest.is_none() && !p.discarded => Ok(p),
-            Some(_) => Err(StoreError::Corrupt("write to a closed blob")),
-            None => Err(StoreError::Corrupt("unknown blob in upload")),
-        }
+        open_in(&mut self.blobs, blob)
     }
 
     pub(crate) async fn append(&mut self, blob: BlobRef, data: &[u8]) -> Result<(), StoreError> {
-        let pending = self.open_blob(blob)?;
+        let pending = open_in(&mut self.blobs, blob)?;
+        if pending.buf.capacity() == 0 {
+            pending.buf = std::mem::take(&mut self.spare);
+        }
         pending.size += data.len() as u64;
         pending.buf.extend_from_slice(data);
         if pending.buf.len() >= WRITE_BYTES {
@@ -479,10 +500,8 @@ impl BlobWriter {
             p.file = Some(written.file);
             p.hash = Some(written.hash);
             p.since_sync = written.since_sync;
-            if p.buf.is_empty() {
-                p.buf = written.buf;
-            }
         }
+        self.spare = written.buf;
         Ok(())
     }
 
@@ -506,7 +525,7 @@ impl BlobWriter {
             .take()
             .ok_or(StoreError::Corrupt("blob hash not available"))?;
         let mut since_sync = p.since_sync;
-        let mut buf = std::mem::replace(&mut p.buf, Vec::with_capacity(WRITE_BYTES));
+        let mut buf = std::mem::replace(&mut p.buf, std::mem::take(&mut self.spare));
         self.in_flight = Some(tokio::task::spawn_blocking(move || {
             let mut file = match file {
                 Some(file) => file,
@@ -551,8 +570,11 @@ impl BlobWriter {
             .finalize()
             .into();
         p.digest = Some(digest);
-        p.buf = Vec::new();
-        Ok((p.size, digest))
+        let (size, freed) = (p.size, std::mem::take(&mut p.buf));
+        if freed.capacity() > self.spare.capacity() {
+            self.spare = freed;
+        }
+        Ok((size, digest))
     }
 
     pub(crate) fn sha256(&self, blob: BlobRef) -> Option<[u8; 32]> {
@@ -612,7 +634,7 @@ impl BlobWriter {
             .collect();
         let ids: Vec<i64> = placed.iter().map(|p| p.id).collect();
         self.placed.extend(&ids);
-        tokio::task::spawn_blocking(move || {
+        blocking(move || {
             for (incoming, _) in &names {
                 let file = File::open(incoming)?;
                 stamp_day(&file)?;
@@ -631,8 +653,7 @@ impl BlobWriter {
             sync_dir(&dir.root.join(INCOMING))?;
             Ok::<_, StoreError>(())
         })
-        .await
-        .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+        .await?;
         Ok(placed)
     }
 

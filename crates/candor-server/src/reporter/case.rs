@@ -21,7 +21,7 @@ use crate::reporter::pages;
 use candor_core::conversation::{OpenedItem, case_recipients};
 use candor_core::days::{Clocks, Day};
 use candor_core::domain::same_secret;
-use candor_store::{Author, CaseTarget, CommitPlan, ItemKind, Status};
+use candor_store::{Author, CaseTarget, CommitPlan, ItemKind};
 use candor_ui::content_disposition;
 
 pub(super) fn internal() -> Response {
@@ -66,23 +66,13 @@ pub async fn case(State(app): State<AppState>, Reporter(session): Reporter) -> R
         }
     };
     let flash = session.take_flash();
-    let months = app.config.retention_months;
-    let retention = match messages.last() {
-        _ if months.is_some() && case.status == Status::Closed && case.legal_hold => {
-            pages::Retention::Held
-        }
-        Some(last) => match (
-            crate::retention::deletion_day(&case, last.day, months),
-            months,
-        ) {
-            (Some(day), Some(months)) => pages::Retention::Until { day, months },
-            _ => pages::Retention::Kept,
-        },
-        None => pages::Retention::Kept,
-    };
     let view = pages::CaseView {
         status: case.status,
-        retention,
+        retention: crate::retention::outlook(
+            &case,
+            messages.last().map(|m| m.day),
+            app.config.retention_months,
+        ),
         clocks: Clocks::new(case.received_day, app.config.feedback_months),
         today: Day::today(),
         messages: &messages,

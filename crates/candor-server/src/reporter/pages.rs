@@ -9,6 +9,8 @@ use candor_core::days::{Clocks, Day};
 use candor_log::entry::{Kind, Opening};
 use candor_store::{Author, Status};
 
+use crate::retention::Outlook;
+
 /// What every page needs to know about the instance.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -207,19 +209,9 @@ pub fn status_words(status: Status) -> (&'static str, &'static str) {
 }
 
 /// What the case page shows.
-/// What retention will do with a case, as its reporter is told.
-pub enum Retention {
-    /// Not closed, or no retention configured.
-    Kept,
-    /// Closed: deleted on `day`, `months` after the last message.
-    Until { day: Day, months: u8 },
-    /// Closed, but under a legal hold.
-    Held,
-}
-
 pub struct CaseView<'a> {
     pub status: Status,
-    pub retention: Retention,
+    pub retention: Outlook,
     pub clocks: Clocks,
     pub today: Day,
     pub messages: &'a [OpenedMessage],
@@ -261,15 +253,15 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
             }
             p.hint { "The law requires the body to acknowledge a report within 7 days and to tell you what it is doing about it within 3 months (6 in some cases)." }
             @match view.retention {
-                Retention::Kept => {}
-                Retention::Until { day, months } => {
+                Outlook::Kept => {}
+                Outlook::Until { day, months } => {
                     h2 { "How long your report is kept" }
                     div.notice role="note" {
                         p { "Your case is closed. Its records (your report, your files and the conversation) will be " strong { "deleted for good on " (day) } ", " (months) " months after the last message: the law asks that records be kept no longer than necessary." }
                         p { "Save anything you want to keep (certificates, replies) before then. The public log keeps its entries, which name no one." }
                     }
                 }
-                Retention::Held => {
+                Outlook::Held => {
                     h2 { "How long your report is kept" }
                     p { "Your case is closed. The body keeps its records for now, for legal reasons (a legal hold)." }
                 }

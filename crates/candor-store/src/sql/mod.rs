@@ -27,7 +27,7 @@ pub use upload::SqlUpload;
 use candor_core::receipt::KdfParams;
 use std::sync::Arc;
 
-use crate::blobs::BlobDir;
+use crate::blobs::{BlobDir, blocking};
 use crate::{
     Audit, AuditRow, Author, BlobInfo, CaseRow, CaseTarget, CommitPlan, Committed, Install,
     ItemRow, MessageRow, NewItem, SealedPart, Status, Store, StoreError, Upload,
@@ -160,6 +160,17 @@ fn sqlite_url(path: &Path, mode: &str) -> String {
     format!("sqlite://{}?mode={mode}", path.display())
 }
 
+/// The backend of `url` and its connection options; a SQLite file is opened in `mode`
+/// (`rwc` creates it, `rw` does not).
+fn backend_options(url: &str, mode: &str) -> Result<(Backend, AnyConnectOptions), StoreError> {
+    let backend = Backend::of(url).ok_or(StoreError::Unsupported(crate::scheme(url)))?;
+    let options = match (backend, crate::sqlite_path(url)) {
+        (Backend::Sqlite, Some(path)) => connect_options(&sqlite_url(&path, mode))?,
+        _ => connect_options(url)?,
+    };
+    Ok((backend, options))
+}
+
 impl SqlStore {
     /// Opens (creating if needed) the database, applies migrations, fixes the install
     /// values on first start, and removes what interrupted uploads left behind.
@@ -170,9 +181,7 @@ impl SqlStore {
         // beside an old blob folder would otherwise take every file for a leftover.
         let install = store.install().await?;
         let owner = store.blobs.clone();
-        tokio::task::spawn_blocking(move || owner.claim(&install.receipt_salt))
-            .await
-            .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+        blocking(move || owner.claim(&install.receipt_salt)).await?;
         if store.backend == Backend::Sqlite {
             store.move_chunks_to_files().await?;
         }
@@ -184,12 +193,7 @@ impl SqlStore {
     /// no install values, no claim of the blob folder, no clean-up (the target of a
     /// migration, a restore or a snapshot, whose rows come from elsewhere).
     pub async fn open_for_copy(url: &str, blobs: &Path) -> Result<SqlStore, StoreError> {
-        let backend = Backend::of(url).ok_or(StoreError::Unsupported(crate::scheme(url)))?;
-        let url = match (backend, crate::sqlite_path(url)) {
-            (Backend::Sqlite, Some(path)) => sqlite_url(&path, "rwc"),
-            _ => url.to_string(),
-        };
-        let options = connect_options(&url)?;
+        let (backend, options) = backend_options(url, "rwc")?;
         let blobs = BlobDir::open(blobs)?;
         let (write, read) = match backend {
             Backend::Sqlite => {
@@ -230,12 +234,7 @@ impl SqlStore {
     /// Opens an existing database next to a running server (for tools and tests that act
     /// as the body): no migrations, no clean-up of uploads the server has in progress.
     pub async fn open_beside_server(url: &str, blobs: &Path) -> Result<SqlStore, StoreError> {
-        let backend = Backend::of(url).ok_or(StoreError::Unsupported(crate::scheme(url)))?;
-        let url = match (backend, crate::sqlite_path(url)) {
-            (Backend::Sqlite, Some(path)) => sqlite_url(&path, "rw"),
-            _ => url.to_string(),
-        };
-        let options = connect_options(&url)?;
+        let (backend, options) = backend_options(url, "rw")?;
         let blobs = BlobDir::open(blobs)?;
         let write = pool(backend, 1).connect_with(options.clone()).await?;
         let read = pool(backend, 2).connect_with(options).await?;
@@ -289,9 +288,7 @@ impl SqlStore {
             .into_iter()
             .collect();
         let blobs = self.blobs.clone();
-        let stored = tokio::task::spawn_blocking(move || blobs.stored_ids())
-            .await
-            .map_err(|_| StoreError::Corrupt("a blob reader stopped"))??;
+        let stored = blocking(move || blobs.stored_ids()).await?;
         Ok(stored
             .into_iter()
             .filter(|id| !known.contains(id))
@@ -327,8 +324,7 @@ impl SqlStore {
     /// the next start).
     pub(crate) async fn remove_blob_files(&self, ids: Vec<i64>) {
         let blobs = self.blobs.clone();
-        let removed = tokio::task::spawn_blocking(move || blobs.remove(&ids)).await;
-        if !matches!(removed, Ok(Ok(()))) {
+        if blocking(move || blobs.remove(&ids)).await.is_err() {
             tracing::warn!(
                 "could not remove deleted ciphertext; it will be removed at the next start"
             );
@@ -357,9 +353,7 @@ impl SqlStore {
                 .fetch_all(&self.write)
                 .await?;
                 let blobs = self.blobs.clone();
-                tokio::task::spawn_blocking(move || blobs.put(id, &chunks))
-                    .await
-                    .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+                blocking(move || blobs.put(id, &chunks)).await?;
                 sqlx::query("DELETE FROM blob_chunks WHERE blob_id = $1")
                     .bind(id)
                     .execute(&self.write)
@@ -457,9 +451,7 @@ impl Store for SqlStore {
         tx.commit().await?;
         // Files of uploads that never reached their transaction.
         let blobs = self.blobs.clone();
-        let incoming = tokio::task::spawn_blocking(move || blobs.clear_incoming())
-            .await
-            .map_err(|_| StoreError::Corrupt("a blob writer stopped"))??;
+        let incoming = blocking(move || blobs.clear_incoming()).await?;
         let orphans = self.orphan_files().await?;
         let removed = rows + incoming + orphans.len() as u64;
         self.remove_blob_files(orphans).await;

@@ -34,13 +34,7 @@ impl SqlUpload {
         let placed = self.files.place(&refs).await?;
         let mut tx = self.store.writer().begin().await?;
         insert_blobs(&mut tx, &placed).await?;
-        let id_of = |blob: BlobRef| {
-            placed
-                .iter()
-                .find(|p| p.blob == blob)
-                .map(|p| p.id)
-                .ok_or(StoreError::Corrupt("a blob was not placed"))
-        };
+        let id_of = |blob: BlobRef| placed_id(&placed, blob);
 
         let case_id = match &plan.case {
             CaseTarget::New {
@@ -132,13 +126,7 @@ impl SqlUpload {
             .flat_map(|r| std::iter::once(r.content).chain(r.meta))
             .collect();
         let placed = self.files.place(&refs).await?;
-        let id_of = |blob: BlobRef| {
-            placed
-                .iter()
-                .find(|p| p.blob == blob)
-                .map(|p| p.id)
-                .ok_or(StoreError::Corrupt("a blob was not placed"))
-        };
+        let id_of = |blob: BlobRef| placed_id(&placed, blob);
         let mut tx = self.store.writer().begin().await?;
         insert_blobs(&mut tx, &placed).await?;
         let mut old_blobs = Vec::new();
@@ -174,6 +162,15 @@ impl SqlUpload {
         self.store.truncate_wal().await;
         Ok(())
     }
+}
+
+/// The row id a blob of this upload was placed under.
+fn placed_id(placed: &[Placed], blob: BlobRef) -> Result<i64, StoreError> {
+    placed
+        .iter()
+        .find(|p| p.blob == blob)
+        .map(|p| p.id)
+        .ok_or(StoreError::Corrupt("a blob was not placed"))
 }
 
 /// Records placed blobs (committed: no upload mark).
