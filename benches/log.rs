@@ -451,8 +451,11 @@ async fn service_bench() -> Result<String> {
             let t = Instant::now();
             let (opening, note) = service.report_received(
                 &format!("S{i:06}"),
-                vec![Sha256::digest(i.to_be_bytes()).into()],
-                vec![Sha256::digest((i + 1).to_be_bytes()).into()],
+                (
+                    vec![Sha256::digest(i.to_be_bytes()).into()],
+                    vec![Sha256::digest((i + 1).to_be_bytes()).into()],
+                ),
+                candor_log::classification::Message::Report,
                 day,
             )?;
             make += t.elapsed();

@@ -356,6 +356,7 @@ async fn seed_sample_case(
     client: &candor_workstation::Client,
     decision_key: &candor_log::note::Signer,
 ) -> Result<Option<(String, String)>, DemoError> {
+    use candor_log::classification::{Area, Classification, Sector};
     use candor_log::entry::{Kind, Measure};
     let err = |e: &dyn std::fmt::Display| DemoError::Sample(e.to_string());
     if !client.cases().await.map_err(|e| err(&e))?.is_empty() {
@@ -437,16 +438,19 @@ async fn seed_sample_case(
             "The reporter's identity is not disclosed to anyone outside the body.",
         ),
     ] {
-        candor_workstation::record_decision(
-            client,
-            decision_key,
-            &reference,
+        let decision = candor_workstation::Decision {
             kind,
             measure,
+            class: Classification {
+                sector: Sector::Public,
+                area: Area::PublicProcurement,
+                outcome: None,
+            },
             reasons,
-        )
-        .await
-        .map_err(|e| err(&e))?;
+        };
+        candor_workstation::record_decision(client, decision_key, &reference, &decision)
+            .await
+            .map_err(|e| err(&e))?;
     }
     client
         .set_status(&reference, "decided")

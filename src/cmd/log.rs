@@ -24,7 +24,23 @@ pub enum Command {
         /// A witness policy the checkpoint's cosignatures must meet (see `candor verify`).
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Write the statistics counted from the entries to standard output, as the server
+        /// publishes them at /transparency.csv or /transparency.json (the rest of the
+        /// report then goes to standard error).
+        #[arg(long, value_enum)]
+        stats: Option<StatsFormat>,
+        /// Counts from 1 to this minus one are published as "fewer than N"; the server's
+        /// `[transparency] suppress_below` (its /transparency.json says which).
+        #[arg(long, default_value_t = candor_log::stats::DEFAULT_SUPPRESS_BELOW)]
+        suppress_below: u64,
     },
+}
+
+/// The open-data files `--stats` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum StatsFormat {
+    Csv,
+    Json,
 }
 
 pub fn run(command: Command) -> Result<(), CliError> {
@@ -34,6 +50,8 @@ pub fn run(command: Command) -> Result<(), CliError> {
         log_key,
         proxy,
         policy,
+        stats,
+        suppress_below,
     } = command;
     let policy = policy
         .as_deref()
@@ -45,6 +63,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
         log_key.as_deref(),
         proxy.as_deref(),
         policy.as_ref(),
+        stats.map(|format| (format, suppress_below)),
     )
 }
 
@@ -54,7 +73,16 @@ fn verify(
     log_key: Option<&str>,
     proxy: Option<&str>,
     policy: Option<&candor_log::policy::Policy>,
+    stats_out: Option<(StatsFormat, u64)>,
 ) -> Result<(), CliError> {
+    // With --stats, standard output holds the file alone.
+    let say = |line: String| {
+        if stats_out.is_some() {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    };
     let key = match log_key {
         Some(k) => Some(candor_log::keys::read_vkey(k).map_err(CliError::key("--log-key"))?),
         None => None,
@@ -78,44 +106,56 @@ fn verify(
     bar.finish_and_clear();
     if let Err(candor_workstation::follow::FollowError::Fork { before, now, .. }) = &result {
         // The evidence: two checkpoints the log's key signed that cannot both be true.
-        println!("FORK: the log's key signed both of these checkpoints.");
-        println!();
-        println!("Seen before (saved in {}):", state.display());
-        println!("{before}");
-        println!("Served now:");
-        println!("{now}");
+        say("FORK: the log's key signed both of these checkpoints.\n".into());
+        say(format!("Seen before (saved in {}):", state.display()));
+        say(before.clone());
+        say("Served now:".into());
+        say(now.clone());
     }
-    let (followed, stats) = result?;
+    let (followed, tally) = result?;
     if followed.pinned_now {
-        println!(
-            "Pinned the log key from the server on first use; compare it with one from a trusted source:"
-        );
-        println!(
-            "  {}",
+        say(format!(
+            "Pinned the log key from the server on first use; compare it with one from a trusted source:\n  {}",
             candor_workstation::follow::State::load(state)
                 .ok()
                 .flatten()
                 .map(|s| s.vkey)
                 .unwrap_or_default()
-        );
+        ));
     }
-    match followed.previous_size {
-        Some(prev) => println!(
+    say(match followed.previous_size {
+        Some(prev) => format!(
             "Log {}: {} entries, consistent with the {} seen before.",
             followed.origin, followed.size, prev
         ),
-        None => println!("Log {}: {} entries.", followed.origin, followed.size),
-    }
-    println!(
+        None => format!("Log {}: {} entries.", followed.origin, followed.size),
+    });
+    say(
         "Every entry and tile was downloaded and the tree recomputed: it matches the signed checkpoint."
+            .into(),
     );
-    if !stats.is_empty() {
-        println!();
-        println!("Entries by month and kind:");
-        for (month, kind, n) in stats {
-            println!("  {month}  {kind:<20} {n}");
-        }
+    if tally.unreadable > 0 {
+        say(format!(
+            "{} entries are not Candor entries and are counted nowhere.",
+            tally.unreadable
+        ));
     }
-    println!("State saved to {}", state.display());
+    say(format!("State saved to {}", state.display()));
+    match stats_out {
+        Some((format, suppress_below)) => {
+            let stats = tally.statistics(&followed.origin, followed.size, suppress_below);
+            print!(
+                "{}",
+                match format {
+                    StatsFormat::Csv => stats.to_csv(),
+                    StatsFormat::Json => stats.to_json(),
+                }
+            );
+        }
+        None => say(format!(
+            "{} entries counted; --stats csv or --stats json writes the statistics the server publishes.",
+            tally.entries
+        )),
+    }
     Ok(())
 }

@@ -14,6 +14,7 @@ mod followup;
 mod intake;
 mod log;
 mod scale;
+mod statistics;
 mod storage;
 mod witness;
 mod workspace;

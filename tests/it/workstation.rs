@@ -329,7 +329,7 @@ async fn fetch_for_air_gapped_review_and_open_offline() {
                 seen.push(meta["name"].as_str().expect("name").to_string());
             } else {
                 let text = String::from_utf8(plain).expect("text");
-                if text.starts_with("candor.opening/v1") {
+                if text.starts_with("candor.opening/v2") {
                     seen.push("(receipt record)".into());
                 } else {
                     seen.push(text);
@@ -1020,7 +1020,7 @@ async fn a_new_reviewer_reads_old_items_after_re_encryption() {
                 assert_eq!(age_decrypt(&bob.key_path, &ct), evidence, "stock age too");
             }
             candor_store::ItemKind::Text => assert_eq!(&plain[..], b"before bob joined"),
-            candor_store::ItemKind::Record => assert!(plain.starts_with(b"candor.opening/v1")),
+            candor_store::ItemKind::Record => assert!(plain.starts_with(b"candor.opening/v2")),
         }
     }
     // The old ciphertext is gone.
@@ -1420,6 +1420,8 @@ async fn a_reporter_key_is_pinned_when_the_case_is_first_listed() {
             &[
                 ("csrf", csrf.as_str()),
                 ("kind", "acknowledged"),
+                ("sector", "public"),
+                ("area", "other"),
                 ("reasons", "swapped?"),
             ],
         )

@@ -5,7 +5,7 @@
 //! candor.certificate/v1
 //!
 //! -----BEGIN OPENING-----
-//! <the opening: candor.opening/v1 …>
+//! <the opening: candor.opening/v1 or v2 …>
 //! -----END OPENING-----
 //! -----BEGIN ENTRY-----
 //! <the signed entry note: candor.entry/v1 … and its signature line>
@@ -89,6 +89,15 @@ impl Verified {
             o.day, o.body, self.index, self.origin, self.checkpoint_size
         );
         s.push_str(&format!("\nCase: {}", o.case));
+        if let Some(f) = &o.facts {
+            let mut public = Vec::new();
+            public.extend(f.sector.map(|v| v.describe().to_string()));
+            public.extend(f.area.map(|v| v.describe().to_string()));
+            public.extend(f.outcome.map(|v| v.describe().to_string()));
+            public.extend(f.weeks.map(|w| format!("{w} whole weeks after the report")));
+            public.extend(f.message.map(|v| v.describe().to_string()));
+            s.push_str(&format!("\nPublic classification: {}", public.join("; ")));
+        }
         s.push_str(&format!("\nSigned by: {}", self.signed_by));
         if o.kind == Kind::ReportReceived {
             s.push_str(&format!(
@@ -248,6 +257,9 @@ impl Certificate {
         }
         if entry.day != opening.day {
             return Err(CertificateError::Mismatch("the day differs"));
+        }
+        if entry.facts != opening.facts {
+            return Err(CertificateError::Mismatch("the classification differs"));
         }
         let (signer, role) = if entry.kind.is_decision() {
             (body_key, "body")

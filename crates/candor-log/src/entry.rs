@@ -1,4 +1,4 @@
-//! Candor's log entries and their openings (format version 1).
+//! Candor's log entries and their openings (format versions 1 and 2).
 //!
 //! A log **entry** is public. It is the text of a signed note:
 //!
@@ -8,6 +8,12 @@
 //! day 2026-12-01
 //! commitment <base64 SHA-256>
 //! ```
+//!
+//! Version 2 (`candor.entry/v2`, what Candor writes now) adds the public facts the
+//! statistics are counted from between `day` and `commitment`
+//! ([`crate::classification`]): whether a message opened a case, a decision's sector,
+//! area, outcome and weeks since the report. Version 1 entries still verify and count as
+//! unclassified.
 //!
 //! Nothing in it links it to another entry or to a case. The **opening** is private: it is
 //! sealed into the case's conversation (for the reporter and the reviewers) and travels in
@@ -28,6 +34,9 @@
 //! <reasons in words, any number of lines (decisions only)>
 //! ```
 //!
+//! A version-2 entry's opening starts `candor.opening/v2` and repeats the entry's facts
+//! after `body`, so that the commitment covers them too.
+//!
 //! `commitment = SHA-256("candor.commitment/v1\n" ‖ opening text)`. The random salt makes
 //! equal openings commit differently, so entries cannot be linked or guessed.
 
@@ -38,10 +47,16 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};
 
-/// First line of an entry.
+use crate::classification::{Facts, labels};
+
+/// First line of a version-1 entry.
 pub const ENTRY_HEADER: &str = "candor.entry/v1";
-/// First line of an opening.
+/// First line of a version-2 entry (with [`Facts`]).
+pub const ENTRY_HEADER_V2: &str = "candor.entry/v2";
+/// First line of a version-1 opening.
 pub const OPENING_HEADER: &str = "candor.opening/v1";
+/// First line of a version-2 opening.
+pub const OPENING_HEADER_V2: &str = "candor.opening/v2";
 const COMMITMENT_PREFIX: &[u8] = b"candor.commitment/v1\n";
 /// Longest opening accepted: room for a `report-received` opening that lists the
 /// ciphertexts of a report with the most files a report may hold (10,000 files, two
@@ -55,7 +70,7 @@ pub const MAX_DECISION_OPENING_BYTES: usize = MAX_REASONS_BYTES + 1024;
 /// Errors of entries and openings; one clear sentence each.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntryError {
-    #[error("not a Candor {0} (version 1)")]
+    #[error("not a Candor {0} (version 1 or 2)")]
     Header(&'static str),
     #[error("malformed {what}: {detail}")]
     Malformed { what: &'static str, detail: String },
@@ -65,38 +80,29 @@ pub enum EntryError {
     ReasonsTooLong,
 }
 
-fn malformed(what: &'static str, detail: impl Into<String>) -> EntryError {
+pub(crate) fn malformed(what: &'static str, detail: impl Into<String>) -> EntryError {
     EntryError::Malformed {
         what,
         detail: detail.into(),
     }
 }
 
-/// What an entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// Made by the server for every submission and follow-up upload.
-    ReportReceived,
-    Acknowledged,
-    StatusRecognized,
-    StatusDeclined,
-    ProtectionGranted,
-    StatusRevoked,
-    CaseClosed,
-}
+labels!(
+    /// What an entry records.
+    Kind, "kind", [
+        ReportReceived = "report-received", "Report received";
+        Acknowledged = "acknowledged", "Report acknowledged";
+        StatusRecognized = "status-recognized", "Whistleblower status recognized";
+        StatusDeclined = "status-declined", "Whistleblower status declined";
+        ProtectionGranted = "protection-granted", "Protection granted";
+        StatusRevoked = "status-revoked", "Whistleblower status revoked";
+        CaseClosed = "case-closed", "Case closed";
+    ]
+);
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::ReportReceived,
-        Kind::Acknowledged,
-        Kind::StatusRecognized,
-        Kind::StatusDeclined,
-        Kind::ProtectionGranted,
-        Kind::StatusRevoked,
-        Kind::CaseClosed,
-    ];
-
-    /// The decisions the body signs (everything but `report-received`).
+    /// The decisions the body signs (everything but `report-received`, which the server
+    /// makes for every submission and follow-up upload).
     pub const DECISIONS: [Kind; 6] = [
         Kind::Acknowledged,
         Kind::StatusRecognized,
@@ -106,105 +112,23 @@ impl Kind {
         Kind::CaseClosed,
     ];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::ReportReceived => "report-received",
-            Kind::Acknowledged => "acknowledged",
-            Kind::StatusRecognized => "status-recognized",
-            Kind::StatusDeclined => "status-declined",
-            Kind::ProtectionGranted => "protection-granted",
-            Kind::StatusRevoked => "status-revoked",
-            Kind::CaseClosed => "case-closed",
-        }
-    }
-
-    /// Plain words for people ("Whistleblower status recognized").
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::ReportReceived => "Report received",
-            Kind::Acknowledged => "Report acknowledged",
-            Kind::StatusRecognized => "Whistleblower status recognized",
-            Kind::StatusDeclined => "Whistleblower status declined",
-            Kind::ProtectionGranted => "Protection granted",
-            Kind::StatusRevoked => "Whistleblower status revoked",
-            Kind::CaseClosed => "Case closed",
-        }
-    }
-
     pub fn is_decision(self) -> bool {
         self != Kind::ReportReceived
     }
 }
 
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+labels!(
+    /// Protection measures (with `protection-granted`).
+    Measure, "measure", [
+        Confidentiality = "confidentiality", "protection of identity (confidentiality)";
+        ReprisalProtection = "reprisal-protection", "protection against reprisal";
+        InterimRelief = "interim-relief", "interim relief";
+        ReinstatementRecommended = "reinstatement-recommended", "reinstatement recommended";
+        ImmunityRecommended = "immunity-recommended", "immunity recommended";
+    ]
+);
 
-impl FromStr for Kind {
-    type Err = EntryError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| malformed("kind", format!("unknown kind {:?}", truncate(s))))
-    }
-}
-
-/// Protection measures (with `protection-granted`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    Confidentiality,
-    ReprisalProtection,
-    InterimRelief,
-    ReinstatementRecommended,
-    ImmunityRecommended,
-}
-
-impl Measure {
-    pub const ALL: [Measure; 5] = [
-        Measure::Confidentiality,
-        Measure::ReprisalProtection,
-        Measure::InterimRelief,
-        Measure::ReinstatementRecommended,
-        Measure::ImmunityRecommended,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::Confidentiality => "confidentiality",
-            Measure::ReprisalProtection => "reprisal-protection",
-            Measure::InterimRelief => "interim-relief",
-            Measure::ReinstatementRecommended => "reinstatement-recommended",
-            Measure::ImmunityRecommended => "immunity-recommended",
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Measure::Confidentiality => "protection of identity (confidentiality)",
-            Measure::ReprisalProtection => "protection against reprisal",
-            Measure::InterimRelief => "interim relief",
-            Measure::ReinstatementRecommended => "reinstatement recommended",
-            Measure::ImmunityRecommended => "immunity recommended",
-        }
-    }
-}
-
-impl FromStr for Measure {
-    type Err = EntryError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Measure::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or_else(|| malformed("measure", format!("unknown measure {:?}", truncate(s))))
-    }
-}
-
-fn truncate(s: &str) -> String {
+pub(crate) fn truncate(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
@@ -219,31 +143,45 @@ fn check_day(s: &str) -> Result<String, EntryError> {
 pub struct Entry {
     pub kind: Kind,
     pub day: String,
+    /// The public facts of a version-2 entry; `None` in version 1.
+    pub facts: Option<Facts>,
     pub commitment: [u8; 32],
 }
 
 impl Entry {
     /// The note text (ends with a newline).
     pub fn to_text(&self) -> String {
-        format!(
-            "{ENTRY_HEADER}\nkind {}\nday {}\ncommitment {}\n",
-            self.kind,
-            self.day,
+        let header = match self.facts {
+            Some(_) => ENTRY_HEADER_V2,
+            None => ENTRY_HEADER,
+        };
+        let mut out = format!("{header}\nkind {}\nday {}\n", self.kind, self.day);
+        if let Some(facts) = &self.facts {
+            facts.write_lines(&mut out);
+        }
+        out.push_str(&format!(
+            "commitment {}\n",
             STANDARD.encode(self.commitment)
-        )
+        ));
+        out
     }
 
-    /// Parses an entry's note text strictly: exactly the four lines above.
+    /// Parses an entry's note text strictly: exactly the lines above (version 1: four).
     pub fn parse(text: &str) -> Result<Entry, EntryError> {
         let body = text
             .strip_suffix('\n')
             .ok_or_else(|| malformed("entry", "it must end with a newline"))?;
         let mut lines = body.split('\n');
-        if lines.next() != Some(ENTRY_HEADER) {
-            return Err(EntryError::Header("entry"));
-        }
+        let v2 = match lines.next() {
+            Some(ENTRY_HEADER) => false,
+            Some(ENTRY_HEADER_V2) => true,
+            _ => return Err(EntryError::Header("entry")),
+        };
         let kind = field(lines.next(), "kind", "entry")?.parse()?;
         let day = check_day(field(lines.next(), "day", "entry")?)?;
+        let facts = v2
+            .then(|| Facts::read_lines(kind, &mut lines, "entry"))
+            .transpose()?;
         let commitment = decode_hash(field(lines.next(), "commitment", "entry")?)?;
         if lines.next().is_some() {
             return Err(malformed("entry", "unexpected lines after the commitment"));
@@ -251,12 +189,13 @@ impl Entry {
         Ok(Entry {
             kind,
             day,
+            facts,
             commitment,
         })
     }
 }
 
-fn field<'a>(
+pub(crate) fn field<'a>(
     line: Option<&'a str>,
     name: &'static str,
     what: &'static str,
@@ -283,6 +222,8 @@ pub struct Opening {
     pub kind: Kind,
     pub day: String,
     pub body: String,
+    /// The public facts the entry repeats (version 2); `None` in version 1.
+    pub facts: Option<Facts>,
     pub measure: Option<Measure>,
     /// SHA-256 of each stored ciphertext (report-received).
     pub ciphertexts: Vec<[u8; 32]>,
@@ -345,6 +286,7 @@ impl Opening {
             kind,
             day: check_day(day)?,
             body: body.to_string(),
+            facts: None,
             measure,
             ciphertexts,
             plaintexts: Vec::new(),
@@ -362,8 +304,18 @@ impl Opening {
         Ok(self)
     }
 
+    /// The same opening as version 2, with the public facts its entry carries.
+    pub fn with_facts(mut self, facts: Facts) -> Result<Opening, EntryError> {
+        self.facts = Some(facts);
+        self.validate()?;
+        Ok(self)
+    }
+
     fn validate(&self) -> Result<(), EntryError> {
         one_line(&self.case, "case")?;
+        if let Some(facts) = &self.facts {
+            facts.check(self.kind)?;
+        }
         one_line(&self.body, "body")?;
         if self.case.contains(' ') {
             return Err(malformed("case", "a case reference has no spaces"));
@@ -409,14 +361,21 @@ impl Opening {
 
     /// The canonical text.
     pub fn to_text(&self) -> String {
+        let header = match self.facts {
+            Some(_) => OPENING_HEADER_V2,
+            None => OPENING_HEADER,
+        };
         let mut out = format!(
-            "{OPENING_HEADER}\nsalt {}\ncase {}\nkind {}\nday {}\nbody {}\n",
+            "{header}\nsalt {}\ncase {}\nkind {}\nday {}\nbody {}\n",
             STANDARD.encode(self.salt),
             self.case,
             self.kind,
             self.day,
             self.body
         );
+        if let Some(facts) = &self.facts {
+            facts.write_lines(&mut out);
+        }
         if let Some(m) = self.measure {
             out.push_str(&format!("measure {}\n", m.as_str()));
         }
@@ -444,6 +403,7 @@ impl Opening {
         Entry {
             kind: self.kind,
             day: self.day.clone(),
+            facts: self.facts,
             commitment: self.commitment(),
         }
     }
@@ -467,16 +427,21 @@ impl Opening {
                 "",
             ),
         };
-        let mut lines = head.split('\n').peekable();
-        if lines.next() != Some(OPENING_HEADER) {
-            return Err(EntryError::Header("opening"));
-        }
+        let mut lines = head.split('\n');
+        let v2 = match lines.next() {
+            Some(OPENING_HEADER) => false,
+            Some(OPENING_HEADER_V2) => true,
+            _ => return Err(EntryError::Header("opening")),
+        };
         let salt = decode_hash(field(lines.next(), "salt", "opening")?)
             .map_err(|_| malformed("salt", "expected 32 bytes in base64"))?;
         let case = field(lines.next(), "case", "opening")?.to_string();
         let kind: Kind = field(lines.next(), "kind", "opening")?.parse()?;
         let day = check_day(field(lines.next(), "day", "opening")?)?;
         let body = field(lines.next(), "body", "opening")?.to_string();
+        let facts = v2
+            .then(|| Facts::read_lines(kind, &mut lines, "opening"))
+            .transpose()?;
         let mut measure = None;
         let mut ciphertexts = Vec::new();
         let mut plaintexts = Vec::new();
@@ -506,6 +471,7 @@ impl Opening {
             kind,
             day,
             body,
+            facts,
             measure,
             ciphertexts,
             plaintexts,
@@ -731,6 +697,7 @@ mod tests {
                 .is_err()
         );
         assert!(Entry::parse("candor.entry/v2\n").is_err());
+        assert!(Entry::parse("candor.entry/v3\n").is_err());
     }
 
     proptest! {

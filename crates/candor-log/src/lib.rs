@@ -14,8 +14,11 @@
 //! - [`proof`] — c2sp.org/tlog-proof@v1 offline-verifiable inclusion proofs.
 //! - [`subtree`] — subtree inclusion and consistency proofs (Merkle Tree Certificates
 //!   draft), verified against the transparency-dev vectors.
+//! - [`classification`] — the public facts of a version-2 entry (sector, area, outcome,
+//!   weeks) that the statistics count.
 //! - [`entry`] — Candor's entries (public: kind, day, salted commitment) and
 //!   their openings (private: what the entry commits to).
+//! - [`stats`] — the published statistics (pages, CSV, JSON), counted from entries.
 //! - [`certificate`] — what a reporter carries: opening, signed entry, proof.
 //! - [`keys`] — key files: signing keys and verifier keys.
 //! - [`day`] — calendar days, the only time an entry carries.
@@ -58,6 +61,7 @@
 
 pub mod certificate;
 pub mod checkpoint;
+pub mod classification;
 pub mod day;
 pub mod entry;
 pub mod keys;
@@ -65,6 +69,7 @@ pub mod merkle;
 pub mod note;
 pub mod policy;
 pub mod proof;
+pub mod stats;
 pub mod subtree;
 pub mod tiles;
 

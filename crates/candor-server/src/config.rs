@@ -138,6 +138,9 @@ pub struct Config {
     /// Closed cases are deleted this many months after their last message (`[retention]
     /// closed_after_months`); `None`: kept until deleted by hand.
     pub retention_months: Option<u8>,
+    /// Published statistics show counts from 1 to this minus one as "fewer than N"
+    /// (`[transparency] suppress_below`, 5 by default).
+    pub suppress_below: u64,
     pub body: Body,
     pub reviewers: Vec<Reviewer>,
     /// Witnesses the server sends each new checkpoint to (tlog-witness v1).
@@ -180,6 +183,13 @@ struct RawConfig {
     #[serde(default)]
     witnesses: Vec<RawWitness>,
     retention: Option<RawRetention>,
+    transparency: Option<RawTransparency>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTransparency {
+    suppress_below: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -422,6 +432,17 @@ impl RawConfig {
             ));
         }
 
+        let suppress_below = self
+            .transparency
+            .and_then(|t| t.suppress_below)
+            .unwrap_or(candor_log::stats::DEFAULT_SUPPRESS_BELOW);
+        if !(1..=100).contains(&suppress_below) {
+            return Err(ConfigError::new(
+                "transparency.suppress_below",
+                "must be between 1 (publish every count) and 100",
+            ));
+        }
+
         let raw_body = self.body.unwrap_or_default();
         let body_name = raw_body
             .name
@@ -579,6 +600,7 @@ impl RawConfig {
             reviewer_token_lifetime,
             feedback_months,
             retention_months,
+            suppress_below,
             body: Body {
                 name: body_name,
                 decision_key,
@@ -781,6 +803,10 @@ mod tests {
             (
                 &*minimal("[retention]\nclosed_after_months = 121"),
                 "retention.closed_after_months",
+            ),
+            (
+                &*minimal("[transparency]\nsuppress_below = 0"),
+                "transparency.suppress_below",
             ),
             (
                 &*minimal("signin_attempts_per_minute = 0"),

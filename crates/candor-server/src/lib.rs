@@ -21,4 +21,5 @@ pub mod reporter;
 pub mod retention;
 pub mod reviewer_api;
 pub mod server;
+pub mod transparency;
 pub mod witnessing;

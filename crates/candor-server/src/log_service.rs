@@ -14,15 +14,19 @@ use tokio::runtime::Handle;
 use candor_core::days::Day;
 use candor_log::certificate::Certificate;
 use candor_log::checkpoint::Checkpoint;
+use candor_log::classification::{Facts, Message};
 use candor_log::entry::{Entry, EntryError, Kind, Opening};
 use candor_log::merkle::{self, EMPTY_ROOT, Hash, HashReader, leaf_hash, stored_hash_count};
 use candor_log::note::{KeyType, Note, NoteSignature, Signer, Verifier, Verifiers};
 use candor_log::proof::TlogProof;
+use candor_log::stats::{Statistics, Tally};
 use candor_log::tiles::{self, Tile, TileKind};
 use candor_store::{Audit, Integration, NewLeaf, Store, StoreError};
 
 /// File in `data_dir` holding the log's private key.
 pub const LOG_KEY_FILE: &str = "log.key";
+/// Entries read from the database at a time when the statistics catch up.
+const STATISTICS_BATCH: u64 = 4096;
 
 /// Errors of the log service; messages never include content.
 #[derive(Debug, thiserror::Error)]
@@ -105,6 +109,8 @@ pub struct LogService {
     body: Option<Verifier>,
     body_name: String,
     integration: tokio::sync::Mutex<()>,
+    /// The statistics counted so far: entries counted, and their tally.
+    tally: tokio::sync::Mutex<(u64, Tally)>,
 }
 
 impl LogService {
@@ -156,6 +162,7 @@ impl LogService {
             body,
             body_name: body_name.to_string(),
             integration: tokio::sync::Mutex::new(()),
+            tally: tokio::sync::Mutex::new((0, Tally::default())),
         };
         if service.store.latest_checkpoint().await?.is_none() {
             let note = Checkpoint::new(origin, 0, EMPTY_ROOT)
@@ -193,8 +200,8 @@ impl LogService {
     pub fn report_received(
         &self,
         case: &str,
-        ciphertexts: Vec<[u8; 32]>,
-        plaintexts: Vec<[u8; 32]>,
+        (ciphertexts, plaintexts): (Vec<[u8; 32]>, Vec<[u8; 32]>),
+        message: Message,
         day: Day,
     ) -> Result<(String, Vec<u8>), LogError> {
         let opening = Opening::new(
@@ -206,15 +213,22 @@ impl LogService {
             ciphertexts,
             "",
         )?
-        .with_plaintexts(plaintexts)?;
+        .with_plaintexts(plaintexts)?
+        .with_facts(Facts::received(message))?;
         let note = candor_log::note::sign(&opening.entry().to_text(), &[&self.signer])
             .map_err(internal)?;
         Ok((opening.to_text(), note.into_bytes()))
     }
 
     /// Checks a decision signed on a workstation: signed by the configured body key, a
-    /// decision kind, dated today (or yesterday/tomorrow, for time zones).
-    pub fn check_decision(&self, note: &[u8], today: Day) -> Result<Entry, LogError> {
+    /// decision kind, dated today (or yesterday/tomorrow, for time zones), and (version 2)
+    /// counting the whole weeks since the case's first report (`received`) right.
+    pub fn check_decision(
+        &self,
+        note: &[u8],
+        today: Day,
+        received: Day,
+    ) -> Result<Entry, LogError> {
         let body = self.body.as_ref().ok_or_else(|| {
             LogError::Refused(
                 "no body decision key is configured on the server (setting `body.decision_key`)"
@@ -247,6 +261,14 @@ impl LogService {
             return Err(LogError::Refused(format!(
                 "a decision must be dated today ({today})"
             )));
+        }
+        if let Some(weeks) = entry.facts.and_then(|f| f.weeks) {
+            let expected = Facts::weeks_between(received, day);
+            if expected != Some(weeks) {
+                return Err(LogError::Refused(format!(
+                    "the decision counts {weeks} weeks since the report, but the case was received on {received}"
+                )));
+            }
         }
         Ok(entry)
     }
@@ -430,9 +452,29 @@ impl LogService {
         Ok(())
     }
 
-    /// Entries per month and kind, computed from the public log.
-    pub async fn statistics(&self) -> Result<Vec<(String, String, u64)>, LogError> {
-        Ok(self.store.log_statistics().await?)
+    /// The published statistics of the log as of its newest signed checkpoint, counted
+    /// from the entries themselves (as `candor log verify --stats` counts them). The
+    /// count is kept between calls and extended by the entries added since.
+    pub async fn statistics(&self, suppress_below: u64) -> Result<Statistics, LogError> {
+        let (size, _) = self.signed_checkpoint().await?;
+        let mut tally = self.tally.lock().await;
+        let (counted, counts) = &mut *tally;
+        if *counted > size {
+            // The log never shrinks; a restored, older database starts the count anew.
+            *counted = 0;
+            *counts = Tally::default();
+        }
+        while *counted < size {
+            let end = size.min(*counted + STATISTICS_BATCH);
+            for note in self.store.log_entries(*counted, end).await? {
+                match Note::parse(&note) {
+                    Ok(n) => counts.add_text(n.text()),
+                    Err(_) => counts.unreadable += 1,
+                }
+            }
+            *counted = end;
+        }
+        Ok(counts.statistics(self.origin(), size, suppress_below))
     }
 }
 

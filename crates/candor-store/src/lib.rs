@@ -114,8 +114,6 @@ pub trait LogStore: Send + Sync + 'static {
     ) -> Result<(), StoreError>;
     /// Cosignature lines of the checkpoint of `size`.
     async fn cosignatures(&self, size: u64) -> Result<Vec<String>, StoreError>;
-    /// Decisions and receipts per month (`YYYY-MM`) and kind, from the public entries.
-    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError>;
 }
 
 /// The store: everything Candor keeps, behind one interface with one implementation

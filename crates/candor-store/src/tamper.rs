@@ -66,3 +66,15 @@ pub async fn set_reporter_recipients(db: &str, recipient: &str) -> Result<(), St
         .await?;
     Ok(())
 }
+
+/// Moves the day a case was received to `day`: how the tests let weeks pass before a
+/// decision (the day is all the database keeps of when).
+pub async fn set_case_received_day(db: &str, reference: &str, day: &str) -> Result<(), StoreError> {
+    let mut conn = connect(db).await?;
+    sqlx::query("UPDATE cases SET received_day = $1 WHERE reference = $2")
+        .bind(day)
+        .bind(reference)
+        .execute(&mut conn)
+        .await?;
+    Ok(())
+}

@@ -615,6 +615,22 @@ impl Browser {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Makes the page's viewport `width` × `height` CSS pixels, below the smallest window
+    /// headless Chromium opens (500 px): DevTools' `Emulation.setDeviceMetricsOverride`,
+    /// through ChromeDriver (no script of the page runs).
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        let body = json!({
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false },
+        });
+        if let Err(e) = self
+            .command(Method::POST, "goog/cdp/execute", Some(body))
+            .await
+        {
+            panic!("cannot set the viewport to {width}x{height}: {e}");
+        }
+    }
+
     // ---- raw protocol -------------------------------------------------------------------
 
     /// Sends a WebDriver command for this session that fantoccini has no method for:

@@ -19,9 +19,9 @@ use std::sync::Mutex;
 use tokio::runtime::Handle;
 
 use candor_log::checkpoint::{Checkpoint, CheckpointVerifier};
-use candor_log::entry::Entry;
 use candor_log::merkle::{Hash, MemoryLog};
 use candor_log::note::{Note, Verifier};
+use candor_log::stats::Tally;
 use candor_log::tiles::{self, Tile, TileKind, TileReader};
 
 const STATE_HEADER: &str = "candor.log-state/v1";
@@ -239,7 +239,7 @@ pub async fn follow(
     full: bool,
     witnesses: Option<&candor_log::policy::Policy>,
     progress: Progress,
-) -> Result<(Followed, Vec<(String, String, u64)>), FollowError> {
+) -> Result<(Followed, Tally), FollowError> {
     let base = server.trim_end_matches('/').to_string();
     let state = State::load(state_path)?;
     let (key, pinned_now) = log_key(http, &base, given_key, state.as_ref()).await?;
@@ -299,36 +299,35 @@ pub async fn follow(
     };
     let (old_c, new_c) = (old.clone(), new.clone());
     let (before_note, now_note) = (saved_note.clone(), signed.clone());
-    let stats =
-        tokio::task::spawn_blocking(move || -> Result<Vec<(String, String, u64)>, FollowError> {
-            if let Some(old) = &old_c
-                && old.size() < new_c.size()
-            {
-                tiles::check_consistency_with_tiles(
-                    old.size(),
-                    old.root(),
+    let stats = tokio::task::spawn_blocking(move || -> Result<Tally, FollowError> {
+        if let Some(old) = &old_c
+            && old.size() < new_c.size()
+        {
+            tiles::check_consistency_with_tiles(
+                old.size(),
+                old.root(),
+                new_c.size(),
+                new_c.root(),
+                &tiles,
+            )
+            .map_err(|e| FollowError::Fork {
+                why: format!(
+                    "the tree of {} entries does not extend the one of {} seen before ({e})",
                     new_c.size(),
-                    new_c.root(),
-                    &tiles,
-                )
-                .map_err(|e| FollowError::Fork {
-                    why: format!(
-                        "the tree of {} entries does not extend the one of {} seen before ({e})",
-                        new_c.size(),
-                        old.size()
-                    ),
-                    before: before_note,
-                    now: now_note,
-                })?;
-            }
-            if full {
-                audit_everything(&tiles, &new_c, old_c.as_ref(), &*progress)
-            } else {
-                Ok(Vec::new())
-            }
-        })
-        .await
-        .map_err(|e| FollowError::Fetch(e.to_string()))??;
+                    old.size()
+                ),
+                before: before_note,
+                now: now_note,
+            })?;
+        }
+        if full {
+            audit_everything(&tiles, &new_c, old_c.as_ref(), &*progress)
+        } else {
+            Ok(Tally::default())
+        }
+    })
+    .await
+    .map_err(|e| FollowError::Fetch(e.to_string()))??;
     State {
         vkey: key.to_vkey(),
         checkpoint: Some(signed.clone()),
@@ -354,10 +353,10 @@ fn audit_everything(
     cp: &Checkpoint,
     old: Option<&Checkpoint>,
     progress: &(dyn Fn(u64, u64) + Send + Sync),
-) -> Result<Vec<(String, String, u64)>, FollowError> {
+) -> Result<Tally, FollowError> {
     let size = cp.size();
     let mut log = MemoryLog::default();
-    let mut stats: HashMap<(String, String), u64> = HashMap::new();
+    let mut stats = Tally::default();
     let bundles = tiles::entry_bundles_for_size(size);
     let hash_tiles: Vec<Tile> = tiles::tiles_for_size(size)
         .into_iter()
@@ -383,14 +382,9 @@ fn audit_everything(
         for e in entries {
             log.append(e)
                 .map_err(|e| FollowError::Invalid(e.to_string()))?;
-            if let Some(entry) = Note::parse(e)
-                .ok()
-                .and_then(|n| Entry::parse(n.text()).ok())
-            {
-                let month = entry.day.get(..7).unwrap_or("").to_string();
-                *stats
-                    .entry((month, entry.kind.as_str().to_string()))
-                    .or_default() += 1;
+            match Note::parse(e) {
+                Ok(n) => stats.add_text(n.text()),
+                Err(_) => stats.unreadable += 1,
             }
         }
         done += 1;
@@ -430,8 +424,5 @@ fn audit_everything(
             )));
         }
     }
-    let mut out: Vec<(String, String, u64)> =
-        stats.into_iter().map(|((m, k), n)| (m, k, n)).collect();
-    out.sort();
-    Ok(out)
+    Ok(stats)
 }

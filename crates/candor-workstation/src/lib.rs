@@ -85,28 +85,50 @@ pub fn reply_recipients(
     Ok(out)
 }
 
+/// A decision as the form gives it: what was decided, the measure (protection granted),
+/// the body's public classification of the case, and the reasons in words (sealed).
+pub struct Decision<'a> {
+    pub kind: candor_log::entry::Kind,
+    pub measure: Option<candor_log::entry::Measure>,
+    pub class: candor_log::classification::Classification,
+    pub reasons: &'a str,
+}
+
 /// Records a decision about a case: its opening (sealed here to the reporter and every
-/// trusted reviewer) and its entry, signed here with the body's decision key.
+/// trusted reviewer) and its entry (version 2: with the classification and the whole weeks
+/// since the case's first report), signed here with the body's decision key.
 pub async fn record_decision(
     client: &Client,
     signer: &candor_log::note::Signer,
     reference: &str,
-    kind: candor_log::entry::Kind,
-    measure: Option<candor_log::entry::Measure>,
-    reasons: &str,
+    decision: &Decision<'_>,
 ) -> Result<candor_log::entry::Opening, WorkstationError> {
     let info = client.info().await?;
     let case = client.case(reference).await?;
     let recipients = reply_recipients(client.trust(), &info, &case)?;
+    let today = candor_core::days::Day::today();
+    let weeks = case
+        .received_day
+        .parse::<candor_core::days::Day>()
+        .ok()
+        .and_then(|received| candor_log::classification::Facts::weeks_between(received, today))
+        .ok_or_else(|| {
+            WorkstationError::Bundle(format!(
+                "the server says the case was received on {:?}, which is not a past day",
+                case.received_day
+            ))
+        })?;
+    let facts = candor_log::classification::Facts::decision(decision.kind, weeks, decision.class);
     let opening = candor_log::entry::Opening::new(
         &case.reference,
-        kind,
-        &candor_core::days::Day::today().to_string(),
+        decision.kind,
+        &today.to_string(),
         &info.body_name,
-        measure,
+        decision.measure,
         Vec::new(),
-        reasons,
+        decision.reasons,
     )
+    .and_then(|o| o.with_facts(facts))
     .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
     let note = candor_log::note::sign(&opening.entry().to_text(), &[signer])
         .map_err(|e| WorkstationError::Bundle(e.to_string()))?;

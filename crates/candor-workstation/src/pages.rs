@@ -6,6 +6,7 @@ use crate::files::{FileReport, OFFLINE_ADVICE};
 use candor_core::api::{AuditEntry, CaseDetail, CaseSummary};
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
+use candor_log::classification::{Area, Outcome, Sector};
 use candor_log::entry::{Kind, Measure, Opening};
 use candor_ui::{human_size, record_words};
 
@@ -340,6 +341,11 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
             @else {
                 ul { @for (opening, index) in &records { li { (record_line(opening, *index)) } } }
             }
+            // The classification proposed: the one of this case's latest classified decision.
+            // Otherwise: sector not stated, area other.
+            @let (sector, area) = records.iter().rev()
+                .find_map(|(o, _)| o.facts.and_then(|f| Some((f.sector?, f.area?))))
+                .unwrap_or((Sector::NotStated, Area::Other));
             @if v.can_decide {
                 form method="post" action=(format!("/cases/{}/decisions", c.reference)) {
                     input type="hidden" name="csrf" value=(v.csrf);
@@ -351,6 +357,23 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                     select id="measure" name="measure" {
                         option value="none" { "—" }
                         @for m in Measure::ALL { option value=(m.as_str()) { (m.describe()) } }
+                    }
+                    fieldset {
+                        legend { "Public classification (in the log and the statistics; never asked of the reporter)" }
+                        p.hint { "Recorded with every decision after the acknowledgement; keep it the same for a case unless it was wrong. The whole weeks since the report are added." }
+                        label for="sector" { "Sector" }
+                        select id="sector" name="sector" {
+                            @for s in Sector::ALL { option value=(s.as_str()) selected[*s == sector] { (s.describe()) } }
+                        }
+                        label for="area" { "Area" }
+                        select id="area" name="area" {
+                            @for a in Area::ALL { option value=(a.as_str()) selected[*a == area] { (a.describe()) } }
+                        }
+                        label for="outcome" { "Outcome (for “Case closed”)" }
+                        select id="outcome" name="outcome" {
+                            option value="" { "—" }
+                            @for o in Outcome::ALL { option value=(o.as_str()) { (o.describe()) } }
+                        }
                     }
                     label for="reasons" { "Reasons, in words (sealed for the reporter and the reviewers; never public)" }
                     textarea id="reasons" name="reasons" rows="5" {}

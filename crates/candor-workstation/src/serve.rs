@@ -1229,7 +1229,30 @@ async fn grant(State(ws): State<Shared>, Path(reference): Path<String>, body: By
     }
 }
 
-/// The decision form: `csrf`, `kind`, `measure`, `reasons`. The decision is signed here
+/// The classification from the decision form (`sector`, `area`, `outcome`): each from its
+/// list; the outcome needed to close a case, and ignored otherwise.
+fn classification(
+    body: &[u8],
+    kind: candor_log::entry::Kind,
+) -> Option<candor_log::classification::Classification> {
+    let sector = form_field(body, "sector")?.parse().ok()?;
+    let area = form_field(body, "area")?.parse().ok()?;
+    let outcome = match form_field(body, "outcome").filter(|o| !o.is_empty()) {
+        Some(o) => Some(o.parse().ok()?),
+        None => None,
+    };
+    if kind == candor_log::entry::Kind::CaseClosed && outcome.is_none() {
+        return None;
+    }
+    Some(candor_log::classification::Classification {
+        sector,
+        area,
+        outcome,
+    })
+}
+
+/// The decision form: `csrf`, `kind`, `measure`, `sector`, `area`, `outcome`, `reasons`.
+/// The decision is signed here
 /// with the body's key; its opening is sealed to the reporter and every reviewer.
 async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
     use candor_log::entry::{Kind, Measure};
@@ -1277,8 +1300,20 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let reasons = form_field(&body, "reasons")
         .map(|r| r.to_string())
         .unwrap_or_default();
-    let result =
-        super::record_decision(&ws.client, &signer, &reference, kind, measure, &reasons).await;
+    let Some(class) = classification(&body, kind) else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            "Choose the classification",
+            "Choose the sector and the area from the lists, and for a closed case its outcome.",
+        );
+    };
+    let decision = super::Decision {
+        kind,
+        measure,
+        class,
+        reasons: &reasons,
+    };
+    let result = super::record_decision(&ws.client, &signer, &reference, &decision).await;
     match result {
         Ok(opening) => {
             ws.set_flash(format!(

@@ -301,7 +301,10 @@ pub(super) async fn receive_reply(
         app,
         &mut *upload,
         (items, plaintexts),
-        &case.reference,
+        (
+            &case.reference,
+            candor_log::classification::Message::FollowUp,
+        ),
         &recipients,
         day,
     )

@@ -32,7 +32,11 @@ pub fn routes() -> Router<AppState> {
         .route("/case", get(case::case))
         .route("/case/files/{id}", get(case::download))
         .route("/case/certificates/{id}", get(case::certificate))
-        .route("/transparency", get(crate::public_log::transparency))
+        .route("/transparency", get(crate::transparency::overview))
+        .route("/transparency/{year}", get(crate::transparency::annual))
+        .route("/transparency.csv", get(crate::transparency::csv))
+        .route("/transparency.json", get(crate::transparency::json))
+        .route("/datapackage.json", get(crate::transparency::datapackage))
         .route("/case/reply", post(case::reply))
         .route(
             "/logout",

@@ -5,6 +5,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use candor_log::classification::Message;
 
 use bytes::Bytes;
 use multer::{Constraints, SizeLimit};
@@ -205,7 +206,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
         app,
         &mut *upload,
         (items, plaintexts),
-        &reference,
+        (&reference, Message::Report),
         &recipients,
         day,
     )
@@ -235,7 +236,7 @@ pub(crate) async fn with_receipt_record(
     app: &AppState,
     upload: &mut dyn Upload,
     (mut items, plaintexts): (Vec<NewItem>, Vec<[u8; 32]>),
-    reference: &str,
+    (reference, message): (&str, Message),
     recipients: &[age::x25519::Recipient],
     day: Day,
 ) -> Result<(Vec<NewItem>, Vec<u8>), SubmitError> {
@@ -251,7 +252,7 @@ pub(crate) async fn with_receipt_record(
     }
     let (opening, note) = app
         .log
-        .report_received(reference, hashes, plaintexts, day)
+        .report_received(reference, (hashes, plaintexts), message, day)
         .map_err(|e| {
             tracing::error!(error = %e, "the receipt record could not be made");
             SubmitError::Internal("log")

@@ -81,7 +81,9 @@ pub(super) async fn post_decision(
     if !seal::is_age_payload_length(opening.len().saturating_sub(header) as u64) {
         return Err(SealedError::NotAge("opening".into()).into());
     }
-    let entry = app.log.check_decision(&note, Day::today())?;
+    let entry = app
+        .log
+        .check_decision(&note, Day::today(), case.received_day)?;
     let mut upload = app.store.begin_upload()?;
     let blob = upload.new_blob();
     upload.append(blob, &opening).await?;

@@ -187,15 +187,4 @@ impl LogStore for SqlStore {
                 .await?;
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
-
-    async fn log_statistics(&self) -> Result<Vec<(String, String, u64)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT substr(day, 1, 7) AS month, kind, COUNT(*) FROM log_entries GROUP BY month, kind ORDER BY month, kind",
-        )
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, to_u64(r.try_get(2)?)?)))
-            .collect()
-    }
 }
