@@ -273,6 +273,12 @@ async fn decisions_become_certificates_verified_offline() {
         .and_then(|s| s.split('"').next())
         .expect("csrf")
         .to_string();
+    // The form asks for the public classification: nothing known yet, so the defaults.
+    assert!(
+        page.contains("<option value=\"not-stated\" selected>"),
+        "{page}"
+    );
+    assert!(page.contains("<option value=\"other\" selected>"), "{page}");
     decide(&ws, &reference, &csrf, "acknowledged", "none", "").await;
     decide(
         &ws,
@@ -292,6 +298,17 @@ async fn decisions_become_certificates_verified_offline() {
         "Dismissal was threatened.",
     )
     .await;
+
+    // Later decisions propose the classification the case already has.
+    let (_, page) = ws_get(&ws, &format!("/cases/{reference}")).await;
+    assert!(
+        page.contains("<option value=\"public\" selected>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<option value=\"bribery\" selected>"),
+        "{page}"
+    );
 
     // Batched: one receipt and three decisions.
     wait_for_size(&setup.server, 4).await;
@@ -410,6 +427,11 @@ async fn decisions_become_certificates_verified_offline() {
         "{first_line}"
     );
     assert!(stdout.contains("fraud in public procurement."));
+    // The public classification the entry carries (format 2), as the form gave it.
+    assert!(
+        stdout.contains("Public classification: Public sector; Bribery; 0 whole weeks"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("Other witness cosignatures (not checked"),
         "the body's workstation cosigned: {stdout}"

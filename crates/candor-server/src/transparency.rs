@@ -125,11 +125,7 @@ pub async fn annual(State(app): State<AppState>, Path(year): Path<String>) -> Re
         Ok(s) => s,
         Err(r) => return r,
     };
-    let Some(y) = stats
-        .years
-        .iter()
-        .find(|y| y.year.to_string() == year.trim_end_matches(".html"))
-    else {
+    let Some(y) = stats.years.iter().find(|y| y.year.to_string() == year) else {
         return page_response(
             StatusCode::NOT_FOUND,
             "No report for that year",

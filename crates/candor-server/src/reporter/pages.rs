@@ -32,6 +32,7 @@ pub fn layout(site: &Site, title: &str, content: Markup) -> Markup {
             },
             footer: Some(html! {
                 p { "This service uses no JavaScript, no cookies for reporting, and no outside resources. It works at Tor Browser's “Safest” security level." }
+                p { a href="/transparency" { "Reports and decisions in figures" } " (counted from the public log)" }
             }),
         },
         title,
