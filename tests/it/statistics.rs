@@ -530,3 +530,59 @@ async fn statistics_agree_everywhere_and_hide_small_counts() {
         browser.assert_requests_only_to(&setup.server.url).await;
     }
 }
+
+/// A seized server that says a case was received tomorrow, or on no day at all: the
+/// workstation refuses to sign a decision counting negative weeks, and signs nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_cannot_make_the_body_sign_impossible_weeks() {
+    let setup = start(None);
+    report(&setup.server, "a report").await;
+    let (upstream, _trust) = api_client(&setup).await;
+    let reference = upstream.cases().await.expect("cases")[0].reference.clone();
+    let signer = candor_log::keys::read_private_key(&setup.decision_key).expect("key");
+    for lie in [Day::today().plus_days(8).to_string(), "soon".to_string()] {
+        let case_path = format!("/api/v1/cases/{reference}");
+        let hostile = candor_testkit::hostile::HostileServer::start(
+            &setup.server.url,
+            std::sync::Arc::new(move |path: &str, body: Vec<u8>| {
+                if path == case_path {
+                    candor_testkit::hostile::set_json_field(&body, "received_day", &lie)
+                } else {
+                    body
+                }
+            }),
+        )
+        .await;
+        let (name, ids) =
+            candor_workstation::load_identity(&setup.server.reviewer.key_path, None).expect("id");
+        let state = tempfile::tempdir().expect("tempdir");
+        let trust = candor_workstation::trust::TrustStore::open(state.path()).expect("trust");
+        let client = candor_workstation::Client::new(
+            &hostile.url,
+            &name,
+            ids,
+            None,
+            std::sync::Arc::new(trust),
+        )
+        .expect("client");
+        client.sign_in().await.expect("sign in");
+        let decision = candor_workstation::Decision {
+            kind: Kind::Acknowledged,
+            measure: None,
+            class: Classification {
+                sector: Sector::NotStated,
+                area: Area::Other,
+                outcome: None,
+            },
+            reasons: "",
+        };
+        let err = candor_workstation::record_decision(&client, &signer, &reference, &decision)
+            .await
+            .expect_err("refused");
+        assert!(err.to_string().contains("not a past day"), "{err}");
+        assert!(
+            !hostile.paths().iter().any(|p| p.ends_with("/decisions")),
+            "nothing was signed and sent"
+        );
+    }
+}
