@@ -12,6 +12,8 @@ use maud::{DOCTYPE, Markup, html};
 
 use candor_log::entry::Opening;
 
+pub mod text;
+
 const STYLESHEET: &str = include_str!("../static/candor.css");
 
 /// The Content-Security-Policy of every response.

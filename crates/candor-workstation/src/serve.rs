@@ -1252,8 +1252,8 @@ fn classification(
 }
 
 /// The decision form: `csrf`, `kind`, `measure`, `sector`, `area`, `outcome`, `reasons`.
-/// The decision is signed here
-/// with the body's key; its opening is sealed to the reporter and every reviewer.
+/// The decision is signed here with the body's key; its opening is sealed to the reporter
+/// and every reviewer.
 async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: Bytes) -> Response {
     use candor_log::entry::{Kind, Measure};
     if !csrf_ok(&ws, &body) {

@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use candor_ui::{human_size, record_words};
+use candor_ui::{human_size, record_words, t};
 
 use candor_core::conversation::{OpenedItem, OpenedMessage};
 use candor_core::days::{Clocks, Day};
@@ -26,13 +26,13 @@ pub fn layout(site: &Site, title: &str, content: Markup) -> Markup {
             title_suffix: &site.body_name,
             brand: html! { (site.body_name) },
             nav: html! {
-                li { a href="/" { "How it works" } }
-                li { a href="/submit" { "Make a report" } }
-                li { a href="/followup" { "Check your report" } }
+                li { a href="/" { (t!("nav-how")) } }
+                li { a href="/submit" { (t!("nav-report")) } }
+                li { a href="/followup" { (t!("nav-check")) } }
             },
             footer: Some(html! {
-                p { "This service uses no JavaScript, no cookies for reporting, and no outside resources. It works at Tor Browser's “Safest” security level." }
-                p { a href="/transparency" { "Reports and decisions in figures" } " (counted from the public log)" }
+                p { (t!("footer-safety")) }
+                p { a href="/transparency" { (t!("footer-figures")) } " " (t!("footer-figures-note")) }
             }),
         },
         title,
@@ -41,69 +41,71 @@ pub fn layout(site: &Site, title: &str, content: Markup) -> Markup {
 }
 
 pub fn index(site: &Site) -> Markup {
+    let body = site.body_name.as_str();
     layout(
         site,
-        "Report wrongdoing safely",
+        &t!("index-title"),
         html! {
-            h1 { "Report wrongdoing to " (site.body_name) }
-            p { (site.body_name) " is an independent body. It receives reports of wrongdoing, decides whether the person who reported is a whistleblower, and grants protection against reprisal." }
-            p { a.button href="/submit" { "Make a report" } }
+            h1 { (t!("index-heading", body = body)) }
+            p { (t!("index-intro", body = body)) }
+            p { a.button href="/submit" { (t!("nav-report")) } }
 
-            h2 { "What happens to your report" }
+            h2 { (t!("index-what-happens")) }
             ol.steps {
-                li { "You write what happened and, if you want, attach documents. You do not have to give your name." }
-                li { "As your report arrives, this server encrypts it with the keys of the body's reviewers, piece by piece, in memory. It never writes your words or files to disk unencrypted, and it keeps no copy it could read." }
-                li { "You receive a " strong { "receipt code" } " of eight words. Only this code lets you come back." }
-                li { "The reviewers decrypt your report on their own computers, acknowledge it within 7 days, and give you feedback within 3 months." }
+                li { (t!("index-step-write")) }
+                li { (t!("index-step-encrypt")) }
+                li { (t!("index-step-receipt-before")) " " strong { (t!("index-step-receipt-term")) } " " (t!("index-step-receipt-after")) }
+                li { (t!("index-step-review")) }
             }
 
-            h2 { "Who can read it" }
+            h2 { (t!("index-who-reads")) }
             p {
-                "Only the reviewers of " (site.body_name) ", each with their own key: "
+                (t!("index-readers", body = body)) " "
                 @for (i, name) in site.reviewer_names.iter().enumerate() {
                     @if i > 0 { ", " }
                     strong { (name) }
                 }
-                ". The people who run this server cannot read it. Your report is also encrypted to a key made from your receipt code, so that you can read it again when you come back."
+                ". " (t!("index-readers-after"))
             }
-            p { "Because this page works without JavaScript, your browser sends your report to this server before it is encrypted; the connection itself is encrypted by Tor. The server encrypts it the moment it arrives." }
+            p { (t!("index-no-javascript")) }
 
-            h2 { "Your receipt code" }
-            p { "After you send your report you see your receipt code once. Write it on paper and keep it somewhere safe. With it you can read the body's questions and answers, reply, add documents, see what has been decided about your protection, and download proof of it. Nobody can recover a lost code: not the body, not us." }
+            h2 { (t!("index-receipt-heading")) }
+            p { (t!("index-receipt")) }
 
-            h2 { "Stay safe" }
+            h2 { (t!("index-safety-heading")) }
             ul {
-                li { "Use " strong { "Tor Browser" } " with the security level set to " strong { "Safest" } "." }
-                li { "Do not use a computer, phone or network of your employer. A private device on a public or home network is better." }
-                li { "Documents can reveal who made them: author names, device names, locations in photos, tracking dots in printouts. Remove what you can, or describe the document instead." }
-                li { "Do not tell anyone you have made a report, and do not keep your receipt code where others can find it." }
+                li { (t!("index-safety-tor-before")) " " strong { (t!("index-safety-tor-browser")) } " " (t!("index-safety-tor-middle")) " " strong { (t!("index-safety-tor-level")) } "." }
+                li { (t!("index-safety-device")) }
+                li { (t!("index-safety-documents")) }
+                li { (t!("index-safety-secret")) }
             }
-            p { "You can send up to " (human_size(site.max_upload_bytes)) " at once: a message and as many files as you like." }
+            p { (t!("index-limit", size = human_size(site.max_upload_bytes))) }
         },
     )
 }
 
 /// The submission form, optionally with a problem to fix.
 pub fn submit_form(site: &Site, problem: Option<&str>) -> Markup {
+    let size = human_size(site.max_upload_bytes);
     layout(
         site,
-        "Make a report",
+        &t!("submit-title"),
         html! {
-            h1 { "Make a report" }
+            h1 { (t!("submit-title")) }
             @if let Some(problem) = problem {
                 div.notice role="alert" { p { (problem) } }
             }
-            p { "Describe what happened: who, what, when, where, and how you know. You do not need to give your name. Everything you send is encrypted for the reviewers of " (site.body_name) " as it arrives." }
+            p { (t!("submit-intro", body = site.body_name.as_str())) }
             form method="post" action="/submit" enctype="multipart/form-data" {
-                label for="message" { "Your message" }
-                p.hint id="message-hint" { "Plain text. If it is long, you can also attach it as a file." }
+                label for="message" { (t!("submit-message")) }
+                p.hint id="message-hint" { (t!("submit-message-hint")) }
                 textarea id="message" name="message" aria-describedby="message-hint" rows="14" {}
-                label for="files" { "Documents (optional)" }
-                p.hint id="files-hint" { "You can choose several files. Up to " (human_size(site.max_upload_bytes)) " in total. File names are encrypted too." }
+                label for="files" { (t!("submit-files")) }
+                p.hint id="files-hint" { (t!("submit-files-hint", size = size)) }
                 input type="file" id="files" name="files" multiple aria-describedby="files-hint";
-                div { button type="submit" { "Send report" } }
+                div { button type="submit" { (t!("submit-send")) } }
             }
-            p.hint { "Sending large files over Tor can take a long time. Keep this tab open until you see your receipt code." }
+            p.hint { (t!("submit-slow")) }
         },
     )
 }
@@ -112,24 +114,20 @@ pub fn submit_form(site: &Site, problem: Option<&str>) -> Markup {
 pub fn receipt(site: &Site, code: &str, files: usize) -> Markup {
     layout(
         site,
-        "Your report was received",
+        &t!("receipt-title"),
         html! {
-            h1 { "Your report was received" }
+            h1 { (t!("receipt-title")) }
             div.notice.ok role="status" {
-                p {
-                    "Your report"
-                    @if files == 1 { " and 1 file were" } @else if files > 1 { " and " (files) " files were" } @else { " was" }
-                    " encrypted and stored safely."
-                }
+                p { (t!("receipt-stored", files = files)) }
             }
-            h2 { "Your receipt code" }
-            p { strong { "Write this code down now, on paper." } " It is shown only this once. We cannot show it again or recover it." }
+            h2 { (t!("receipt-heading")) }
+            p { strong { (t!("receipt-write-now")) } " " (t!("receipt-once")) }
             p.receipt id="receipt" { (code) }
-            h2 { "What happens next" }
+            h2 { (t!("receipt-next")) }
             ul {
-                li { "The body's reviewers will acknowledge your report within 7 days and give you feedback within 3 months." }
-                li { "Come back with Tor Browser and your receipt code to read their questions, answer, add documents, and follow the decision on your protection." }
-                li { "When you have written the code down, close this tab." }
+                li { (t!("receipt-next-deadlines")) }
+                li { (t!("receipt-next-return")) }
+                li { (t!("receipt-next-close")) }
             }
         },
     )
@@ -139,20 +137,20 @@ pub fn receipt(site: &Site, code: &str, files: usize) -> Markup {
 pub fn followup_form(site: &Site, problem: Option<&str>) -> Markup {
     layout(
         site,
-        "Check your report",
+        &t!("followup-title"),
         html! {
-            h1 { "Check your report" }
+            h1 { (t!("followup-title")) }
             @if let Some(problem) = problem {
                 div.notice role="alert" { p { (problem) } }
             }
-            p { "Type the eight-word receipt code you were given when you made your report. Capital letters and extra spaces do not matter." }
+            p { (t!("followup-intro")) }
             form method="post" action="/followup" {
-                label for="receipt" { "Receipt code" }
-                p.hint id="receipt-hint" { "For example: eight words separated by spaces." }
+                label for="receipt" { (t!("followup-code")) }
+                p.hint id="receipt-hint" { (t!("followup-code-hint")) }
                 input type="text" id="receipt" name="receipt" autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="receipt-hint" required;
-                div { button type="submit" { "Open my report" } }
+                div { button type="submit" { (t!("followup-open")) } }
             }
-            p.hint { "For your safety you are signed out after 30 minutes without activity. Sign out yourself when you are done, especially on a shared computer." }
+            p.hint { (t!("followup-timeout")) }
         },
     )
 }
@@ -161,11 +159,11 @@ pub fn followup_form(site: &Site, problem: Option<&str>) -> Markup {
 pub fn not_signed_in(site: &Site) -> Markup {
     layout(
         site,
-        "Please sign in again",
+        &t!("signin-again-title"),
         html! {
-            h1 { "Please sign in again" }
-            div.notice role="alert" { p { "You are not signed in. For your safety, sessions end after a while without activity, when you sign out, and when the service restarts." } }
-            p { a.button href="/followup" { "Sign in with your receipt code" } }
+            h1 { (t!("signin-again-title")) }
+            div.notice role="alert" { p { (t!("signin-again")) } }
+            p { a.button href="/followup" { (t!("signin-again-button")) } }
         },
     )
 }
@@ -174,38 +172,23 @@ pub fn not_signed_in(site: &Site) -> Markup {
 pub fn signed_out(site: &Site) -> Markup {
     layout(
         site,
-        "You are signed out",
+        &t!("signed-out-title"),
         html! {
-            h1 { "You are signed out" }
-            div.notice.ok role="status" { p { "You are signed out. Close this tab; in Tor Browser, use “New Identity” to clear everything." } }
-            p { a href="/" { "Back to the start" } }
+            h1 { (t!("signed-out-title")) }
+            div.notice.ok role="status" { p { (t!("signed-out")) } }
+            p { a href="/" { (t!("back-to-start")) } }
         },
     )
 }
 
 /// Plain words for a case status: a label and what it means for the reporter.
-pub fn status_words(status: Status) -> (&'static str, &'static str) {
+pub fn status_words(status: Status) -> (String, String) {
     match status {
-        Status::Received => (
-            "Received",
-            "Your report has arrived safely. The body will confirm that it is looking into it.",
-        ),
-        Status::Acknowledged => (
-            "Acknowledged",
-            "The body has confirmed that it received your report and will look into it.",
-        ),
-        Status::InReview => (
-            "In review",
-            "The body is examining your report. It may ask you questions here; please check back.",
-        ),
-        Status::Decided => (
-            "Decided",
-            "The body has decided on your case. Its decisions are shown below.",
-        ),
-        Status::Closed => (
-            "Closed",
-            "Your case is closed. You can still read everything here.",
-        ),
+        Status::Received => (t!("status-received"), t!("status-received-meaning")),
+        Status::Acknowledged => (t!("status-acknowledged"), t!("status-acknowledged-meaning")),
+        Status::InReview => (t!("status-in-review"), t!("status-in-review-meaning")),
+        Status::Decided => (t!("status-decided"), t!("status-decided-meaning")),
+        Status::Closed => (t!("status-closed"), t!("status-closed-meaning")),
     }
 }
 
@@ -226,45 +209,45 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
     let acknowledged = view.status != Status::Received;
     layout(
         site,
-        "Your report",
+        &t!("case-title"),
         html! {
-            h1 { "Your report" }
+            h1 { (t!("case-title")) }
             @if let Some(flash) = view.flash {
                 div.notice.ok role="status" { p { (flash) } }
             }
-            h2 { "Status: " (label) }
+            h2 { (t!("case-status", status = label)) }
             p { (meaning) }
             table {
-                caption.visually-hidden { "Dates of your case" }
+                caption.visually-hidden { (t!("case-dates")) }
                 tbody {
-                    tr { th scope="row" { "Report received" } td { (view.clocks.received) } }
+                    tr { th scope="row" { (t!("case-received")) } td { (view.clocks.received) } }
                     tr {
-                        th scope="row" { "Acknowledgement due by" }
+                        th scope="row" { (t!("case-acknowledge-by")) }
                         td {
                             (view.clocks.acknowledge_by)
-                            @if acknowledged { " — done" }
-                            @else if view.today > view.clocks.acknowledge_by { " — " span.overdue { "late" } }
+                            @if acknowledged { " " (t!("case-done")) }
+                            @else if view.today > view.clocks.acknowledge_by { " — " span.overdue { (t!("case-late")) } }
                         }
                     }
                     tr {
-                        th scope="row" { "Feedback due by" }
+                        th scope="row" { (t!("case-feedback-by")) }
                         td { (view.clocks.feedback_by) }
                     }
                 }
             }
-            p.hint { "The law requires the body to acknowledge a report within 7 days and to tell you what it is doing about it within 3 months (6 in some cases)." }
+            p.hint { (t!("case-deadlines")) }
             @match view.retention {
                 Outlook::Kept => {}
                 Outlook::Until { day, months } => {
-                    h2 { "How long your report is kept" }
+                    h2 { (t!("case-kept-heading")) }
                     div.notice role="note" {
-                        p { "Your case is closed. Its records (your report, your files and the conversation) will be " strong { "deleted for good on " (day) } ", " (months) " months after the last message: the law asks that records be kept no longer than necessary." }
-                        p { "Save anything you want to keep (certificates, replies) before then. The public log keeps its entries, which name no one." }
+                        p { (t!("case-deleted-before")) " " strong { (t!("case-deleted-on", day = day.to_string())) } (t!("case-deleted-after", months = months)) }
+                        p { (t!("case-deleted-save")) }
                     }
                 }
                 Outlook::Held => {
-                    h2 { "How long your report is kept" }
-                    p { "Your case is closed. The body keeps its records for now, for legal reasons (a legal hold)." }
+                    h2 { (t!("case-kept-heading")) }
+                    p { (t!("case-held")) }
                 }
             }
 
@@ -273,48 +256,48 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 _ => None,
             }).collect();
             @if !decisions.is_empty() {
-                h2 { "Decisions about your protection" }
-                p { "Each decision is signed by " (site.body_name) " and recorded in its public, tamper-evident log. A certificate lets you prove it to a court, an employer or anyone else, who can check it without contacting us." }
+                h2 { (t!("case-decisions")) }
+                p { (t!("case-decisions-intro", body = site.body_name.as_str())) }
                 ul {
                     @for (id, opening) in &decisions {
-                        li { strong { (record_words(opening)) } " — " (opening.day) " — " a href=(format!("/case/certificates/{id}")) { "Download certificate" } }
+                        li { strong { (record_words(opening)) } " — " (opening.day) " — " a href=(format!("/case/certificates/{id}")) { (t!("case-certificate")) } }
                     }
                 }
             }
 
-            h2 { "Conversation" }
+            h2 { (t!("case-conversation")) }
             @for message in view.messages {
                 @let mine = message.author == Author::Reporter;
                 div class=(if mine { "msg" } else { "msg body" }) {
                     p.who {
-                        @if mine { "You wrote on " } @else { strong { (site.body_name) } " wrote on " }
-                        (message.day)
+                        @if mine { (t!("case-you-wrote", day = message.day.to_string())) }
+                        @else { strong { (site.body_name) } " " (t!("case-body-wrote", day = message.day.to_string())) }
                     }
                     @for (item, altered) in message.items.iter().zip(&message.altered) {
                         (item_markup(item))
                         @if *altered {
                             div.notice role="alert" {
-                                p { strong { "This item is not what you sent. " } "It differs from the fingerprint recorded when your report arrived, so it was replaced or damaged afterwards. Tell the body, and keep your own copy." }
+                                p { strong { (t!("case-altered")) } " " (t!("case-altered-why")) }
                             }
                         }
                     }
                 }
             }
 
-            h2 { "Answer or add documents" }
+            h2 { (t!("case-answer-heading")) }
             form method="post" action="/case/reply" enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(view.csrf);
-                label for="message" { "Your answer" }
+                label for="message" { (t!("case-answer")) }
                 textarea id="message" name="message" rows="8" {}
-                label for="files" { "Documents (optional)" }
-                p.hint id="files-hint" { "Up to " (human_size(site.max_upload_bytes)) " in total." }
+                label for="files" { (t!("submit-files")) }
+                p.hint id="files-hint" { (t!("case-files-hint", size = human_size(site.max_upload_bytes))) }
                 input type="file" id="files" name="files" multiple aria-describedby="files-hint";
-                div { button type="submit" { "Send answer" } }
+                div { button type="submit" { (t!("case-send")) } }
             }
 
             form method="post" action="/logout" {
                 input type="hidden" name="csrf" value=(view.csrf);
-                button.secondary type="submit" { "Sign out" }
+                button.secondary type="submit" { (t!("case-sign-out")) }
             }
         },
     )
@@ -326,7 +309,7 @@ fn item_markup(item: &OpenedItem) -> Markup {
             OpenedItem::Text { text, .. } => { pre { (text.as_str()) } }
             OpenedItem::File { id, meta } => {
                 p {
-                    "File: "
+                    (t!("case-file")) " "
                     a href=(format!("/case/files/{id}")) { (meta.safe_name()) }
                     " (" (human_size(meta.size)) ")"
                 }
@@ -335,17 +318,17 @@ fn item_markup(item: &OpenedItem) -> Markup {
                 div.record {
                     p {
                         @if opening.kind == Kind::ReportReceived {
-                            "Proof of report: received on " (opening.day) "."
+                            (t!("case-proof", day = opening.day.as_str()))
                         } @else {
-                            strong { "Decision: " (record_words(opening)) } " (" (opening.day) ")"
+                            strong { (t!("case-decision", decision = record_words(opening))) } " (" (opening.day) ")"
                         }
                         " "
-                        a href=(format!("/case/certificates/{id}")) { "Download certificate" }
+                        a href=(format!("/case/certificates/{id}")) { (t!("case-certificate")) }
                     }
                     @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
                 }
             }
-            OpenedItem::Unreadable { .. } => { p.hint { "(This item could not be opened.)" } }
+            OpenedItem::Unreadable { .. } => { p.hint { (t!("case-unreadable")) } }
         }
     }
 }
@@ -355,7 +338,7 @@ pub fn error_page(site: &Site, title: &str, message: &str) -> Markup {
     layout(
         site,
         title,
-        candor_ui::error_content(title, message, "Back to the start"),
+        candor_ui::error_content(title, message, &t!("back-to-start")),
     )
 }
 
