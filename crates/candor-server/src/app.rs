@@ -17,6 +17,7 @@ use crate::reporter::pages::{self, Site};
 use crate::reporter::session::{RateLimit, Sessions};
 use candor_core::receipt::Deriver;
 use candor_store::{Install, Store};
+use candor_ui::t;
 
 /// Shared state of the reporter-facing server.
 #[derive(Clone)]
@@ -103,11 +104,11 @@ pub struct Problem {
 enum ProblemPage {
     /// A heading and one or two sentences.
     Notice {
-        title: &'static str,
+        title: String,
         message: String,
     },
     /// The report form again, with the problem above it.
-    SubmitForm(&'static str),
+    SubmitForm(String),
     /// The sign-in form again, with the problem above it.
     SigninForm(String),
     /// A report over the configured limit.
@@ -117,11 +118,15 @@ enum ProblemPage {
 
 impl Problem {
     /// A page with a heading and one or two sentences.
-    pub fn page(status: StatusCode, title: &'static str, message: impl Into<String>) -> Problem {
+    pub fn page(
+        status: StatusCode,
+        title: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Problem {
         Problem {
             status,
             page: ProblemPage::Notice {
-                title,
+                title: title.into(),
                 message: message.into(),
             },
             retry_after: false,
@@ -129,10 +134,10 @@ impl Problem {
     }
 
     /// The report form again, with `message` above it.
-    pub fn submit_form(status: StatusCode, message: &'static str) -> Problem {
+    pub fn submit_form(status: StatusCode, message: impl Into<String>) -> Problem {
         Problem {
             status,
-            page: ProblemPage::SubmitForm(message),
+            page: ProblemPage::SubmitForm(message.into()),
             retry_after: false,
         }
     }
@@ -168,8 +173,8 @@ impl Problem {
     pub fn internal() -> Problem {
         Problem::page(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong",
-            "Something went wrong on our side. Please try again later.",
+            t!("error-internal-title"),
+            t!("error-internal"),
         )
     }
 
@@ -186,10 +191,10 @@ impl Problem {
             ProblemPage::SigninForm(message) => pages::followup_form(site, Some(message)),
             ProblemPage::ReportTooLarge => pages::error_page(
                 site,
-                "Report too large",
-                &format!(
-                    "Your report is larger than the limit of {}. Nothing was stored. Please send fewer or smaller files at once: you can add more later with your receipt code.",
-                    candor_ui::human_size(site.max_upload_bytes)
+                &t!("error-report-too-large-title"),
+                &t!(
+                    "error-report-too-large",
+                    limit = candor_ui::human_size(site.max_upload_bytes)
                 ),
             ),
             ProblemPage::NotSignedIn => pages::not_signed_in(site),
@@ -213,7 +218,7 @@ impl IntoResponse for Problem {
 /// A page with a heading and one or two sentences, as a response.
 pub fn page_response(
     status: StatusCode,
-    title: &'static str,
+    title: impl Into<String>,
     message: impl Into<String>,
 ) -> Response {
     Problem::page(status, title, message).into_response()
@@ -241,25 +246,13 @@ fn error_page(site: &Site, mut response: Response) -> Response {
         return response;
     }
     let (title, message) = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "Too large",
-            "What you sent is larger than this form accepts, so nothing was kept.",
-        ),
-        StatusCode::NOT_FOUND => ("Page not found", "There is no page at this address."),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "Not available",
-            "This address cannot be used that way. Go back to the start and use the links.",
-        ),
-        s if s.is_server_error() => (
-            "Something went wrong",
-            "Something went wrong on our side. Please try again later.",
-        ),
-        _ => (
-            "The request could not be read",
-            "The request arrived damaged or incomplete, so nothing was kept. Please go back and try again.",
-        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (t!("error-too-large-title"), t!("error-too-large")),
+        StatusCode::NOT_FOUND => (t!("error-not-found-title"), t!("error-not-found-short")),
+        StatusCode::METHOD_NOT_ALLOWED => (t!("error-method-title"), t!("error-method")),
+        s if s.is_server_error() => (t!("error-internal-title"), t!("error-internal")),
+        _ => (t!("error-bad-request-title"), t!("error-bad-request")),
     };
-    (status, pages::error_page(site, title, message)).into_response()
+    (status, pages::error_page(site, &title, &message)).into_response()
 }
 
 /// What one listener serves.
@@ -294,23 +287,25 @@ pub fn router(state: AppState, surface: Surface) -> Router {
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(deadline))
-        .layer(
-            CsrfLayer::new().with_rejection_response(move |_| {
-                Problem::page(
-                    StatusCode::FORBIDDEN,
-                    "Request refused",
-                    "This form was sent from another site, so it was refused. Open this site directly and try again.",
-                ).into_response()
-            }),
-        )
-        .layer(CatchPanicLayer::custom(move |_: Box<dyn std::any::Any + Send>| {
-            tracing::error!("a request handler failed unexpectedly");
+        .layer(CsrfLayer::new().with_rejection_response(move |_| {
             Problem::page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "Something went wrong on our side. Nothing you sent in this request was kept. Please try again later.",
-            ).into_response()
+                StatusCode::FORBIDDEN,
+                t!("error-refused-title"),
+                t!("error-cross-site"),
+            )
+            .into_response()
         }))
+        .layer(CatchPanicLayer::custom(
+            move |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a request handler failed unexpectedly");
+                Problem::page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    t!("error-internal-title"),
+                    t!("error-panic"),
+                )
+                .into_response()
+            },
+        ))
         // The reviewer API answers in JSON even when the layers above refuse (cross-site
         // request) or fail (panic) for it; everything else answers errors with a page,
         // also when the framework refuses a request (a body over a limit, a bad path).
@@ -370,8 +365,8 @@ pub(crate) async fn index(State(app): State<AppState>) -> Response {
 async fn not_found() -> Response {
     Problem::page(
         StatusCode::NOT_FOUND,
-        "Page not found",
-        "There is no page at this address. Check the address, or start again from the home page.",
+        t!("error-not-found-title"),
+        t!("error-not-found"),
     )
     .into_response()
 }

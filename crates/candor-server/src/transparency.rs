@@ -20,6 +20,7 @@ use crate::reporter::pages;
 use candor_log::classification::{Area, Outcome, Sector};
 use candor_log::entry::Kind;
 use candor_log::stats::{Cell, Counts, Statistics, Year, tenths};
+use candor_ui::{t, text};
 
 async fn statistics(app: &AppState) -> Result<Statistics, Response> {
     app.log
@@ -29,8 +30,8 @@ async fn statistics(app: &AppState) -> Result<Statistics, Response> {
             tracing::error!(error = %e, "the statistics could not be counted");
             page_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The statistics are unavailable",
-                "The log could not be read. Please try again later.",
+                t!("stats-unavailable-title"),
+                t!("stats-unavailable"),
             )
         })
 }
@@ -76,22 +77,22 @@ pub async fn overview(State(app): State<AppState>) -> Response {
     };
     pages::layout(
         &app.site,
-        "Transparency",
+        &t!("stats-title"),
         html! {
-            h1 { "Transparency: reports and decisions" }
+            h1 { (t!("stats-heading")) }
             p {
-                "Every report received and every decision of " (app.site.body_name)
-                " about a whistleblower's status and protection is an entry of a public, append-only log ("
-                code { (stats.origin) } ", " (stats.size) " entries). These figures are counted from those entries alone; nothing in them identifies a person or a case."
+                (t!("stats-intro", body = app.site.body_name.as_str())) " "
+                code { (stats.origin) } " " (t!("stats-entries", size = stats.size)) " "
+                (t!("stats-intro-after"))
             }
             (suppression_note(&stats))
             @if stats.years.is_empty() {
-                p { "No report has been received yet." }
+                p { (t!("stats-none")) }
             } @else {
-                h2 { "Years" }
+                h2 { (t!("stats-years")) }
                 table.stat {
-                    caption { "Reports and decisions by year; each year has its annual report" }
-                    thead { tr { th scope="col" { "Year" } th scope="col" { "New reports" } th scope="col" { "Decisions" } } }
+                    caption { (t!("stats-years-caption")) }
+                    thead { tr { th scope="col" { (t!("stats-year")) } th scope="col" { (t!("stats-new-reports")) } th scope="col" { (t!("stats-decisions")) } } }
                     tbody {
                         @for y in stats.years.iter().rev() {
                             tr {
@@ -105,14 +106,14 @@ pub async fn overview(State(app): State<AppState>) -> Response {
             }
             (open_data())
             @if let Some(latest) = stats.years.last() {
-                h2 { "The year " (latest.year) }
+                h2 { (t!("stats-the-year", year = latest.year)) }
                 (report(&stats, latest, 3))
             }
-            h2 { "Check these numbers yourself" }
+            h2 { (t!("stats-check")) }
             ol.steps {
-                li { "Obtain the log's and the body's public keys from a source you trust (they are also at " a href="/log/keys" { "/log/keys" } ")." }
-                li { "Run " code { "candor log verify --server ADDRESS --log-key LOG-KEY --stats csv" } ". It downloads the signed checkpoint and every entry and tile of the log (c2sp.org/tlog-tiles), recomputes the Merkle root, checks that the log only grew since your last run, and writes the same " code { "transparency.csv" } " from the entries themselves (" code { "--stats json" } " for the JSON)." }
-                li { "Or count by hand: each entry is a signed note (" code { "candor.entry/v2" } ": kind, day, and for decisions the sector, area, outcome and whole weeks since the report). Older " code { "candor.entry/v1" } " entries carry only kind and day and count as unclassified." }
+                li { (t!("stats-check-keys")) " " a href="/log/keys" { "/log/keys" } }
+                li { (t!("stats-check-run")) " " code { "candor log verify --server ADDRESS --log-key LOG-KEY --stats csv" } " " (t!("stats-check-run-after")) }
+                li { (t!("stats-check-hand")) " " code { "candor.entry/v2" } ", " code { "candor.entry/v1" } }
             }
         },
     )
@@ -128,19 +129,19 @@ pub async fn annual(State(app): State<AppState>, Path(year): Path<String>) -> Re
     let Some(y) = stats.years.iter().find(|y| y.year.to_string() == year) else {
         return page_response(
             StatusCode::NOT_FOUND,
-            "No report for that year",
-            "The log has no entries in that year.",
+            t!("stats-no-year-title"),
+            t!("stats-no-year"),
         );
     };
     pages::layout(
         &app.site,
-        &format!("Annual report {}", y.year),
+        &t!("stats-annual-title", year = y.year),
         html! {
-            h1 { "Annual report " (y.year) ": reports and decisions" }
+            h1 { (t!("stats-annual-heading", year = y.year)) }
             p {
-                "Counted from the public log of " (app.site.body_name) " (" code { (stats.origin) } ", "
-                (stats.size) " entries), by the day of each entry. "
-                a href="/transparency" { "All years" } "."
+                (t!("stats-annual-intro", body = app.site.body_name.as_str())) " "
+                code { (stats.origin) } " " (t!("stats-entries", size = stats.size)) " "
+                a href="/transparency" { (t!("stats-all-years")) }
             }
             (suppression_note(&stats))
             (report(&stats, y, 2))
@@ -153,21 +154,18 @@ pub async fn annual(State(app): State<AppState>, Path(year): Path<String>) -> Re
 fn suppression_note(stats: &Statistics) -> Markup {
     html! {
         @if stats.suppress_below > 1 {
-            p.hint {
-                "To protect reporters, counts from 1 to " (stats.suppress_below - 1)
-                " are shown as “<" (stats.suppress_below) "”: fewer than " (stats.suppress_below) "."
-            }
+            p.hint { (t!("stats-suppressed", below = stats.suppress_below, largest = stats.suppress_below - 1)) }
         }
     }
 }
 
 fn open_data() -> Markup {
     html! {
-        h2 { "Open data" }
+        h2 { (t!("stats-open-data")) }
         ul {
-            li { a href="/transparency.csv" { "transparency.csv" } " (every figure, every year and quarter)" }
-            li { a href="/transparency.json" { "transparency.json" } " (the same, with the log's size)" }
-            li { a href="/datapackage.json" { "datapackage.json" } " (the schema, Frictionless Data)" }
+            li { a href="/transparency.csv" { "transparency.csv" } " " (t!("stats-csv")) }
+            li { a href="/transparency.json" { "transparency.json" } " " (t!("stats-json")) }
+            li { a href="/datapackage.json" { "datapackage.json" } " " (t!("stats-datapackage")) }
         }
     }
 }
@@ -178,7 +176,7 @@ fn cell(c: Cell) -> Markup {
         Cell::Count(n) => html! { (n) },
         // Short, so four narrow columns fit a 320 px screen; the words on hover and for
         // screen readers, and in the note above the tables.
-        Cell::FewerThan(t) => html! { abbr title=(format!("fewer than {t}")) { "<" (t) } },
+        Cell::FewerThan(t) => html! { abbr title=(t!("stats-fewer-than", below = t)) { "<" (t) } },
         Cell::Tenths(Some(t)) => html! { (tenths(t)) },
         Cell::Tenths(None) => html! { "—" },
     }
@@ -198,7 +196,7 @@ fn decisions(c: &Counts) -> u64 {
 }
 
 /// A table of labelled counts with a bar each.
-fn bars(stats: &Statistics, caption: &str, head: &str, rows: &[(&str, u64)]) -> Markup {
+fn bars(stats: &Statistics, caption: &str, head: &str, rows: &[(String, u64)]) -> Markup {
     let max = rows
         .iter()
         .map(|&(_, n)| n)
@@ -208,9 +206,10 @@ fn bars(stats: &Statistics, caption: &str, head: &str, rows: &[(&str, u64)]) -> 
     html! {
         table.stat {
             caption { (caption) }
-            thead { tr { th scope="col" { (head) } th scope="col" { "Number" } th.chart scope="col" { span.visually-hidden { "Bar" } } } }
+            thead { tr { th scope="col" { (head) } th scope="col" { (t!("stats-number")) } th.chart scope="col" { span.visually-hidden { (t!("stats-bar")) } } } }
             tbody {
-                @for &(label, n) in rows {
+                @for (label, n) in rows {
+                    @let n = *n;
                     tr {
                         th scope="row" { (label) }
                         td.n { (cell(stats.cell(n))) }
@@ -225,15 +224,14 @@ fn bars(stats: &Statistics, caption: &str, head: &str, rows: &[(&str, u64)]) -> 
 /// A share as published: too few to show, or a percentage with its counts.
 fn share(stats: &Statistics, part: u64, whole: u64) -> Markup {
     if whole < stats.suppress_below {
-        return html! { "too few to show" };
+        return html! { (t!("stats-too-few")) };
     }
     match stats.cell(part) {
         Cell::Count(p) => {
             let pct = (p * 100 + whole / 2) / whole;
-            html! { (pct) " % (" (p) " of " (whole) ")" }
+            html! { (t!("stats-share", percent = pct, part = p, whole = whole)) }
         }
-        Cell::FewerThan(t) => html! { "fewer than " (t) " of " (whole) },
-        c => html! { (cell(c)) " of " (whole) },
+        _ => html! { (t!("stats-share-small", below = stats.suppress_below, whole = whole)) },
     }
 }
 
@@ -247,67 +245,65 @@ fn report(stats: &Statistics, y: &Year, h: u8) -> Markup {
         }
     };
     let c = &y.total;
-    let decision_rows: Vec<(&str, u64)> = Kind::DECISIONS
+    let unclassified = t!("stats-unclassified");
+    let decision_rows: Vec<(String, u64)> = Kind::DECISIONS
         .iter()
-        .map(|&k| (k.describe(), c.decided(k)))
+        .map(|&k| (text::kind(k), c.decided(k)))
         .collect();
-    let sector_rows: Vec<(&str, Option<Sector>)> = Sector::ALL
+    let sector_rows: Vec<(String, Option<Sector>)> = Sector::ALL
         .iter()
-        .map(|&s| (s.describe(), Some(s)))
+        .map(|&s| (text::sector(s), Some(s)))
         .chain(
             (c.in_sector(Kind::StatusRecognized, None) + c.in_sector(Kind::StatusDeclined, None)
                 > 0)
-            .then_some(("Unclassified (older entries)", None)),
+            .then(|| (unclassified.clone(), None)),
         )
         .collect();
-    let area_rows: Vec<(&str, Option<Area>)> = Area::ALL
+    let area_rows: Vec<(String, Option<Area>)> = Area::ALL
         .iter()
-        .map(|&a| (a.describe(), Some(a)))
+        .map(|&a| (text::area(a), Some(a)))
         .chain(
             (c.in_area(Kind::StatusRecognized, None) + c.in_area(Kind::StatusDeclined, None) > 0)
-                .then_some(("Unclassified (older entries)", None)),
+                .then(|| (unclassified.clone(), None)),
         )
         .collect();
-    let outcome_rows: Vec<(&str, u64)> = Outcome::ALL
+    let outcome_rows: Vec<(String, u64)> = Outcome::ALL
         .iter()
-        .map(|&o| (o.describe(), c.with_outcome(Some(o))))
-        .chain(
-            (c.with_outcome(None) > 0)
-                .then_some(("Unclassified (older entries)", c.with_outcome(None))),
-        )
+        .map(|&o| (text::outcome(o), c.with_outcome(Some(o))))
+        .chain((c.with_outcome(None) > 0).then(|| (unclassified.clone(), c.with_outcome(None))))
         .collect();
     html! {
-        (heading(format!("Reports received in {}", y.year)))
+        (heading(t!("stats-received-in", year = y.year)))
         table.stat {
-            caption { "By quarter, from the day of each entry" }
-            thead { tr { th scope="col" { "Quarter" } th scope="col" { "New reports" } th scope="col" { "Decisions" } } }
+            caption { (t!("stats-by-quarter")) }
+            thead { tr { th scope="col" { (t!("stats-quarter")) } th scope="col" { (t!("stats-new-reports")) } th scope="col" { (t!("stats-decisions")) } } }
             tbody {
                 @for (q, qc) in &y.quarters {
                     tr {
-                        th scope="row" { "Q" (q) }
+                        th scope="row" { (t!("stats-quarter-name", quarter = *q)) }
                         td.n { (cell(stats.cell(qc.reports))) }
                         td.n { (cell(stats.cell(decisions(qc)))) }
                     }
                 }
                 tr.total {
-                    th scope="row" { "Year" }
+                    th scope="row" { (t!("stats-year")) }
                     td.n { (cell(stats.cell(c.reports))) }
                     td.n { (cell(stats.cell(decisions(c)))) }
                 }
             }
         }
-        p { "Follow-ups (reporters adding to their case): " (cell(stats.cell(c.follow_ups))) "." }
+        p { (t!("stats-follow-ups")) " " (cell(stats.cell(c.follow_ups))) }
         @if c.receipts_unclassified > 0 {
-            p.hint { "Besides these, " (cell(stats.cell(c.receipts_unclassified))) " older receipts (format version 1) do not say whether they opened a case or followed one up." }
+            p.hint { (t!("stats-receipts-unclassified")) " " (cell(stats.cell(c.receipts_unclassified))) }
         }
 
-        (heading(format!("Decisions in {}", y.year)))
-        (bars(stats, "Decisions by kind", "Decision", &decision_rows))
+        (heading(t!("stats-decisions-in", year = y.year)))
+        (bars(stats, &t!("stats-by-kind"), &t!("stats-decision"), &decision_rows))
 
-        (heading("Status decisions by area".to_string()))
+        (heading(t!("stats-by-area")))
         table.stat {
-            caption { "Whistleblower status recognized or declined, by what the report was about" }
-            thead { tr { th scope="col" { "Area" } th scope="col" { "Recog\u{ad}nized" } th scope="col" { "De\u{ad}clined" } } }
+            caption { (t!("stats-by-area-caption")) }
+            thead { tr { th scope="col" { (t!("stats-area")) } th scope="col" { (t!("stats-recognized")) } th scope="col" { (t!("stats-declined")) } } }
             tbody {
                 @for (label, a) in &area_rows {
                     tr {
@@ -319,10 +315,10 @@ fn report(stats: &Statistics, y: &Year, h: u8) -> Markup {
             }
         }
 
-        (heading("Status decisions by sector".to_string()))
+        (heading(t!("stats-by-sector")))
         table.stat {
-            caption { "Whistleblower status recognized or declined, by where the wrongdoing happened" }
-            thead { tr { th scope="col" { "Sector" } th scope="col" { "Recog\u{ad}nized" } th scope="col" { "De\u{ad}clined" } } }
+            caption { (t!("stats-by-sector-caption")) }
+            thead { tr { th scope="col" { (t!("stats-sector")) } th scope="col" { (t!("stats-recognized")) } th scope="col" { (t!("stats-declined")) } } }
             tbody {
                 @for (label, s) in &sector_rows {
                     tr {
@@ -334,23 +330,23 @@ fn report(stats: &Statistics, y: &Year, h: u8) -> Markup {
             }
         }
 
-        (heading("Closed cases by outcome".to_string()))
-        (bars(stats, "How closed cases ended", "Outcome", &outcome_rows))
+        (heading(t!("stats-by-outcome")))
+        (bars(stats, &t!("stats-by-outcome-caption"), &t!("stats-outcome"), &outcome_rows))
 
-        (heading("Timeliness".to_string()))
+        (heading(t!("stats-timeliness")))
         table.stat {
-            caption { "Counted over decisions that carry the weeks since the report (format version 2)" }
+            caption { (t!("stats-timeliness-caption")) }
             tbody {
                 tr {
-                    th scope="row" { "Acknowledged within 7 days" }
+                    th scope="row" { (t!("stats-acknowledged-in-7-days")) }
                     td { (share(stats, c.acknowledged_within_7_days, c.acknowledgements_timed)) }
                 }
                 tr {
-                    th scope="row" { "Answered within 3 months (status decided in under 13 weeks)" }
+                    th scope="row" { (t!("stats-answered-in-3-months")) }
                     td { (share(stats, c.answered_within_3_months(), c.status_decisions_timed())) }
                 }
                 tr {
-                    th scope="row" { "Median weeks from report to status decision" }
+                    th scope="row" { (t!("stats-median-weeks")) }
                     td { (cell(stats.median(c))) }
                 }
             }

@@ -132,8 +132,12 @@ pub fn human_size(bytes: u64) -> String {
 /// A decision in words, with its measure.
 pub fn record_words(opening: &Opening) -> String {
     match opening.measure {
-        Some(m) => format!("{}: {}", opening.kind.describe(), m.describe()),
-        None => opening.kind.describe().to_string(),
+        Some(m) => t!(
+            "record-with-measure",
+            kind = text::kind(opening.kind),
+            measure = text::measure(m)
+        ),
+        None => text::kind(opening.kind),
     }
 }
 

@@ -3,7 +3,7 @@
 //! layout Weblate and Pontoon import), read with `fluent-bundle`, the reference
 //! implementation (already in the tree through `age`).
 //!
-//! Pages write `t!("submit-title")` or, with values, `t!("receipt-files", count = n)`;
+//! Pages write `t!("submit-title")` or, with values, `t!("receipt-stored", files = n)`;
 //! plurals and numbers are Fluent's (`{ $count -> [one] … *[other] … }`). Messages are
 //! plain text: a page puts links and emphasis around them, never markup inside, so a
 //! translation can never inject HTML. A test (`tests::every_key_is_used_and_defined`)
@@ -14,6 +14,8 @@
 
 use std::sync::LazyLock;
 
+use candor_log::classification::{Area, Outcome, Sector};
+use candor_log::entry::{Kind, Measure};
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
@@ -44,8 +46,8 @@ pub fn lookup(key: &str, args: Option<&FluentArgs>) -> String {
         .into_owned()
 }
 
-/// Looks up page text: `t!("key")`, or `t!("key", name = value, …)` with values Fluent
-/// formats (strings and numbers).
+/// Looks up page text: `t!("nav-report")`, or `t!("index-limit", size = text)` with
+/// values Fluent formats (strings and numbers).
 #[macro_export]
 macro_rules! t {
     ($key:literal) => {
@@ -56,6 +58,65 @@ macro_rules! t {
         $( args.set(stringify!($name), $crate::text::FluentValue::from($value)); )+
         $crate::text::lookup($key, Some(&args))
     }};
+}
+
+/// The words for a log entry's kind.
+pub fn kind(kind: Kind) -> String {
+    match kind {
+        Kind::ReportReceived => crate::t!("kind-report-received"),
+        Kind::Acknowledged => crate::t!("kind-acknowledged"),
+        Kind::StatusRecognized => crate::t!("kind-status-recognized"),
+        Kind::StatusDeclined => crate::t!("kind-status-declined"),
+        Kind::ProtectionGranted => crate::t!("kind-protection-granted"),
+        Kind::StatusRevoked => crate::t!("kind-status-revoked"),
+        Kind::CaseClosed => crate::t!("kind-case-closed"),
+    }
+}
+
+/// The words for a protection measure.
+pub fn measure(measure: Measure) -> String {
+    match measure {
+        Measure::Confidentiality => crate::t!("measure-confidentiality"),
+        Measure::ReprisalProtection => crate::t!("measure-reprisal-protection"),
+        Measure::InterimRelief => crate::t!("measure-interim-relief"),
+        Measure::ReinstatementRecommended => crate::t!("measure-reinstatement-recommended"),
+        Measure::ImmunityRecommended => crate::t!("measure-immunity-recommended"),
+    }
+}
+
+/// The words for a sector.
+pub fn sector(sector: Sector) -> String {
+    match sector {
+        Sector::Public => crate::t!("sector-public"),
+        Sector::Private => crate::t!("sector-private"),
+        Sector::NotStated => crate::t!("sector-not-stated"),
+    }
+}
+
+/// The words for an area.
+pub fn area(area: Area) -> String {
+    match area {
+        Area::Bribery => crate::t!("area-bribery"),
+        Area::Embezzlement => crate::t!("area-embezzlement"),
+        Area::PublicProcurement => crate::t!("area-public-procurement"),
+        Area::MoneyLaundering => crate::t!("area-money-laundering"),
+        Area::ConflictOfInterest => crate::t!("area-conflict-of-interest"),
+        Area::PublicFinanceFraud => crate::t!("area-public-finance-fraud"),
+        Area::Other => crate::t!("area-other"),
+    }
+}
+
+/// The words for how a case ended.
+pub fn outcome(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Referred => crate::t!("outcome-referred"),
+        Outcome::ProceedingsOpened => crate::t!("outcome-proceedings-opened"),
+        Outcome::Substantiated => crate::t!("outcome-substantiated"),
+        Outcome::NotSubstantiated => crate::t!("outcome-not-substantiated"),
+        Outcome::InsufficientInformation => crate::t!("outcome-insufficient-information"),
+        Outcome::OutsideMandate => crate::t!("outcome-outside-mandate"),
+        Outcome::Withdrawn => crate::t!("outcome-withdrawn"),
+    }
 }
 
 #[cfg(test)]
@@ -72,18 +133,23 @@ mod tests {
             let path = entry.path();
             if path.is_dir() {
                 used_keys(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs")
-                && path.file_name().is_some_and(|n| n != "text.rs")
-            {
+            } else if path.extension().is_some_and(|e| e == "rs") {
                 let source = std::fs::read_to_string(&path).unwrap_or_default();
-                // `t!("…"`, not `format!("…"` and the like.
-                for (at, _) in source.match_indices("t!(\"") {
+                // `t!("…"` (perhaps across lines), not `format!("…"` and the like.
+                for (at, _) in source.match_indices("t!(") {
                     let word = source[..at]
                         .chars()
                         .next_back()
                         .is_some_and(|c| c.is_alphanumeric() || c == '_');
-                    let rest = &source[at + 4..];
-                    if let (false, Some((key, _))) = (word, rest.split_once('"')) {
+                    let rest = source[at + 3..].trim_start();
+                    let key = rest.strip_prefix('"').and_then(|r| r.split_once('"'));
+                    // Message ids: lower-case words joined by hyphens.
+                    if let (false, Some((key, _))) = (word, key)
+                        && !key.is_empty()
+                        && key
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    {
                         out.insert(key.to_string());
                     }
                 }

@@ -23,12 +23,13 @@ use candor_core::days::{Clocks, Day};
 use candor_core::domain::same_secret;
 use candor_store::{Author, CaseTarget, CommitPlan, ItemKind};
 use candor_ui::content_disposition;
+use candor_ui::t;
 
 pub(super) fn internal() -> Response {
     page_response(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong",
-        "Something went wrong on our side. Please try again later.",
+        t!("error-internal-title"),
+        t!("error-internal"),
     )
 }
 
@@ -91,8 +92,8 @@ pub async fn download(
     let not_found = || {
         page_response(
             StatusCode::NOT_FOUND,
-            "File not found",
-            "There is no such file in your case.",
+            t!("case-file-not-found-title"),
+            t!("case-file-not-found"),
         )
     };
     let item = match app.store.case_item(session.case_id, item_id).await {
@@ -149,8 +150,8 @@ pub async fn certificate(
         Ok(_) => {
             return page_response(
                 StatusCode::NOT_FOUND,
-                "Not found",
-                "There is no such record in your case.",
+                t!("case-record-not-found-title"),
+                t!("case-record-not-found"),
             );
         }
         Err(_) => return internal(),
@@ -177,10 +178,10 @@ pub async fn certificate(
         }
         Ok(crate::log_service::CertificateState::Pending) => page_response(
             StatusCode::ACCEPTED,
-            "Certificate not ready yet",
-            format!(
-                "This record is added to the public log at the next scheduled update (at most {} from now). Please come back later to download its certificate.",
-                humantime::format_duration(app.config.log_interval)
+            t!("case-certificate-pending-title"),
+            t!(
+                "case-certificate-pending",
+                interval = humantime::format_duration(app.config.log_interval).to_string()
             ),
         ),
         Err(err) => {
@@ -207,24 +208,16 @@ pub async fn reply(
     };
     match receive_reply(&app, &session, &headers, body).await {
         Ok(files) => {
-            session.set_flash(&match files {
-                0 => "Your answer was sent.".to_string(),
-                1 => "Your answer and 1 file were sent.".to_string(),
-                n => format!("Your answer and {n} files were sent."),
-            });
+            session.set_flash(&t!("case-answer-sent", files = files));
             Redirect::to("/case").into_response()
         }
         Err(ReplyError::Forbidden) => forbidden(),
         Err(ReplyError::Submit(SubmitError::Empty)) => {
-            session.set_flash(
-                "Your answer was empty, so nothing was sent. Write a message or choose a file.",
-            );
+            session.set_flash(&t!("case-answer-empty"));
             Redirect::to("/case").into_response()
         }
         Err(ReplyError::Submit(SubmitError::NotUtf8)) => {
-            session.set_flash(
-                "Your answer contains characters that could not be read, so nothing was sent. Please type it again, or attach it as a file.",
-            );
+            session.set_flash(&t!("case-answer-not-utf8"));
             Redirect::to("/case").into_response()
         }
         Err(ReplyError::Submit(problem)) => problem.into_response(),
@@ -245,8 +238,8 @@ impl From<SubmitError> for ReplyError {
 pub(super) fn forbidden() -> Response {
     page_response(
         StatusCode::FORBIDDEN,
-        "Request refused",
-        "This form is out of date or was not sent from this site, so it was refused. Open your case again and retry.",
+        t!("error-refused-title"),
+        t!("case-csrf"),
     )
 }
 

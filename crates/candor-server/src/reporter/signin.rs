@@ -1,6 +1,7 @@
 //! Signing in with the receipt code (`/followup`) and out (`/logout`): the derivation that
 //! finds the case, rate limits, and the session cookie.
 
+use candor_ui::t;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -60,8 +61,8 @@ pub(super) fn signin_problem(status: StatusCode, text: &str) -> Response {
 pub(super) fn busy() -> Response {
     Problem::page(
         StatusCode::SERVICE_UNAVAILABLE,
-        "Busy, please try again in a minute",
-        "Many people are signing in right now. Please wait a minute and try again.",
+        t!("busy-title"),
+        t!("signin-busy"),
     )
     .retry_in_a_minute()
     .into_response()
@@ -72,10 +73,7 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
     let receipt = match parse_signin_form(&body) {
         Ok(receipt) => receipt,
         Err(SigninFormError::Malformed) => {
-            return signin_problem(
-                StatusCode::BAD_REQUEST,
-                "Please type your receipt code in the field below.",
-            );
+            return signin_problem(StatusCode::BAD_REQUEST, &t!("signin-empty"));
         }
         Err(SigninFormError::Receipt(problem)) => {
             return signin_problem(StatusCode::BAD_REQUEST, &problem.to_string());
@@ -100,10 +98,7 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
     let case = match app.store.case_by_lookup(&derived.lookup_key[..]).await {
         Ok(Some(case)) => case,
         Ok(None) => {
-            return signin_problem(
-                StatusCode::UNAUTHORIZED,
-                "This code does not open a report. Please check each word against your note and try again.",
-            );
+            return signin_problem(StatusCode::UNAUTHORIZED, &t!("signin-wrong"));
         }
         Err(err) => {
             tracing::error!(error = %err, "sign-in lookup failed");

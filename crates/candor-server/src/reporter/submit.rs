@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use candor_log::classification::Message;
+use candor_ui::t;
 
 use bytes::Bytes;
 use multer::{Constraints, SizeLimit};
@@ -116,47 +117,43 @@ impl From<IntakeError> for SubmitError {
 impl IntoResponse for SubmitError {
     fn into_response(self) -> Response {
         let problem = match self {
-            SubmitError::Empty => Problem::submit_form(
-                StatusCode::BAD_REQUEST,
-                "Your report is empty. Please write a message or choose at least one file.",
-            ),
-            SubmitError::NotUtf8 => Problem::submit_form(
-                StatusCode::BAD_REQUEST,
-                "Your message contains characters that could not be read. Nothing was stored. Please type the message again, or attach it as a file.",
-            ),
+            SubmitError::Empty => Problem::submit_form(StatusCode::BAD_REQUEST, t!("submit-empty")),
+            SubmitError::NotUtf8 => {
+                Problem::submit_form(StatusCode::BAD_REQUEST, t!("submit-not-utf8"))
+            }
             SubmitError::MessageTooLong => Problem::page(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "Message too long",
-                "Your message is longer than 1 MiB of text. Nothing was stored. Please attach long texts as a file and send again.",
+                t!("submit-too-long-title"),
+                t!("submit-too-long"),
             ),
             SubmitError::TooLarge => Problem::report_too_large(),
             SubmitError::TooManyFiles => Problem::page(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "Too many files",
-                format!("A report can hold at most {MAX_FILES} files. Nothing was stored. Please put the files in an archive, or send them in parts."),
+                t!("submit-too-many-files-title"),
+                t!("submit-too-many-files", max = MAX_FILES),
             ),
             SubmitError::Malformed => Problem::page(
                 StatusCode::BAD_REQUEST,
-                "The form could not be read",
-                "The form arrived incomplete or damaged, so nothing was stored. Please go back, choose your files again and resend.",
+                t!("submit-malformed-title"),
+                t!("submit-malformed"),
             ),
             SubmitError::Timeout => Problem::page(
                 StatusCode::REQUEST_TIMEOUT,
-                "The upload stopped",
-                "Nothing arrived for several minutes, so the upload was stopped and nothing was stored. Please try again.",
+                t!("submit-timeout-title"),
+                t!("submit-timeout"),
             ),
             SubmitError::Busy => Problem::page(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Busy, please try again in a minute",
-                "Many people are using this service right now. Nothing was stored. Please wait a minute and send again.",
+                t!("busy-title"),
+                t!("submit-busy"),
             )
             .retry_in_a_minute(),
             SubmitError::Internal(stage) => {
                 tracing::error!(stage, "a submission failed");
                 Problem::page(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Your report was not stored",
-                    "Something went wrong on our side and your report was NOT stored. Nothing of it was kept. Please try again later.",
+                    t!("submit-internal-title"),
+                    t!("submit-internal"),
                 )
             }
         };

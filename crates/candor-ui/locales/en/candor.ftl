@@ -125,3 +125,154 @@ case-file = File:
 case-proof = Proof of report: received on { $day }.
 case-decision = Decision: { $decision }
 case-unreadable = (This item could not be opened.)
+
+## Errors and refusals
+
+error-internal-title = Something went wrong
+error-internal = Something went wrong on our side. Please try again later.
+error-report-too-large-title = Report too large
+error-too-large-title = Too large
+error-too-large = What you sent is larger than this form accepts, so nothing was kept.
+error-not-found-title = Page not found
+error-not-found-short = There is no page at this address.
+error-method-title = Not available
+error-method = This address cannot be used that way. Go back to the start and use the links.
+error-bad-request-title = The request could not be read
+error-bad-request = The request arrived damaged or incomplete, so nothing was kept. Please go back and try again.
+error-refused-title = Request refused
+error-cross-site = This form was sent from another site, so it was refused. Open this site directly and try again.
+error-panic = Something went wrong on our side. Nothing you sent in this request was kept. Please try again later.
+error-not-found = There is no page at this address. Check the address, or start again from the home page.
+submit-empty = Your report is empty. Please write a message or choose at least one file.
+submit-not-utf8 = Your message contains characters that could not be read. Nothing was stored. Please type the message again, or attach it as a file.
+submit-too-long-title = Message too long
+submit-too-long = Your message is longer than 1 MiB of text. Nothing was stored. Please attach long texts as a file and send again.
+submit-too-many-files-title = Too many files
+submit-malformed-title = The form could not be read
+submit-malformed = The form arrived incomplete or damaged, so nothing was stored. Please go back, choose your files again and resend.
+submit-timeout-title = The upload stopped
+submit-timeout = Nothing arrived for several minutes, so the upload was stopped and nothing was stored. Please try again.
+busy-title = Busy, please try again in a minute
+submit-busy = Many people are using this service right now. Nothing was stored. Please wait a minute and send again.
+submit-internal-title = Your report was not stored
+submit-internal = Something went wrong on our side and your report was NOT stored. Nothing of it was kept. Please try again later.
+signin-busy = Many people are signing in right now. Please wait a minute and try again.
+signin-empty = Please type your receipt code in the field below.
+signin-wrong = This code does not open a report. Please check each word against your note and try again.
+case-file-not-found-title = File not found
+case-file-not-found = There is no such file in your case.
+case-record-not-found-title = Not found
+case-record-not-found = There is no such record in your case.
+case-certificate-pending-title = Certificate not ready yet
+case-answer-empty = Your answer was empty, so nothing was sent. Write a message or choose a file.
+case-answer-not-utf8 = Your answer contains characters that could not be read, so nothing was sent. Please type it again, or attach it as a file.
+case-csrf = This form is out of date or was not sent from this site, so it was refused. Open your case again and retry.
+error-report-too-large = Your report is larger than the limit of { $limit }. Nothing was stored. Please send fewer or smaller files at once: you can add more later with your receipt code.
+submit-too-many-files = A report can hold at most { $max } files. Nothing was stored. Please put the files in an archive, or send them in parts.
+case-certificate-pending = This record is added to the public log at the next scheduled update (at most { $interval } from now). Please come back later to download its certificate.
+case-answer-sent = { $files ->
+    [0] Your answer was sent.
+    [one] Your answer and 1 file were sent.
+   *[other] Your answer and { $files } files were sent.
+}
+
+## Log entries and the public classification (the same words on every page)
+
+kind-report-received = Report received
+kind-acknowledged = Report acknowledged
+kind-status-recognized = Whistleblower status recognized
+kind-status-declined = Whistleblower status declined
+kind-protection-granted = Protection granted
+kind-status-revoked = Whistleblower status revoked
+kind-case-closed = Case closed
+record-with-measure = { $kind }: { $measure }
+measure-confidentiality = protection of identity (confidentiality)
+measure-reprisal-protection = protection against reprisal
+measure-interim-relief = interim relief
+measure-reinstatement-recommended = reinstatement recommended
+measure-immunity-recommended = immunity recommended
+sector-public = Public sector
+sector-private = Private sector
+sector-not-stated = Sector not stated
+area-bribery = Bribery
+area-embezzlement = Embezzlement
+area-public-procurement = Public procurement
+area-money-laundering = Money laundering
+area-conflict-of-interest = Conflict of interest
+area-public-finance-fraud = Fraud against public finances
+area-other = Other
+outcome-referred = Referred to a competent authority
+outcome-proceedings-opened = Investigation or proceedings opened
+outcome-substantiated = Wrongdoing established
+outcome-not-substantiated = Wrongdoing not established
+outcome-insufficient-information = Not enough information
+outcome-outside-mandate = Outside the body's mandate
+outcome-withdrawn = Withdrawn by the reporter
+
+## Statistics: /transparency and the annual reports
+
+stats-unavailable-title = The statistics are unavailable
+stats-unavailable = The log could not be read. Please try again later.
+stats-title = Transparency
+stats-heading = Transparency: reports and decisions
+stats-intro = Every report received and every decision of { $body } about a whistleblower's status and protection is an entry of a public, append-only log:
+stats-entries = ({ $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+}).
+stats-intro-after = These figures are counted from those entries alone; nothing in them identifies a person or a case.
+stats-none = No report has been received yet.
+stats-years = Years
+stats-years-caption = Reports and decisions by year; each year has its annual report
+stats-year = Year
+stats-new-reports = New reports
+stats-decisions = Decisions
+stats-the-year = The year { $year }
+stats-check = Check these numbers yourself
+stats-check-keys = Obtain the log's and the body's public keys from a source you trust; they are also at
+stats-check-run = Run
+stats-check-run-after = (add --stats json for the JSON). It downloads the signed checkpoint and every entry and tile of the log (c2sp.org/tlog-tiles), recomputes the Merkle root, checks that the log only grew since your last run, and writes the same transparency.csv from the entries themselves.
+stats-check-hand = Or count by hand: each entry is a signed note with its kind and day and, for decisions, the sector, area, outcome and whole weeks since the report. Older entries carry only kind and day and count as unclassified. The two formats:
+stats-no-year-title = No report for that year
+stats-no-year = The log has no entries in that year.
+stats-annual-title = Annual report { $year }
+stats-annual-heading = Annual report { $year }: reports and decisions
+stats-annual-intro = Counted by the day of each entry from the public log of { $body }:
+stats-all-years = All years
+stats-suppressed = To protect reporters, counts from 1 to { $largest } are shown as “<{ $below }”: fewer than { $below }.
+stats-open-data = Open data
+stats-csv = (every figure, every year and quarter)
+stats-json = (the same, with the log's size)
+stats-datapackage = (the schema, Frictionless Data)
+stats-fewer-than = fewer than { $below }
+stats-number = Number
+stats-bar = Bar
+stats-too-few = too few to show
+stats-share = { $percent } % ({ $part } of { $whole })
+stats-share-small = fewer than { $below } of { $whole }
+stats-unclassified = Unclassified (older entries)
+stats-received-in = Reports received in { $year }
+stats-by-quarter = By quarter, from the day of each entry
+stats-quarter = Quarter
+stats-quarter-name = Q{ $quarter }
+stats-follow-ups = Follow-ups (reporters adding to their case):
+stats-receipts-unclassified = Older receipts (format version 1) that do not say whether they opened a case or followed one up:
+stats-decisions-in = Decisions in { $year }
+stats-by-kind = Decisions by kind
+stats-decision = Decision
+stats-by-area = Status decisions by area
+stats-by-area-caption = Whistleblower status recognized or declined, by what the report was about
+stats-area = Area
+stats-recognized = Recog{"\u00AD"}nized
+stats-declined = De{"\u00AD"}clined
+stats-by-sector = Status decisions by sector
+stats-by-sector-caption = Whistleblower status recognized or declined, by where the wrongdoing happened
+stats-sector = Sector
+stats-by-outcome = Closed cases by outcome
+stats-by-outcome-caption = How closed cases ended
+stats-outcome = Outcome
+stats-timeliness = Timeliness
+stats-timeliness-caption = Counted over decisions that carry the weeks since the report (format version 2)
+stats-acknowledged-in-7-days = Acknowledged within 7 days
+stats-answered-in-3-months = Answered within 3 months (status decided in under 13 weeks)
+stats-median-weeks = Median weeks from report to status decision
