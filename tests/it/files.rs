@@ -612,7 +612,7 @@ async fn the_workstation_shows_what_each_file_is_and_views_it_safely() {
         item_id(between(&page, "File: invoice.pdf", "Download the original").expect("invoice"));
     let (_, refused) = ws.get(&format!("/cases/{reference}?safe={id}")).await;
     assert!(
-        refused.contains("No safe view. </strong>It is a Windows program; the safe view converts only documents, images and text."),
+        refused.contains("No safe view.</strong> It is a Windows program; the safe view converts only documents, images and text."),
         "{refused}"
     );
     // The whole corpus: every file's safe view is pictures or one sentence, the pages keep
@@ -649,7 +649,7 @@ async fn the_workstation_shows_what_each_file_is_and_views_it_safely() {
         if view.contains("class=\"page-image\"") {
             converted += 1;
         } else {
-            let sentence = between(&view, "No safe view. </strong>", "</p>").expect("sentence");
+            let sentence = between(&view, "No safe view.</strong> ", "</p>").expect("sentence");
             assert!(
                 sentence.ends_with('.') && sentence.matches(". ").count() == 0,
                 "{sentence}"

@@ -8,19 +8,19 @@ use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
 use candor_log::classification::{Area, Outcome, Sector};
 use candor_log::entry::{Kind, Measure, Opening};
-use candor_ui::{human_size, record_words};
+use candor_ui::{human_size, record_words, t, text};
 
 /// The page frame of the workstation.
 pub fn layout(body_name: &str, reviewer: &str, title: &str, content: Markup) -> Markup {
     candor_ui::page(
         &candor_ui::Frame {
-            title_suffix: "Candor workstation",
-            brand: html! { "Candor workstation — " (body_name) },
+            title_suffix: &t!("ws-title"),
+            brand: html! { (t!("ws-title")) " — " (body_name) },
             nav: html! {
-                li { a href="/" { "Inbox" } }
-                li { a href="/audit" { "Audit trail" } }
-                li { a href="/reviewers" { "Reviewers" } }
-                li { "Signed in as " strong { (reviewer) } }
+                li { a href="/" { (t!("ws-inbox")) } }
+                li { a href="/audit" { (t!("ws-audit")) } }
+                li { a href="/reviewers" { (t!("ws-reviewers")) } }
+                li { (t!("ws-signed-in-as")) " " strong { (reviewer) } }
             },
             footer: None,
         },
@@ -31,7 +31,7 @@ pub fn layout(body_name: &str, reviewer: &str, title: &str, content: Markup) -> 
 
 /// What is due next for a case, and whether it is late.
 pub struct Due {
-    pub what: &'static str,
+    pub what: String,
     pub by: Option<Day>,
     pub overdue: bool,
 }
@@ -40,9 +40,9 @@ pub struct Due {
 /// while it is open, none once decided or closed.
 pub fn due(status: &str, acknowledge_by: &str, feedback_by: &str, today: Day) -> Due {
     let (what, by) = match status {
-        "received" => ("acknowledge", acknowledge_by.parse::<Day>().ok()),
-        "acknowledged" | "in-review" => ("give feedback", feedback_by.parse::<Day>().ok()),
-        _ => ("nothing due", None),
+        "received" => (t!("ws-due-acknowledge"), acknowledge_by.parse::<Day>().ok()),
+        "acknowledged" | "in-review" => (t!("ws-due-feedback"), feedback_by.parse::<Day>().ok()),
+        _ => (t!("ws-due-nothing"), None),
     };
     Due {
         what,
@@ -145,39 +145,39 @@ pub fn inbox(v: &InboxView) -> Markup {
     layout(
         v.body_name,
         v.reviewer,
-        "Inbox",
+        &t!("ws-inbox"),
         html! {
-            h1 { "Inbox" }
+            h1 { (t!("ws-inbox")) }
             @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
             @if v.all == 0 {
-                p { "No reports yet." }
+                p { (t!("ws-no-reports")) }
             } @else {
-                form method="get" action="/" aria-label="Filter the cases" {
-                    label { "Status " select name="status" {
-                        option value="" selected[f.status.is_none()] { "any" }
+                form method="get" action="/" aria-label=(t!("ws-filter-label")) {
+                    label { (t!("ws-status")) " " select name="status" {
+                        option value="" selected[f.status.is_none()] { (t!("ws-any")) }
                         @for s in candor_core::domain::Status::ALL {
                             option value=(s.as_str()) selected[f.status.as_deref() == Some(s.as_str())] { (s.as_str()) }
                         }
                     } }
                     " "
-                    label { "Reference " input type="search" name="q" value=(f.q.as_deref().unwrap_or("")) size="16"; }
+                    label { (t!("ws-reference")) " " input type="search" name="q" value=(f.q.as_deref().unwrap_or("")) size="16"; }
                     " "
-                    label { input type="checkbox" name="unread" value="1" checked[f.unread]; " unread only" }
+                    label { input type="checkbox" name="unread" value="1" checked[f.unread]; " " (t!("ws-unread-only")) }
                     " "
-                    label { input type="checkbox" name="overdue" value="1" checked[f.overdue]; " overdue only" }
+                    label { input type="checkbox" name="overdue" value="1" checked[f.overdue]; " " (t!("ws-overdue-only")) }
                     " "
-                    button type="submit" { "Filter" }
-                    @if f.is_set() { " " a href="/" { "Show all" } }
+                    button type="submit" { (t!("ws-filter")) }
+                    @if f.is_set() { " " a href="/" { (t!("ws-show-all")) } }
                 }
                 @if v.cases.is_empty() {
-                    p { "No case matches, of " (v.all) "." }
+                    p { (t!("ws-no-match", all = v.all)) }
                 } @else {
                     p {
-                        @if f.is_set() { (v.cases.len()) " of " (v.all) " cases match" } @else { (v.all) " cases" }
-                        ", most urgent first; " (first) "–" (last) " shown. Reports must be acknowledged within 7 days and answered with feedback within the feedback period."
+                        @if f.is_set() { (t!("ws-cases-match", matching = v.cases.len(), all = v.all)) } @else { (t!("ws-cases", all = v.all)) }
+                        (t!("ws-cases-shown", first = first, last = last))
                     }
                     table {
-                        thead { tr { th { "Case" } th { "Status" } th { "Received" } th { "Next deadline" } th { "Unread" } } }
+                        thead { tr { th { (t!("ws-case")) } th { (t!("ws-status")) } th { (t!("ws-received")) } th { (t!("ws-next-deadline")) } th { (t!("ws-unread")) } } }
                         tbody {
                             @for c in shown {
                                 @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, v.today);
@@ -187,21 +187,21 @@ pub fn inbox(v: &InboxView) -> Markup {
                                     td { (c.received_day) }
                                     td {
                                         @if let Some(by) = d.by {
-                                            (d.what) " by " (by)
-                                            @if d.overdue { " " span.overdue { "overdue" } }
+                                            (t!("ws-due-by", what = d.what.as_str(), day = by.to_string()))
+                                            @if d.overdue { " " span.overdue { (t!("ws-overdue")) } }
                                         } @else { (d.what) }
                                     }
-                                    td { @if c.unread_items > 0 { strong { (c.unread_items) " new" } } @else { "—" } }
+                                    td { @if c.unread_items > 0 { strong { (t!("ws-new-items", count = c.unread_items)) } } @else { "—" } }
                                 }
                             }
                         }
                     }
                     @if pages > 1 {
-                        nav aria-label="Pages" {
+                        nav aria-label=(t!("ws-pages")) {
                             p {
-                                @if page > 1 { a href=(f.link(page - 1)) rel="prev" { "Previous" } " " }
-                                "Page " (page) " of " (pages)
-                                @if page < pages { " " a href=(f.link(page + 1)) rel="next" { "Next" } }
+                                @if page > 1 { a href=(f.link(page - 1)) rel="prev" { (t!("ws-previous")) } " " }
+                                (t!("ws-page-of", page = page, pages = pages))
+                                @if page < pages { " " a href=(f.link(page + 1)) rel="next" { (t!("ws-next")) } }
                             }
                         }
                     }
@@ -284,39 +284,39 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
     layout(
         v.body_name,
         v.reviewer,
-        &format!("Case {}", c.reference),
+        &t!("ws-case-title", reference = c.reference.as_str()),
         html! {
-            h1 { "Case " (c.reference) }
+            h1 { (t!("ws-case-title", reference = c.reference.as_str())) }
             @if let Some(blocked) = &v.blocked {
                 div.notice role="alert" {
-                    p { strong { "Replies, decisions and re-encryption are blocked for this case. " } (blocked) }
+                    p { strong { (t!("ws-blocked")) } " " (blocked) }
                 }
             }
             @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
             table {
                 tbody {
-                    tr { th scope="row" { "Status" } td { (c.status) } }
-                    tr { th scope="row" { "Received" } td { (c.received_day) } }
-                    tr { th scope="row" { "Acknowledge by" } td { (c.acknowledge_by) } }
-                    tr { th scope="row" { "Feedback by" } td { (c.feedback_by) } }
+                    tr { th scope="row" { (t!("ws-status")) } td { (c.status) } }
+                    tr { th scope="row" { (t!("ws-received")) } td { (c.received_day) } }
+                    tr { th scope="row" { (t!("ws-acknowledge-by")) } td { (c.acknowledge_by) } }
+                    tr { th scope="row" { (t!("ws-feedback-by")) } td { (c.feedback_by) } }
                     tr {
-                        th scope="row" { "Next" }
+                        th scope="row" { (t!("ws-next-due")) }
                         td {
-                            @if let Some(by) = d.by { (d.what) " by " (by) @if d.overdue { " " span.overdue { "overdue" } } }
+                            @if let Some(by) = d.by { (t!("ws-due-by", what = d.what.as_str(), day = by.to_string())) @if d.overdue { " " span.overdue { (t!("ws-overdue")) } } }
                             @else { (d.what) }
                         }
                     }
                 }
             }
-            h2 { "Conversation" }
+            h2 { (t!("ws-conversation")) }
             @for m in v.messages {
                 @let reporter = m.author == "reporter";
                 div class=(if reporter { "msg" } else { "msg body" }) {
-                    p.who { @if reporter { "Reporter" } @else { "The body" } " — " (m.day) }
+                    p.who { @if reporter { (t!("ws-reporter")) } @else { (t!("ws-the-body")) } " — " (m.day) }
                     @for (item, altered) in m.items.iter().zip(&m.altered) {
                         @if *altered {
                             div.notice role="alert" {
-                                p { strong { "Replaced or damaged: " } "this item differs from the SHA-256 that the report's receipt in the log commits to. It is not what the reporter sent; do not rely on it, and find out who changed it." }
+                                p { strong { (t!("ws-altered")) } " " (t!("ws-altered-why")) }
                             }
                         }
                         @match item {
@@ -326,18 +326,18 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                                 (file_item(&c.reference, *id, meta, report.as_deref(), shown))
                             }
                             ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
-                            ShownItem::Unreadable(id) => { p.hint { "Item " (id) " cannot be opened with this key." } }
+                            ShownItem::Unreadable(id) => { p.hint { (t!("ws-unreadable", id = *id)) } }
                         }
                     }
                 }
             }
 
-            h2 { "Decisions" }
+            h2 { (t!("ws-decisions")) }
             @let records: Vec<(&Opening, Option<u64>)> = v.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
                 ShownItem::Record { opening, index } if opening.kind.is_decision() => Some((opening, *index)),
                 _ => None,
             }).collect();
-            @if records.is_empty() { p { "No decision recorded yet." } }
+            @if records.is_empty() { p { (t!("ws-no-decision")) } }
             @else {
                 ul { @for (opening, index) in &records { li { (record_line(opening, *index)) } } }
             }
@@ -349,93 +349,93 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
             @if v.can_decide {
                 form method="post" action=(format!("/cases/{}/decisions", c.reference)) {
                     input type="hidden" name="csrf" value=(v.csrf);
-                    label for="kind" { "Record a decision (signed with the body's key, added to the public log)" }
+                    label for="kind" { (t!("ws-decide-kind")) }
                     select id="kind" name="kind" {
-                        @for k in Kind::DECISIONS { option value=(k.as_str()) { (k.describe()) } }
+                        @for k in Kind::DECISIONS { option value=(k.as_str()) { (text::kind(k)) } }
                     }
-                    label for="measure" { "Protection measure (for “Protection granted”)" }
+                    label for="measure" { (t!("ws-decide-measure")) }
                     select id="measure" name="measure" {
                         option value="none" { "—" }
-                        @for m in Measure::ALL { option value=(m.as_str()) { (m.describe()) } }
+                        @for m in Measure::ALL { option value=(m.as_str()) { (text::measure(*m)) } }
                     }
                     fieldset {
-                        legend { "Public classification (in the log and the statistics; never asked of the reporter)" }
-                        p.hint { "Recorded with every decision after the acknowledgement; keep it the same for a case unless it was wrong. The whole weeks since the report are added." }
-                        label for="sector" { "Sector" }
+                        legend { (t!("ws-decide-class")) }
+                        p.hint { (t!("ws-decide-class-hint")) }
+                        label for="sector" { (t!("ws-sector")) }
                         select id="sector" name="sector" {
-                            @for s in Sector::ALL { option value=(s.as_str()) selected[*s == sector] { (s.describe()) } }
+                            @for s in Sector::ALL { option value=(s.as_str()) selected[*s == sector] { (text::sector(*s)) } }
                         }
-                        label for="area" { "Area" }
+                        label for="area" { (t!("ws-area")) }
                         select id="area" name="area" {
-                            @for a in Area::ALL { option value=(a.as_str()) selected[*a == area] { (a.describe()) } }
+                            @for a in Area::ALL { option value=(a.as_str()) selected[*a == area] { (text::area(*a)) } }
                         }
-                        label for="outcome" { "Outcome (for “Case closed”)" }
+                        label for="outcome" { (t!("ws-decide-outcome")) }
                         select id="outcome" name="outcome" {
                             option value="" { "—" }
-                            @for o in Outcome::ALL { option value=(o.as_str()) { (o.describe()) } }
+                            @for o in Outcome::ALL { option value=(o.as_str()) { (text::outcome(*o)) } }
                         }
                     }
-                    label for="reasons" { "Reasons, in words (sealed for the reporter and the reviewers; never public)" }
+                    label for="reasons" { (t!("ws-decide-reasons")) }
                     textarea id="reasons" name="reasons" rows="5" {}
-                    div { button type="submit" { "Sign and record the decision" } }
+                    div { button type="submit" { (t!("ws-decide-sign")) } }
                 }
             } @else {
-                p.hint { "To record decisions, start the workstation with --decision-key decision.key." }
+                p.hint { (t!("ws-decide-no-key")) }
             }
 
-            h2 { "Reply" }
+            h2 { (t!("ws-reply")) }
             form method="post" action=(format!("/cases/{}/reply", c.reference)) enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(v.csrf);
-                label for="message" { "Message to the reporter" }
-                p.hint id="message-hint" { "Encrypted here, on this workstation, to the reporter and to every reviewer." }
+                label for="message" { (t!("ws-reply-message")) }
+                p.hint id="message-hint" { (t!("ws-reply-hint")) }
                 textarea id="message" name="message" rows="8" aria-describedby="message-hint" {}
-                label for="files" { "Attachments (optional)" }
+                label for="files" { (t!("ws-attachments")) }
                 input type="file" id="files" name="files" multiple;
-                div { button type="submit" { "Send reply" } }
+                div { button type="submit" { (t!("ws-send-reply")) } }
             }
 
-            h2 { "Status" }
+            h2 { (t!("ws-status")) }
             form method="post" action=(format!("/cases/{}/status", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);
-                label for="status" { "Set the case status" }
+                label for="status" { (t!("ws-set-status")) }
                 select id="status" name="status" {
                     @for s in ["received", "acknowledged", "in-review", "decided", "closed"] {
                         option value=(s) selected[s == c.status] { (s) }
                     }
                 }
-                div { button type="submit" { "Change status" } }
+                div { button type="submit" { (t!("ws-change-status")) } }
             }
 
-            h2 { "Retention" }
+            h2 { (t!("ws-retention")) }
             @if c.legal_hold {
-                p { "Under a legal hold: kept whatever the retention settings say." }
+                p { (t!("ws-held")) }
             } @else if let Some(day) = &c.deletion_day {
-                p { "Closed: deleted for good on " strong { (day) } " (the server's retention settings). The reporter sees this day on their case page." }
+                p { (t!("ws-deleted-on")) " " strong { (day) } " " (t!("ws-deleted-on-after")) }
             } @else {
-                p { "Not scheduled for deletion (deleted only once closed, if the server's retention settings say so)." }
+                p { (t!("ws-not-scheduled")) }
             }
             form method="post" action=(format!("/cases/{}/hold", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);
                 input type="hidden" name="hold" value=(if c.legal_hold { "off" } else { "on" });
                 button.secondary type="submit" {
-                    @if c.legal_hold { "Lift the legal hold" } @else { "Place a legal hold" }
+                    @if c.legal_hold { (t!("ws-hold-lift")) } @else { (t!("ws-hold-place")) }
                 }
             }
 
-            h2 { "Export and access" }
+            h2 { (t!("ws-export-heading")) }
             form method="post" action=(format!("/cases/{}/export", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);
-                label for="dir" { "Export the decrypted case to a folder on this computer" }
-                p.hint { (OFFLINE_ADVICE) " After exporting: candor review sanitize FOLDER --out SAFE-FOLDER." }
+                label for="dir" { (t!("ws-export")) }
+                p.hint { (OFFLINE_ADVICE) " " (t!("ws-export-then")) " " code { "candor review sanitize FOLDER --out SAFE-FOLDER" } }
                 input type="text" id="dir" name="dir" value=(v.export_dir);
-                div { button.secondary type="submit" { "Export decrypted case" } }
+                div { button.secondary type="submit" { (t!("ws-export-button")) } }
             }
             form method="post" action=(format!("/cases/{}/grant", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);
-                p.hint { "After reviewers are added on the server, re-encrypt this case so that they can read it. Items are replaced on the server; the old ciphertext is deleted." }
-                button.secondary type="submit" { "Re-encrypt for the current reviewers" }
+                p.hint { (t!("ws-grant-hint")) }
+                button.secondary type="submit" { (t!("ws-grant")) }
             }
-            p { a href=(format!("/audit?case={}", c.reference)) { "Audit trail of this case" } }
+            p { a href=(format!("/audit?case={}", c.reference)) { (t!("ws-case-audit")) } }
         },
     )
 }
@@ -453,18 +453,18 @@ fn file_item(
     html! {
         div.file id=(format!("file-{id}")) {
             p {
-                strong { "File: " (candor_core::filename::visible(&meta.name)) }
+                strong { (t!("ws-file")) " " (candor_core::filename::visible(&meta.name)) }
                 " (" (human_size(meta.size)) ")"
                 br;
                 @if let Some(r) = report {
-                    "Sent as " (r.claimed_type) "; its content is " strong { (r.true_type.description) } "."
-                    @if meta.safe_name() != meta.name { " Saved as " code { (r.saved_as) } "." }
+                    (t!("ws-sent-as", claimed = r.claimed_type.as_str())) " " strong { (r.true_type.description) } "."
+                    @if meta.safe_name() != meta.name { " " (t!("ws-saved-as")) " " code { (r.saved_as) } }
                     br;
                 }
                 span.hint { "SHA-256 " (meta.sha256) }
             }
             @match report {
-                None => { p.hint { "This file could not be inspected." } }
+                None => { p.hint { (t!("ws-not-inspected")) } }
                 Some(r) => {
                     @if !r.warnings.is_empty() {
                         div.notice role="alert" {
@@ -473,8 +473,8 @@ fn file_item(
                     }
                     @if !r.metadata.is_empty() {
                         table {
-                            caption { "Metadata in this file" }
-                            thead { tr { th { "Found in" } th { "What" } th { "Value" } } }
+                            caption { (t!("ws-metadata")) }
+                            thead { tr { th { (t!("ws-found-in")) } th { (t!("ws-what")) } th { (t!("ws-value")) } } }
                             tbody {
                                 @for f in &r.metadata { tr { td { (f.source) } td { (f.name) } td { (f.value) } } }
                             }
@@ -484,13 +484,13 @@ fn file_item(
             }
             p {
                 @if safe_view.is_none() && report.is_none_or(|r| r.convertible()) {
-                    a href=(format!("/cases/{reference}?safe={id}#file-{id}")) { "View safely" }
-                    " (pictures of its pages, made in a sandbox)"
+                    a href=(format!("/cases/{reference}?safe={id}#file-{id}")) { (t!("ws-view-safely")) }
+                    " " (t!("ws-view-safely-what"))
                     br;
                 }
                 span.hint { (OFFLINE_ADVICE) }
                 br;
-                a href=(base) { "Download the original (" (meta.safe_name()) ")" }
+                a href=(base) { (t!("ws-download-original", name = meta.safe_name())) }
             }
             @if let Some(pages) = safe_view { (safe_view_pages(&base, pages)) }
         }
@@ -501,16 +501,16 @@ fn file_item(
 /// are none.
 fn safe_view_pages(base: &str, pages: Result<usize, &str>) -> Markup {
     html! {
-        section.safe-view aria-label="Safe view" {
-            p.hint { "The safe view: pictures of the file's pages, drawn in a sandbox with no network and no access to this computer's files. Nothing of the original runs here (no scripts, links or fonts), and no metadata is left." }
+        section.safe-view aria-label=(t!("ws-safe-view")) {
+            p.hint { (t!("ws-safe-view-what")) }
             @match pages {
-                Err(why) => { div.notice role="alert" { p { strong { "No safe view. " } (why) } } }
+                Err(why) => { div.notice role="alert" { p { strong { (t!("ws-no-safe-view")) } " " (why) } } }
                 Ok(n) => {
-                    p { (n) " page" @if n != 1 { "s" } ". " a href=(format!("{base}/safe.pdf")) { "Download the safe view (PDF of images)" } }
+                    p { (t!("ws-safe-pages", pages = n)) " " a href=(format!("{base}/safe.pdf")) { (t!("ws-safe-pdf")) } }
                     @for page in 1..=n {
                         figure {
-                            img.page-image src=(format!("{base}/safe/{page}.png")) alt=(format!("Page {page} of {n}"));
-                            figcaption { "Page " (page) " of " (n) }
+                            img.page-image src=(format!("{base}/safe/{page}.png")) alt=(t!("ws-page-of", page = page, pages = n));
+                            figcaption { (t!("ws-page-of", page = page, pages = n)) }
                         }
                     }
                 }
@@ -525,8 +525,8 @@ fn record_line(opening: &Opening, index: Option<u64>) -> Markup {
             strong { (record_words(opening)) } " — " (opening.day)
             " — "
             @match index {
-                Some(i) => { "log entry " (i) }
-                None => { "waiting for the next log update" }
+                Some(i) => { (t!("ws-log-entry", index = i)) }
+                None => { (t!("ws-log-waiting")) }
             }
         }
         @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
@@ -537,12 +537,12 @@ pub fn audit_page(body_name: &str, reviewer: &str, entries: &[AuditEntry]) -> Ma
     layout(
         body_name,
         reviewer,
-        "Audit trail",
+        &t!("ws-audit"),
         html! {
-            h1 { "Audit trail" }
-            p { "Every reviewer action, as recorded by the server (newest first)." }
+            h1 { (t!("ws-audit")) }
+            p { (t!("ws-audit-what")) }
             table {
-                thead { tr { th { "Day" } th { "Reviewer" } th { "Action" } th { "Case" } th { "Detail" } } }
+                thead { tr { th { (t!("ws-day")) } th { (t!("ws-reviewer")) } th { (t!("ws-action")) } th { (t!("ws-case")) } th { (t!("ws-detail")) } } }
                 tbody {
                     @for e in entries {
                         tr {
@@ -573,40 +573,38 @@ pub fn reviewers_page(v: &ReviewersView<'_>) -> Markup {
     layout(
         v.body_name,
         v.reviewer,
-        "Reviewers",
+        &t!("ws-reviewers"),
         html! {
-            h1 { "Reviewers" }
+            h1 { (t!("ws-reviewers")) }
             @if let Some(flash) = v.flash { div.notice.ok role="status" { p { (flash) } } }
             p {
-                "Replies, decisions and re-encrypted cases are encrypted on this workstation to every reviewer below and to the case's reporter. "
-                "This workstation only uses the reviewers it trusts: if the server's list changes (a reviewer added or removed, a key replaced), nothing is sent until you confirm the change here. "
-                "Confirm only a change your body really made: a server taken over by an attacker could add its own key to read what you send."
+                (t!("ws-reviewers-what"))
             }
             @if v.changes.is_empty() {
-                div.notice.ok role="status" { p { "The server's list is the one this workstation trusts." } }
+                div.notice.ok role="status" { p { (t!("ws-reviewers-same")) } }
             } @else {
                 div.notice role="alert" {
-                    p { strong { "The server's list of reviewers differs from the one this workstation trusts:" } }
+                    p { strong { (t!("ws-reviewers-differ")) } }
                     ul { @for c in v.changes { li { (c.to_string()) } } }
                 }
                 form method="post" action="/reviewers/trust" {
                     input type="hidden" name="csrf" value=(v.csrf);
                     input type="hidden" name="fingerprint" value=(v.fingerprint);
-                    button type="submit" { "Trust the server's list" }
+                    button type="submit" { (t!("ws-reviewers-trust")) }
                 }
             }
-            h2 { "Trusted on this workstation" }
+            h2 { (t!("ws-reviewers-trusted")) }
             table {
-                thead { tr { th scope="col" { "Reviewer" } th scope="col" { "Key (age recipient)" } } }
+                thead { tr { th scope="col" { (t!("ws-reviewer")) } th scope="col" { (t!("ws-reviewer-key")) } } }
                 tbody {
                     @for (name, recipient) in v.trusted {
                         tr { td { (name) } td { code { (recipient) } } }
                     }
                 }
             }
-            h2 { "Listed by the server" }
+            h2 { (t!("ws-reviewers-listed")) }
             table {
-                thead { tr { th scope="col" { "Reviewer" } th scope="col" { "Key (age recipient)" } } }
+                thead { tr { th scope="col" { (t!("ws-reviewer")) } th scope="col" { (t!("ws-reviewer-key")) } } }
                 tbody {
                     @for r in v.server {
                         tr { td { (r.name) } td { code { (r.recipient) } } }
@@ -622,7 +620,7 @@ pub fn error_page(body_name: &str, reviewer: &str, title: &str, message: &str) -
         body_name,
         reviewer,
         title,
-        candor_ui::error_content(title, message, "Back to the inbox"),
+        candor_ui::error_content(title, message, &t!("ws-back-to-inbox")),
     )
 }
 

@@ -5,6 +5,7 @@
 //! name a loopback host (no DNS rebinding); every form carries a per-run token and
 //! cross-site requests are refused.
 
+use candor_ui::t;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -191,10 +192,20 @@ impl Workstation {
             .map_err(|e| e.to_string())
     }
 
-    fn page_error(&self, status: StatusCode, title: &str, message: &str) -> Response {
+    fn page_error(
+        &self,
+        status: StatusCode,
+        title: impl AsRef<str>,
+        message: impl AsRef<str>,
+    ) -> Response {
         (
             status,
-            pages::error_page(&self.body_name, self.client.reviewer(), title, message),
+            pages::error_page(
+                &self.body_name,
+                self.client.reviewer(),
+                title.as_ref(),
+                message.as_ref(),
+            ),
         )
             .into_response()
     }
@@ -202,27 +213,24 @@ impl Workstation {
     fn client_error(&self, err: &WorkstationError) -> Response {
         let (status, title) = match err {
             WorkstationError::Client(ClientError::Unreachable(_)) => {
-                (StatusCode::BAD_GATEWAY, "The server cannot be reached")
+                (StatusCode::BAD_GATEWAY, t!("ws-error-unreachable"))
             }
             WorkstationError::Client(ClientError::WrongKey(_)) => {
-                (StatusCode::BAD_GATEWAY, "This key is not accepted")
+                (StatusCode::BAD_GATEWAY, t!("ws-error-wrong-key"))
             }
             WorkstationError::Client(ClientError::Hostile { .. }) => {
-                (StatusCode::BAD_GATEWAY, "The server misbehaves")
+                (StatusCode::BAD_GATEWAY, t!("ws-error-hostile"))
             }
             WorkstationError::Client(ClientError::Api { status: 401, .. }) => {
-                (StatusCode::BAD_GATEWAY, "The server refused this reviewer")
+                (StatusCode::BAD_GATEWAY, t!("ws-error-refused"))
             }
             WorkstationError::Client(ClientError::Api { status: 404, .. }) => {
-                (StatusCode::NOT_FOUND, "Not found")
+                (StatusCode::NOT_FOUND, t!("ws-error-not-found"))
             }
-            WorkstationError::Trust(_) => (
-                StatusCode::CONFLICT,
-                "Nothing was sent: the server's keys are not the trusted ones",
-            ),
-            _ => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong"),
+            WorkstationError::Trust(_) => (StatusCode::CONFLICT, t!("ws-error-trust")),
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, t!("ws-error-internal")),
         };
-        self.page_error(status, title, &err.to_string())
+        self.page_error(status, title, err.to_string())
     }
 }
 
@@ -342,8 +350,8 @@ fn router(state: Shared) -> Router {
         .fallback(|State(ws): State<Shared>| async move {
             ws.page_error(
                 StatusCode::NOT_FOUND,
-                "Page not found",
-                "There is no page at this address.",
+                t!("ws-page-not-found-title"),
+                t!("ws-page-not-found"),
             )
         })
         .with_state(state)
@@ -378,17 +386,9 @@ async fn guard(ws: Shared, req: Request, next: Next) -> Response {
         .alarm()
         .filter(|_| req.uri().path() != "/static/candor.css");
     let mut response = if let (true, Some(alarm)) = (host_ok, alarm) {
-        ws.page_error(
-            StatusCode::CONFLICT,
-            "STOP: the server's log is inconsistent",
-            &alarm,
-        )
+        ws.page_error(StatusCode::CONFLICT, t!("ws-log-alarm-title"), &alarm)
     } else if !host_ok {
-        (
-            StatusCode::MISDIRECTED_REQUEST,
-            "This workstation only answers on its loopback address.",
-        )
-            .into_response()
+        (StatusCode::MISDIRECTED_REQUEST, t!("ws-loopback-only")).into_response()
     } else if req.uri().path() == "/static/candor.css" {
         next.run(req).await
     } else {
@@ -417,8 +417,8 @@ async fn guard(ws: Shared, req: Request, next: Next) -> Response {
             _ if cookie_ok => next.run(req).await,
             _ => ws.page_error(
                 StatusCode::UNAUTHORIZED,
-                "Open the workstation from its link",
-                "Open the address that `candor review serve` printed when it started (it contains an access token).",
+                t!("ws-open-link-title"),
+                t!("ws-open-link"),
             ),
         }
     };
@@ -446,11 +446,7 @@ async fn inbox(State(ws): State<Shared>, Query(params): Query<InboxParams>) -> R
     let (log, info, synced) =
         tokio::join!(ws.sync_log(), ws.client.info(), ws.mirror.sync(&ws.client));
     if let Err(alarm) = log {
-        return ws.page_error(
-            StatusCode::CONFLICT,
-            "STOP: the server's log is inconsistent",
-            &alarm,
-        );
+        return ws.page_error(StatusCode::CONFLICT, t!("ws-log-alarm-title"), &alarm);
     }
     let info = match info.and_then(|i| synced.map(|_| i)) {
         Ok(info) => info,
@@ -477,12 +473,10 @@ async fn inbox(State(ws): State<Shared>, Query(params): Query<InboxParams>) -> R
         .unwrap_or_else(|p| p.into_inner())
         .clone()
     {
-        flash = Some(format!("Warning: {warning}"));
+        flash = Some(t!("ws-warning", warning = warning.as_str()));
     }
     if !ws.trust.changes(&info.reviewers).is_empty() {
-        flash = Some(
-            "Warning: the server's list of reviewers changed since this workstation trusted it. Nothing can be sent until you check the change on the Reviewers page.".into(),
-        );
+        flash = Some(t!("ws-reviewers-changed"));
     }
     pages::inbox(&pages::InboxView {
         body_name: &ws.body_name,
@@ -965,8 +959,8 @@ async fn download(
         Some(Err(_)) => {
             return ws.page_error(
                 StatusCode::BAD_GATEWAY,
-                "The file cannot be opened",
-                "The file is damaged or not readable with this key.",
+                t!("ws-file-unreadable-title"),
+                t!("ws-file-unreadable"),
             );
         }
     };
@@ -1039,7 +1033,11 @@ async fn safe_view_pdf(
                 }
                 response
             }
-            Err(why) => ws.page_error(StatusCode::UNPROCESSABLE_ENTITY, "No safe view", why),
+            Err(why) => ws.page_error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                t!("ws-no-safe-view-title"),
+                why,
+            ),
         },
         Err(e) => ws.client_error(&e),
     }
@@ -1066,8 +1064,8 @@ async fn safe_view_png(
             }
             _ => ws.page_error(
                 StatusCode::NOT_FOUND,
-                "Page not found",
-                "The safe view has no such page.",
+                t!("ws-page-not-found-title"),
+                t!("ws-safe-no-page"),
             ),
         },
         Err(e) => ws.client_error(&e),
@@ -1093,8 +1091,8 @@ fn back_to(reference: &str) -> Response {
 fn forbidden(ws: &Workstation) -> Response {
     ws.page_error(
         StatusCode::FORBIDDEN,
-        "Request refused",
-        "This form is out of date; reload the page and try again.",
+        t!("ws-refused-title"),
+        t!("ws-refused"),
     )
 }
 
@@ -1105,13 +1103,13 @@ async fn status(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let Some(status) = form_field(&body, "status") else {
         return ws.page_error(
             StatusCode::BAD_REQUEST,
-            "No status chosen",
-            "Choose a status and try again.",
+            t!("ws-no-status-title"),
+            t!("ws-no-status"),
         );
     };
     match ws.client.set_status(&reference, &status).await {
         Ok(()) => {
-            ws.set_flash(format!("Status set to {}.", status.as_str()));
+            ws.set_flash(t!("ws-status-set", status = status.as_str()));
             back_to(&reference)
         }
         Err(e) => ws.client_error(&e.into()),
@@ -1126,10 +1124,9 @@ async fn hold(State(ws): State<Shared>, Path(reference): Path<String>, body: Byt
     match ws.client.set_legal_hold(&reference, hold).await {
         Ok(()) => {
             ws.set_flash(if hold {
-                "Legal hold placed: the case is kept whatever the retention settings say."
-                    .to_string()
+                t!("ws-hold-placed")
             } else {
-                "Legal hold lifted.".to_string()
+                t!("ws-hold-lifted")
             });
             back_to(&reference)
         }
@@ -1147,13 +1144,14 @@ async fn export(State(ws): State<Shared>, Path(reference): Path<String>, body: B
         .unwrap_or_else(|| ws.export_dir.clone());
     match super::export_case(&ws.client, &reference, &dir).await {
         Ok((path, problems)) => {
-            let mut text = format!(
-                "The decrypted case was written to {}. {} Its manifest.json lists what each file truly is and the metadata found in it.",
-                path.display(),
-                crate::files::OFFLINE_ADVICE
+            let mut text = t!(
+                "ws-exported",
+                folder = path.display().to_string(),
+                advice = crate::files::OFFLINE_ADVICE
             );
             if !problems.is_empty() {
-                text.push_str(&format!(" Problems: {}.", problems.join("; ")));
+                text.push(' ');
+                text.push_str(&t!("ws-export-problems", problems = problems.join("; ")));
             }
             ws.set_flash(text);
             back_to(&reference)
@@ -1198,9 +1196,7 @@ async fn trust_reviewers(State(ws): State<Shared>, body: Bytes) -> Response {
     .await;
     match result {
         Ok(n) => {
-            ws.set_flash(format!(
-                "This workstation now trusts the server's {n} reviewers; replies are encrypted to them."
-            ));
+            ws.set_flash(t!("ws-reviewers-trusted-now", count = n));
             Redirect::to("/reviewers").into_response()
         }
         Err(e) => ws.client_error(&e),
@@ -1262,16 +1258,12 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let Some(signer) = ws.decision_key.clone() else {
         return ws.page_error(
             StatusCode::BAD_REQUEST,
-            "No decision key",
-            "Start the workstation with --decision-key decision.key to record decisions.",
+            t!("ws-no-decision-key-title"),
+            t!("ws-no-decision-key"),
         );
     };
     if let Err(alarm) = ws.sync_log().await {
-        return ws.page_error(
-            StatusCode::CONFLICT,
-            "STOP: the server's log is inconsistent",
-            &alarm,
-        );
+        return ws.page_error(StatusCode::CONFLICT, t!("ws-log-alarm-title"), &alarm);
     }
     let kind = form_field(&body, "kind")
         .and_then(|k| k.parse::<Kind>().ok())
@@ -1279,8 +1271,8 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let Some(kind) = kind else {
         return ws.page_error(
             StatusCode::BAD_REQUEST,
-            "Choose a decision",
-            "Choose what was decided and try again.",
+            t!("ws-choose-decision-title"),
+            t!("ws-choose-decision"),
         );
     };
     let measure =
@@ -1290,8 +1282,8 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
                 Err(_) => {
                     return ws.page_error(
                         StatusCode::BAD_REQUEST,
-                        "Unknown measure",
-                        "Choose a protection measure from the list.",
+                        t!("ws-unknown-measure-title"),
+                        t!("ws-unknown-measure"),
                     );
                 }
             },
@@ -1303,8 +1295,8 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let Some(class) = classification(&body, kind) else {
         return ws.page_error(
             StatusCode::BAD_REQUEST,
-            "Choose the classification",
-            "Choose the sector and the area from the lists, and for a closed case its outcome.",
+            t!("ws-choose-class-title"),
+            t!("ws-choose-class"),
         );
     };
     let decision = super::Decision {
@@ -1316,9 +1308,9 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     let result = super::record_decision(&ws.client, &signer, &reference, &decision).await;
     match result {
         Ok(opening) => {
-            ws.set_flash(format!(
-                "Decision recorded and signed: {}. It enters the public log at the next scheduled update.",
-                candor_ui::record_words(&opening)
+            ws.set_flash(t!(
+                "ws-decision-recorded",
+                decision = candor_ui::record_words(&opening)
             ));
             back_to(&reference)
         }
@@ -1336,9 +1328,7 @@ async fn reply(
 ) -> Response {
     match receive_reply(&ws, &reference, &headers, body).await {
         Ok(Some(count)) => {
-            ws.set_flash(format!(
-                "Your reply was encrypted and sent ({count} items)."
-            ));
+            ws.set_flash(t!("ws-reply-sent", count = count));
             back_to(&reference)
         }
         Ok(None) => forbidden(&ws),
