@@ -117,22 +117,18 @@ async fn log_vkey(server: &TestServer) -> String {
         .to_string()
 }
 
-/// The reviewer API's client, signed in as the test reviewer, and its trust folder.
+/// The reviewer API's client at `url` (the server's, or a hostile one in front of it),
+/// signed in as the test reviewer, and its trust folder.
 pub(crate) async fn api_client(
     setup: &LogSetup,
+    url: &str,
 ) -> (candor_workstation::Client, tempfile::TempDir) {
     let (name, ids) =
         candor_workstation::load_identity(&setup.server.reviewer.key_path, None).expect("identity");
     let state = tempfile::tempdir().expect("tempdir");
     let trust = candor_workstation::trust::TrustStore::open(state.path()).expect("trust");
-    let client = candor_workstation::Client::new(
-        &setup.server.url,
-        &name,
-        ids,
-        None,
-        std::sync::Arc::new(trust),
-    )
-    .expect("client");
+    let client = candor_workstation::Client::new(url, &name, ids, None, std::sync::Arc::new(trust))
+        .expect("client");
     client.sign_in().await.expect("sign in");
     (client, state)
 }
@@ -574,7 +570,7 @@ async fn the_server_refuses_decisions_it_cannot_verify() {
     let reference = setup.server.store().await.cases().await.expect("cases")[0]
         .reference
         .clone();
-    let (token, _state) = api_client(&setup).await;
+    let (token, _state) = api_client(&setup, &setup.server.url).await;
     let reviewer: age::x25519::Recipient =
         setup.server.reviewer.recipient.parse().expect("recipient");
     let opening = candor_log::entry::Opening::new(

@@ -265,7 +265,7 @@ async fn statistics_agree_everywhere_and_hide_small_counts() {
         assert_eq!(r.status(), 303);
     }
 
-    let (client, _trust) = api_client(&setup).await;
+    let (client, _trust) = api_client(&setup, &setup.server.url).await;
     let signer = candor_log::keys::read_private_key(&setup.decision_key).expect("key");
     let mut references: Vec<String> = client
         .cases()
@@ -324,12 +324,62 @@ async fn statistics_agree_everywhere_and_hide_small_counts() {
     let total = 32 + 2 + 32 + 30 + 2 + 32;
     wait_for_size(&setup.server, total).await;
 
+    // What an analyst reads in the public log: every entry holds only the documented
+    // lines, and none names a case.
+    let bundle = setup
+        .server
+        .client()
+        .get(format!(
+            "{}/log/tile/entries/000.p/{total}",
+            setup.server.url
+        ))
+        .send()
+        .await
+        .expect("bundle")
+        .bytes()
+        .await
+        .expect("bytes");
+    let entries = candor_log::tiles::parse_entry_bundle(&bundle).expect("entries");
+    assert_eq!(entries.len() as u64, total);
+    for e in entries {
+        let text = candor_log::note::Note::parse(e)
+            .expect("note")
+            .text()
+            .to_string();
+        for line in text.lines().skip(1) {
+            let name = line.split(' ').next().unwrap_or("");
+            assert!(
+                [
+                    "kind",
+                    "day",
+                    "message",
+                    "sector",
+                    "area",
+                    "outcome",
+                    "weeks",
+                    "commitment"
+                ]
+                .contains(&name),
+                "{text}"
+            );
+        }
+        assert!(
+            !references.iter().any(|r| text.contains(r.as_str())),
+            "{text}"
+        );
+    }
+
     let (status, content_type, csv) = get_text(&setup.server, "/transparency.csv").await;
     assert_eq!(
         (status, content_type.as_str()),
         (200, "text/csv; charset=utf-8")
     );
     let rows = parse_csv(&csv);
+    // A flood of readers gets the same file, counted once.
+    let flood = (0..200).map(|_| get_text(&setup.server, "/transparency.csv"));
+    for (status, _, again) in futures_util::future::join_all(flood).await {
+        assert_eq!((status, &again), (200, &csv));
+    }
     let year = today.to_string()[..4].to_string();
     let month: u32 = today.to_string()[5..7].parse().expect("month");
     let quarter = format!("{year}-Q{}", (month - 1) / 3 + 1);
@@ -537,7 +587,7 @@ async fn statistics_agree_everywhere_and_hide_small_counts() {
 async fn a_server_cannot_make_the_body_sign_impossible_weeks() {
     let setup = start(None);
     report(&setup.server, "a report").await;
-    let (upstream, _trust) = api_client(&setup).await;
+    let (upstream, _trust) = api_client(&setup, &setup.server.url).await;
     let reference = upstream.cases().await.expect("cases")[0].reference.clone();
     let signer = candor_log::keys::read_private_key(&setup.decision_key).expect("key");
     for lie in [Day::today().plus_days(8).to_string(), "soon".to_string()] {
@@ -553,19 +603,7 @@ async fn a_server_cannot_make_the_body_sign_impossible_weeks() {
             }),
         )
         .await;
-        let (name, ids) =
-            candor_workstation::load_identity(&setup.server.reviewer.key_path, None).expect("id");
-        let state = tempfile::tempdir().expect("tempdir");
-        let trust = candor_workstation::trust::TrustStore::open(state.path()).expect("trust");
-        let client = candor_workstation::Client::new(
-            &hostile.url,
-            &name,
-            ids,
-            None,
-            std::sync::Arc::new(trust),
-        )
-        .expect("client");
-        client.sign_in().await.expect("sign in");
+        let (client, _trust) = api_client(&setup, &hostile.url).await;
         let decision = candor_workstation::Decision {
             kind: Kind::Acknowledged,
             measure: None,

@@ -7,24 +7,33 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
 use crate::app::{AppState, page_response};
+use candor_ui::t;
 
-fn text(body: String, cache: &'static str) -> Response {
-    let mut r = Response::new(Body::from(body));
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
+/// A public file of the log or its statistics: its bytes, type and caching.
+pub(crate) fn file(
+    body: impl Into<Body>,
+    content_type: &'static str,
+    cache: &'static str,
+) -> Response {
+    let mut r = Response::new(body.into());
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     r
 }
 
-fn unavailable(err: &crate::log_service::LogError) -> Response {
+fn text(body: String, cache: &'static str) -> Response {
+    file(body, "text/plain; charset=utf-8", cache)
+}
+
+/// The page for a log that cannot be read (the error is logged, not shown).
+pub(crate) fn unavailable(err: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %err, "the log could not be read");
     page_response(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "The log is unavailable",
-        "The log could not be read. Please try again later.",
+        t!("log-unavailable-title"),
+        t!("log-unavailable"),
     )
 }
 
@@ -50,22 +59,15 @@ pub async fn keys(State(app): State<AppState>) -> Response {
 /// change once served, partial ones included, so they may be cached for ever.
 pub async fn tile(State(app): State<AppState>, Path(path): Path<String>) -> Response {
     match app.log.tile(&format!("tile/{path}")).await {
-        Ok(Some(data)) => {
-            let mut r = Response::new(Body::from(data));
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/octet-stream"),
-            );
-            r.headers_mut().insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            );
-            r
-        }
+        Ok(Some(data)) => file(
+            data,
+            "application/octet-stream",
+            "public, max-age=31536000, immutable",
+        ),
         Ok(None) => page_response(
             StatusCode::NOT_FOUND,
-            "No such tile",
-            "This tile is not in the log.",
+            t!("log-no-tile-title"),
+            t!("log-no-tile"),
         ),
         Err(e) => unavailable(&e),
     }

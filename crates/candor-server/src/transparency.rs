@@ -11,11 +11,12 @@
 //! table has at most four narrow columns so a 320 px screen shows it without scrolling.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::app::{AppState, page_response};
+use crate::public_log::{file, unavailable};
 use crate::reporter::pages;
 use candor_log::classification::{Area, Outcome, Sector};
 use candor_log::entry::Kind;
@@ -26,29 +27,13 @@ async fn statistics(app: &AppState) -> Result<Statistics, Response> {
     app.log
         .statistics(app.config.suppress_below)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "the statistics could not be counted");
-            page_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                t!("stats-unavailable-title"),
-                t!("stats-unavailable"),
-            )
-        })
-}
-
-fn file(body: String, content_type: &'static str) -> Response {
-    let mut r = body.into_response();
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    r
+        .map_err(|e| unavailable(&e))
 }
 
 /// `GET /transparency.csv`.
 pub async fn csv(State(app): State<AppState>) -> Response {
     match statistics(&app).await {
-        Ok(s) => file(s.to_csv(), "text/csv; charset=utf-8"),
+        Ok(s) => file(s.to_csv(), "text/csv; charset=utf-8", "no-cache"),
         Err(r) => r,
     }
 }
@@ -56,7 +41,7 @@ pub async fn csv(State(app): State<AppState>) -> Response {
 /// `GET /transparency.json`.
 pub async fn json(State(app): State<AppState>) -> Response {
     match statistics(&app).await {
-        Ok(s) => file(s.to_json(), "application/json"),
+        Ok(s) => file(s.to_json(), "application/json", "no-cache"),
         Err(r) => r,
     }
 }
@@ -66,6 +51,7 @@ pub async fn datapackage(State(app): State<AppState>) -> Response {
     file(
         candor_log::stats::datapackage(app.config.suppress_below),
         "application/json",
+        "no-cache",
     )
 }
 

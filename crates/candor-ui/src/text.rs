@@ -185,6 +185,29 @@ mod tests {
         );
     }
 
+    /// The offline certificate check (`candor-log`, no page text of its own) words kinds,
+    /// measures and the classification itself; its English and the pages' must not drift.
+    #[test]
+    fn english_words_match_the_log_crate() {
+        use candor_log::classification::{Area, Outcome, Sector};
+        use candor_log::entry::{Kind, Measure};
+        for &k in Kind::ALL {
+            assert_eq!(super::kind(k), k.describe());
+        }
+        for &m in Measure::ALL {
+            assert_eq!(super::measure(m), m.describe());
+        }
+        for &v in Sector::ALL {
+            assert_eq!(super::sector(v), v.describe());
+        }
+        for &v in Area::ALL {
+            assert_eq!(super::area(v), v.describe());
+        }
+        for &v in Outcome::ALL {
+            assert_eq!(super::outcome(v), v.describe());
+        }
+    }
+
     #[test]
     fn values_and_plurals() {
         assert_eq!(

@@ -211,8 +211,10 @@ outcome-withdrawn = Withdrawn by the reporter
 
 ## Statistics: /transparency and the annual reports
 
-stats-unavailable-title = The statistics are unavailable
-stats-unavailable = The log could not be read. Please try again later.
+log-unavailable-title = The log is unavailable
+log-unavailable = The log could not be read. Please try again later.
+log-no-tile-title = No such tile
+log-no-tile = This tile is not in the log.
 stats-title = Transparency
 stats-heading = Transparency: reports and decisions
 stats-intro = Every report received and every decision of { $body } about a whistleblower's status and protection is an entry of a public, append-only log:
