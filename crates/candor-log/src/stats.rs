@@ -188,8 +188,16 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts one entry's note text (the signed note's text, signatures already checked or
-    /// not: the statistics count what the log holds).
+    /// Counts one entry of the log as stored: a signed note (its signatures are not
+    /// checked: the statistics count what the log holds, which the tree commits to).
+    pub fn add_note(&mut self, note: &[u8]) {
+        match crate::note::Note::parse(note) {
+            Ok(n) => self.add_text(n.text()),
+            Err(_) => self.unreadable += 1,
+        }
+    }
+
+    /// Counts one entry's note text.
     pub fn add_text(&mut self, text: &str) {
         match Entry::parse(text) {
             Ok(entry) => self.add(&entry),

@@ -467,10 +467,7 @@ impl LogService {
         while *counted < size {
             let end = size.min(*counted + STATISTICS_BATCH);
             for note in self.store.log_entries(*counted, end).await? {
-                match Note::parse(&note) {
-                    Ok(n) => counts.add_text(n.text()),
-                    Err(_) => counts.unreadable += 1,
-                }
+                counts.add_note(&note);
             }
             *counted = end;
         }

@@ -382,10 +382,7 @@ fn audit_everything(
         for e in entries {
             log.append(e)
                 .map_err(|e| FollowError::Invalid(e.to_string()))?;
-            match Note::parse(e) {
-                Ok(n) => stats.add_text(n.text()),
-                Err(_) => stats.unreadable += 1,
-            }
+            stats.add_note(e);
         }
         done += 1;
         progress(done, total);
