@@ -232,6 +232,51 @@ async fn decide(ws: &Ws, reference: &str, csrf: &str, kind: &str, measure: &str,
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
 }
 
+/// A decision form the workstation refuses (its answer's status), and the page.
+async fn decide_refused(ws: &Ws, reference: &str, body: String) -> (u16, String) {
+    let r = ws
+        .client
+        .post(format!("{}/cases/{reference}/decisions", ws.base))
+        .header("cookie", &ws.cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("decide");
+    (r.status().as_u16(), r.text().await.unwrap_or_default())
+}
+
+/// The decision form with a classification that is not on the lists, or a closure without
+/// its outcome: refused, nothing signed or sent.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_decision_form_refuses_a_classification_off_the_lists() {
+    let setup = start(None);
+    report(&setup.server, "r").await;
+    let reference = setup.server.store().await.cases().await.expect("cases")[0]
+        .reference
+        .clone();
+    let ws = workstation(&setup).await;
+    let (_, page) = ws_get(&ws, &format!("/cases/{reference}")).await;
+    let csrf = csrf_from(&page).expect("csrf");
+    for fields in [
+        "kind=status-recognized&measure=none&sector=municipal&area=bribery",
+        "kind=status-recognized&measure=none&sector=public&area=%0Abribery",
+        "kind=status-recognized&measure=none&area=bribery",
+        "kind=case-closed&measure=none&sector=public&area=other&outcome=",
+        "kind=case-closed&measure=none&sector=public&area=other&outcome=won",
+    ] {
+        let (status, page) = decide_refused(&ws, &reference, format!("csrf={csrf}&{fields}")).await;
+        assert_eq!(status, 400, "{fields}");
+        assert!(page.contains("Choose the classification"), "{page}");
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        checkpoint_size(&setup.server).await,
+        1,
+        "only the receipt is in the log"
+    );
+}
+
 fn verify(cert: &Path, log_key: &str, body_key: &str) -> (bool, String, String) {
     verify_with(cert, log_key, body_key, &[])
 }
