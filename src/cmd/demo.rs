@@ -250,6 +250,7 @@ pub async fn run(
         log_key: None,
         // The demo's log integrates every 10 seconds; its witness follows closely.
         sync_interval: std::time::Duration::from_secs(5),
+        language: candor_workstation::serve::Lang::En,
     };
     let decision_vkey = demo.dir.join("decision.vkey").display().to_string();
     let witness_vkey = demo.dir.join("witness.vkey").display().to_string();
@@ -392,9 +393,10 @@ async fn seed_sample_case(
         .await
         .map_err(|e| err(&e))?;
     let receipt = page
-        .split("id=\"receipt\">")
+        .split("id=\"receipt\"")
         .nth(1)
-        .and_then(|s| s.split('<').next())
+        .and_then(|s| s.split_once('>'))
+        .and_then(|(_, s)| s.split('<').next())
         .ok_or_else(|| err(&"the submission was not stored"))?
         .to_string();
     let reference = client

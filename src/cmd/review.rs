@@ -63,6 +63,10 @@ pub enum Command {
         /// background.
         #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
         sync_interval: std::time::Duration,
+        /// The language of the workstation's pages: en, fr, es, pt, de, ro, ru, uk, tr, ar,
+        /// fa or zh-Hans.
+        #[arg(long, default_value = "en", value_parser = parse_language)]
+        language: candor_workstation::serve::Lang,
     },
     /// Download every case as ciphertext only (*.age and a manifest), for air-gapped review.
     Fetch {
@@ -137,6 +141,7 @@ pub fn run(action: Command) -> Result<(), CliError> {
             decision_key,
             log_key,
             sync_interval,
+            language,
         } => {
             let client = client_for(&connection)?;
             let decision_key = match decision_key {
@@ -159,6 +164,7 @@ pub fn run(action: Command) -> Result<(), CliError> {
                 state_dir: connection.server_state(),
                 log_key,
                 sync_interval,
+                language,
             };
             super::runtime()?
                 .block_on(candor_workstation::serve::serve(client, options, |url| {
@@ -330,4 +336,9 @@ fn review_trust(connection: &Connection) -> Result<(), CliError> {
     )?;
     println!("This workstation now trusts the server's list of reviewers.");
     Ok(())
+}
+
+fn parse_language(tag: &str) -> Result<candor_workstation::serve::Lang, String> {
+    candor_workstation::serve::Lang::parse(tag)
+        .ok_or_else(|| "not one of en, fr, es, pt, de, ro, ru, uk, tr, ar, fa, zh-Hans".to_string())
 }

@@ -268,6 +268,7 @@ pub enum Surface {
 
 /// Builds the router with every layer.
 pub fn router(state: AppState, surface: Surface) -> Router {
+    let default_language = state.config.default_language;
     let onion = state.config.onion_address.clone();
     let error_site = Arc::clone(&state.site);
     let public_log = Router::new()
@@ -283,7 +284,7 @@ pub fn router(state: AppState, surface: Surface) -> Router {
             public_log.nest(candor_core::api::PREFIX, crate::reviewer_api::routes())
         }
     };
-    routes
+    let routed = routes
         .fallback(not_found)
         .with_state(state)
         .layer(middleware::from_fn(deadline))
@@ -324,7 +325,15 @@ pub fn router(state: AppState, surface: Surface) -> Router {
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             let onion = onion.clone();
             async move { security_headers(onion.as_deref(), req, next).await }
-        }))
+        }));
+    // The language segment (`/fr/submit`) is taken off before routing, so this layer wraps
+    // a router whose only route is the fallback: the one above.
+    Router::new()
+        .fallback_service(routed)
+        .layer(middleware::from_fn_with_state(
+            default_language,
+            candor_ui::text::choose_language,
+        ))
 }
 
 /// How long any request but an upload may take to get its answer (an upload has an idle

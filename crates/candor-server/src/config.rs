@@ -141,6 +141,9 @@ pub struct Config {
     /// Published statistics show counts from 1 to this minus one as "fewer than N"
     /// (`[transparency] suppress_below`, 5 by default).
     pub suppress_below: u64,
+    /// The language of `/` and of every address without a language segment
+    /// (`default_language`, a tag such as `fr` or `zh-Hans`; English by default).
+    pub default_language: candor_ui::text::Lang,
     pub body: Body,
     pub reviewers: Vec<Reviewer>,
     /// Witnesses the server sends each new checkpoint to (tlog-witness v1).
@@ -177,6 +180,7 @@ struct RawConfig {
     max_connections: Option<usize>,
     reviewer_token_lifetime: Option<String>,
     feedback_months: Option<u8>,
+    default_language: Option<String>,
     body: Option<RawBody>,
     #[serde(default)]
     reviewers: Vec<RawReviewer>,
@@ -443,6 +447,16 @@ impl RawConfig {
             ));
         }
 
+        let default_language = match self.default_language.as_deref() {
+            None => candor_ui::text::Lang::En,
+            Some(tag) => candor_ui::text::Lang::parse(tag.trim()).ok_or_else(|| {
+                ConfigError::new(
+                    "default_language",
+                    "must be one of en, fr, es, pt, de, ro, ru, uk, tr, ar, fa, zh-Hans",
+                )
+            })?,
+        };
+
         let raw_body = self.body.unwrap_or_default();
         let body_name = raw_body
             .name
@@ -601,6 +615,7 @@ impl RawConfig {
             feedback_months,
             retention_months,
             suppress_below,
+            default_language,
             body: Body {
                 name: body_name,
                 decision_key,
@@ -800,6 +815,7 @@ mod tests {
             ),
             (&*minimal("session_max_age = \"1m\""), "session_max_age"),
             (&*minimal("feedback_months = 7"), "feedback_months"),
+            (&*minimal("default_language = \"xx\""), "default_language"),
             (
                 &*minimal("[retention]\nclosed_after_months = 121"),
                 "retention.closed_after_months",

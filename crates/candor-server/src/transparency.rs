@@ -21,6 +21,7 @@ use crate::reporter::pages;
 use candor_log::classification::{Area, Outcome, Sector};
 use candor_log::entry::Kind;
 use candor_log::stats::{Cell, Counts, Statistics, Year, tenths};
+use candor_ui::text::href;
 use candor_ui::{t, text};
 
 async fn statistics(app: &AppState) -> Result<Statistics, Response> {
@@ -82,7 +83,7 @@ pub async fn overview(State(app): State<AppState>) -> Response {
                     tbody {
                         @for y in stats.years.iter().rev() {
                             tr {
-                                th scope="row" { a href=(format!("/transparency/{}", y.year)) { (y.year) } }
+                                th scope="row" { a href=(href(&format!("/transparency/{}", y.year))) { (y.year) } }
                                 td.n { (cell(stats.cell(y.total.reports))) }
                                 td.n { (cell(stats.cell(decisions(&y.total)))) }
                             }
@@ -127,7 +128,7 @@ pub async fn annual(State(app): State<AppState>, Path(year): Path<String>) -> Re
             p {
                 (t!("stats-annual-intro", body = app.site.body_name.as_str())) " "
                 code { (stats.origin) } " " (t!("stats-entries", size = stats.size)) " "
-                a href="/transparency" { (t!("stats-all-years")) }
+                a href=(href("/transparency")) { (t!("stats-all-years")) }
             }
             (suppression_note(&stats))
             (report(&stats, y, 2))

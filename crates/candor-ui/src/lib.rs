@@ -2,8 +2,8 @@
 //! stylesheet, the security headers of every response, and the formatting helpers (sizes,
 //! file names for downloads, decisions in words).
 //!
-//! Both sides render with maud on the server, with no script; a page's text is written
-//! where the page is built.
+//! Both sides render with maud on the server, with no script; a page's text comes from
+//! [`text`], in the language of the request.
 #![forbid(unsafe_code)]
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
@@ -73,13 +73,17 @@ pub struct Frame<'a> {
     /// Navigation: links, or any markup (a list item each).
     pub nav: Markup,
     pub footer: Option<Markup>,
+    /// Whether the header offers every language (reporters' pages; the workstation speaks
+    /// the one it was started with).
+    pub languages: bool,
 }
 
 /// The page frame: language and direction, title, one stylesheet, navigation.
 pub fn page(frame: &Frame<'_>, title: &str, content: Markup) -> Markup {
+    let lang = text::lang();
     html! {
         (DOCTYPE)
-        html lang="en" dir="ltr" {
+        html lang=(lang.tag()) dir=(lang.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -90,8 +94,19 @@ pub fn page(frame: &Frame<'_>, title: &str, content: Markup) -> Markup {
             body {
                 header.site {
                     div.wrap {
-                        a.brand href="/" { (frame.brand) }
-                        nav aria-label="Main" { ul { (frame.nav) } }
+                        a.brand href=(text::href("/")) { (frame.brand) }
+                        nav aria-label=(t!("nav-main")) { ul { (frame.nav) } }
+                        @if frame.languages {
+                            nav.langs aria-label=(t!("nav-languages")) {
+                                ul {
+                                    @for (other, link, current) in text::alternates() {
+                                        li {
+                                            a href=(link) lang=(other.tag()) hreflang=(other.tag()) dir=(other.dir()) aria-current=[current.then_some("true")] { (other.name()) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 main.wrap id="main" { (content) }
@@ -108,7 +123,7 @@ pub fn error_content(title: &str, message: &str, back: &str) -> Markup {
     html! {
         h1 { (title) }
         div.notice role="alert" { p { (message) } }
-        p { a href="/" { (back) } }
+        p { a href=(text::href("/")) { (back) } }
     }
 }
 

@@ -22,6 +22,7 @@ pub fn layout(body_name: &str, reviewer: &str, title: &str, content: Markup) -> 
                 li { a href="/reviewers" { (t!("ws-reviewers")) } }
                 li { (t!("ws-signed-in-as")) " " strong { (reviewer) } }
             },
+            languages: false,
             footer: None,
         },
         title,

@@ -52,6 +52,7 @@ pub struct Workstation {
     flash: Mutex<Option<String>>,
     pub export_dir: PathBuf,
     port: u16,
+    language: candor_ui::text::Lang,
     decision_key: Option<Signer>,
     log_state: PathBuf,
     log_key: Option<Verifier>,
@@ -84,6 +85,8 @@ const MAX_REPORTS: usize = 4096;
 /// At most this many safe views are kept in memory.
 const MAX_SAFE_VIEWS: usize = 4;
 
+pub use candor_ui::text::Lang;
+
 /// How the workstation runs.
 pub struct Options {
     pub listen: SocketAddr,
@@ -98,6 +101,8 @@ pub struct Options {
     pub log_key: Option<Verifier>,
     /// How often the log is followed (and cosigned) in the background.
     pub sync_interval: std::time::Duration,
+    /// The language of every page.
+    pub language: candor_ui::text::Lang,
 }
 
 type Shared = Arc<Workstation>;
@@ -274,6 +279,7 @@ pub async fn serve(
         flash: Mutex::new(None),
         export_dir: options.export_dir,
         port: local.port(),
+        language: options.language,
         decision_key: options.decision_key,
         log_state: options.state_dir.join("log-state"),
         log_key: options.log_key,
@@ -358,7 +364,8 @@ fn router(state: Shared) -> Router {
         .layer(CsrfLayer::new())
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             let ws = Arc::clone(&guard_state);
-            async move { guard(ws, req, next).await }
+            let language = ws.language;
+            candor_ui::text::with_language(language, async move { guard(ws, req, next).await })
         }))
 }
 

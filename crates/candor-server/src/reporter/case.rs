@@ -24,6 +24,7 @@ use candor_core::domain::same_secret;
 use candor_store::{Author, CaseTarget, CommitPlan, ItemKind};
 use candor_ui::content_disposition;
 use candor_ui::t;
+use candor_ui::text::href;
 
 pub(super) fn internal() -> Response {
     page_response(
@@ -209,16 +210,16 @@ pub async fn reply(
     match receive_reply(&app, &session, &headers, body).await {
         Ok(files) => {
             session.set_flash(&t!("case-answer-sent", files = files));
-            Redirect::to("/case").into_response()
+            Redirect::to(&href("/case")).into_response()
         }
         Err(ReplyError::Forbidden) => forbidden(),
         Err(ReplyError::Submit(SubmitError::Empty)) => {
             session.set_flash(&t!("case-answer-empty"));
-            Redirect::to("/case").into_response()
+            Redirect::to(&href("/case")).into_response()
         }
         Err(ReplyError::Submit(SubmitError::NotUtf8)) => {
             session.set_flash(&t!("case-answer-not-utf8"));
-            Redirect::to("/case").into_response()
+            Redirect::to(&href("/case")).into_response()
         }
         Err(ReplyError::Submit(problem)) => problem.into_response(),
     }

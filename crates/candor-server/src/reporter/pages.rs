@@ -2,6 +2,7 @@
 
 use maud::{Markup, html};
 
+use candor_ui::text::href;
 use candor_ui::{human_size, record_words, t};
 
 use candor_core::conversation::{OpenedItem, OpenedMessage};
@@ -26,13 +27,14 @@ pub fn layout(site: &Site, title: &str, content: Markup) -> Markup {
             title_suffix: &site.body_name,
             brand: html! { (site.body_name) },
             nav: html! {
-                li { a href="/" { (t!("nav-how")) } }
-                li { a href="/submit" { (t!("nav-report")) } }
-                li { a href="/followup" { (t!("nav-check")) } }
+                li { a href=(href("/")) { (t!("nav-how")) } }
+                li { a href=(href("/submit")) { (t!("nav-report")) } }
+                li { a href=(href("/followup")) { (t!("nav-check")) } }
             },
+            languages: true,
             footer: Some(html! {
                 p { (t!("footer-safety")) }
-                p { a href="/transparency" { (t!("footer-figures")) } " " (t!("footer-figures-note")) }
+                p { a href=(href("/transparency")) { (t!("footer-figures")) } " " (t!("footer-figures-note")) }
             }),
         },
         title,
@@ -48,7 +50,7 @@ pub fn index(site: &Site) -> Markup {
         html! {
             h1 { (t!("index-heading", body = body)) }
             p { (t!("index-intro", body = body)) }
-            p { a.button href="/submit" { (t!("nav-report")) } }
+            p { a.button href=(href("/submit")) { (t!("nav-report")) } }
 
             h2 { (t!("index-what-happens")) }
             ol.steps {
@@ -96,7 +98,7 @@ pub fn submit_form(site: &Site, problem: Option<&str>) -> Markup {
                 div.notice role="alert" { p { (problem) } }
             }
             p { (t!("submit-intro", body = site.body_name.as_str())) }
-            form method="post" action="/submit" enctype="multipart/form-data" {
+            form method="post" action=(href("/submit")) enctype="multipart/form-data" {
                 label for="message" { (t!("submit-message")) }
                 p.hint id="message-hint" { (t!("submit-message-hint")) }
                 textarea id="message" name="message" aria-describedby="message-hint" rows="14" {}
@@ -122,7 +124,8 @@ pub fn receipt(site: &Site, code: &str, files: usize) -> Markup {
             }
             h2 { (t!("receipt-heading")) }
             p { strong { (t!("receipt-write-now")) } " " (t!("receipt-once")) }
-            p.receipt id="receipt" { (code) }
+            p.receipt id="receipt" lang="en" dir="ltr" { (code) }
+            p { (t!("receipt-english")) }
             h2 { (t!("receipt-next")) }
             ul {
                 li { (t!("receipt-next-deadlines")) }
@@ -144,10 +147,10 @@ pub fn followup_form(site: &Site, problem: Option<&str>) -> Markup {
                 div.notice role="alert" { p { (problem) } }
             }
             p { (t!("followup-intro")) }
-            form method="post" action="/followup" {
+            form method="post" action=(href("/followup")) {
                 label for="receipt" { (t!("followup-code")) }
-                p.hint id="receipt-hint" { (t!("followup-code-hint")) }
-                input type="text" id="receipt" name="receipt" autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="receipt-hint" required;
+                p.hint id="receipt-hint" { (t!("followup-code-hint")) " " (t!("followup-english")) }
+                input type="text" id="receipt" name="receipt" lang="en" dir="ltr" autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="receipt-hint" required;
                 div { button type="submit" { (t!("followup-open")) } }
             }
             p.hint { (t!("followup-timeout")) }
@@ -163,7 +166,7 @@ pub fn not_signed_in(site: &Site) -> Markup {
         html! {
             h1 { (t!("signin-again-title")) }
             div.notice role="alert" { p { (t!("signin-again")) } }
-            p { a.button href="/followup" { (t!("signin-again-button")) } }
+            p { a.button href=(href("/followup")) { (t!("signin-again-button")) } }
         },
     )
 }
@@ -176,7 +179,7 @@ pub fn signed_out(site: &Site) -> Markup {
         html! {
             h1 { (t!("signed-out-title")) }
             div.notice.ok role="status" { p { (t!("signed-out")) } }
-            p { a href="/" { (t!("back-to-start")) } }
+            p { a href=(href("/")) { (t!("back-to-start")) } }
         },
     )
 }
@@ -260,7 +263,7 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 p { (t!("case-decisions-intro", body = site.body_name.as_str())) }
                 ul {
                     @for (id, opening) in &decisions {
-                        li { strong { (record_words(opening)) } " — " (opening.day) " — " a href=(format!("/case/certificates/{id}")) { (t!("case-certificate")) } }
+                        li { strong { (record_words(opening)) } " — " (opening.day) " — " a href=(href(&format!("/case/certificates/{id}"))) { (t!("case-certificate")) } }
                     }
                 }
             }
@@ -285,7 +288,7 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
             }
 
             h2 { (t!("case-answer-heading")) }
-            form method="post" action="/case/reply" enctype="multipart/form-data" {
+            form method="post" action=(href("/case/reply")) enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(view.csrf);
                 label for="message" { (t!("case-answer")) }
                 textarea id="message" name="message" rows="8" {}
@@ -295,7 +298,7 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 div { button type="submit" { (t!("case-send")) } }
             }
 
-            form method="post" action="/logout" {
+            form method="post" action=(href("/logout")) {
                 input type="hidden" name="csrf" value=(view.csrf);
                 button.secondary type="submit" { (t!("case-sign-out")) }
             }
@@ -310,7 +313,7 @@ fn item_markup(item: &OpenedItem) -> Markup {
             OpenedItem::File { id, meta } => {
                 p {
                     (t!("case-file")) " "
-                    a href=(format!("/case/files/{id}")) { (meta.safe_name()) }
+                    a href=(href(&format!("/case/files/{id}"))) { (meta.safe_name()) }
                     " (" (human_size(meta.size)) ")"
                 }
             }
@@ -323,7 +326,7 @@ fn item_markup(item: &OpenedItem) -> Markup {
                             strong { (t!("case-decision", decision = record_words(opening))) } " (" (opening.day) ")"
                         }
                         " "
-                        a href=(format!("/case/certificates/{id}")) { (t!("case-certificate")) }
+                        a href=(href(&format!("/case/certificates/{id}"))) { (t!("case-certificate")) }
                     }
                     @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
                 }

@@ -2,6 +2,7 @@
 //! finds the case, rate limits, and the session cookie.
 
 use candor_ui::t;
+use candor_ui::text::href;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -76,7 +77,13 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
             return signin_problem(StatusCode::BAD_REQUEST, &t!("signin-empty"));
         }
         Err(SigninFormError::Receipt(problem)) => {
-            return signin_problem(StatusCode::BAD_REQUEST, &problem.to_string());
+            let words = match problem {
+                ReceiptError::Empty => t!("signin-code-empty"),
+                ReceiptError::WrongLength { found } => t!("signin-code-length", found = found),
+                ReceiptError::UnknownWord => t!("signin-code-unknown-word"),
+                ReceiptError::TooLong => t!("signin-code-too-long"),
+            };
+            return signin_problem(StatusCode::BAD_REQUEST, &words);
         }
     };
     if !app.signin_limit.try_take() {
@@ -117,7 +124,7 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
         .http_only(true)
         .same_site(SameSite::Strict)
         .secure(is_https(&headers));
-    let mut response = Redirect::to("/case").into_response();
+    let mut response = Redirect::to(&href("/case")).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
