@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Candor: formatting, lints, unit, property, integration, interop
-# (stock `age` CLI), browser (headless Chromium, JavaScript off) and Tor (a private Tor
+# (stock `age` CLI), browser (headless Chromium, JavaScript off; axe-core and the Nu HTML
+# Checker over every page in every language) and Tor (a private Tor
 # network on loopback, ../shared/tor) tests, then a short run of every fuzz target.
 # Installs what is missing on Debian/Ubuntu.
 #   ./test.sh                  everything
@@ -24,6 +25,10 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v python3 >/dev/null || need+=(python3)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# Accessibility and HTML checks of every page in every language: axe-core and the Nu HTML
+# Checker from npm (tests/a11y), the checker run with Java.
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> installing ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -35,6 +40,8 @@ fi
 # reads them all, and a build downloads only this platform's.
 echo "==> cargo fetch"
 cargo fetch --locked
+echo "==> npm ci (tests/a11y: axe-core, vnu-jar)"
+npm ci --prefix tests/a11y --no-audit --no-fund --silent
 echo "==> cargo fmt --check"
 cargo fmt --check
 echo "==> cargo clippy"

@@ -12,6 +12,7 @@ mod cli;
 mod files;
 mod followup;
 mod intake;
+mod languages;
 mod log;
 mod scale;
 mod statistics;

@@ -90,8 +90,10 @@ const CHROMIUM_ARGS: &[&str] = &[
     "--no-default-browser-check",
     "--disable-default-apps",
     "--disable-extensions",
-    "--blink-settings=scriptEnabled=false",
 ];
+
+/// The renderer switch that turns the page's JavaScript off (see the module's doc comment).
+const SCRIPT_OFF: &str = "--blink-settings=scriptEnabled=false";
 
 /// Settings for [`Browser::start_with`].
 #[derive(Debug, Clone)]
@@ -105,6 +107,12 @@ pub struct BrowserOptions {
     pub window_size: (u32, u32),
     /// More Chromium switches, e.g. `--lang=de`.
     pub extra_args: Vec<String>,
+    /// Only for a checker run through [`Browser::evaluate_json`] (axe-core waits on
+    /// timers, which never fire with JavaScript off): leaves JavaScript on. The pages
+    /// carry no script and their Content-Security-Policy allows none, so the checker,
+    /// which DevTools runs outside the page's policy, is the only script; the tests that
+    /// use it check both. Every other test keeps the default, off and proven off.
+    pub checker_javascript: bool,
 }
 
 impl Default for BrowserOptions {
@@ -114,6 +122,7 @@ impl Default for BrowserOptions {
             page_load_timeout: Duration::from_secs(180),
             window_size: (1280, 1024),
             extra_args: Vec::new(),
+            checker_javascript: false,
         }
     }
 }
@@ -227,6 +236,12 @@ impl Browser {
             options.window_size.0, options.window_size.1
         ));
         args.extend(options.extra_args.iter().cloned());
+        if !options.checker_javascript {
+            args.push(SCRIPT_OFF.to_string());
+        }
+        // 2 = block, 1 = allow. "managed" is the policy level: nothing can turn it back on
+        // for a site.
+        let javascript = if options.checker_javascript { 1 } else { 2 };
         // fantoccini sends these as `alwaysMatch`.
         let Value::Object(capabilities) = json!({
             "browserName": "chrome",
@@ -242,9 +257,7 @@ impl Browser {
                 "binary": CHROMIUM,
                 "args": args,
                 "prefs": {
-                    // 2 = block. "managed" is the policy level: nothing can turn it back on
-                    // for a site.
-                    "profile.managed_default_content_settings.javascript": 2,
+                    "profile.managed_default_content_settings.javascript": javascript,
                     "download.default_directory": downloads.display().to_string(),
                     "download.prompt_for_download": false,
                 },
@@ -283,7 +296,9 @@ impl Browser {
             downloads,
             dir,
         };
-        browser.assert_javascript_disabled().await;
+        if !browser.options.checker_javascript {
+            browser.assert_javascript_disabled().await;
+        }
         // Forget what the start page and the probe loaded: tests see only their own requests.
         browser.clear_network_requests().await;
         browser
@@ -629,6 +644,100 @@ impl Browser {
         {
             panic!("cannot set the viewport to {width}x{height}: {e}");
         }
+    }
+
+    // ---- keyboard -----------------------------------------------------------------------
+
+    /// Presses and releases `key` (WebDriver actions: real key events, as a person types),
+    /// with the focus wherever it is.
+    pub async fn press(&self, key: fantoccini::key::Key) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let value = char::from(key);
+        let actions = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.expect("press a key", self.client.perform_actions(actions))
+            .await;
+    }
+
+    /// Types `text` into whatever has the focus, key by key.
+    pub async fn type_keys(&self, text: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".to_string());
+        for value in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        self.expect("type", self.client.perform_actions(actions))
+            .await;
+    }
+
+    /// The element that has the keyboard focus.
+    pub async fn focused(&self) -> Element<'_> {
+        let inner = self
+            .expect("find the focused element", self.client.active_element())
+            .await;
+        self.element(inner, "the focused element")
+    }
+
+    /// Presses Tab until `target` has the focus, at most `limit` times; returns how many
+    /// presses it took.
+    pub async fn tab_to(&self, target: &Element<'_>, limit: usize) -> usize {
+        for presses in 1..=limit {
+            self.press(fantoccini::key::Key::Tab).await;
+            if self.focused().await.inner.element_id() == target.inner.element_id() {
+                return presses;
+            }
+        }
+        panic!(
+            "{} never got the focus after {limit} presses of Tab; {}",
+            target.what,
+            self.whereabouts().await
+        );
+    }
+
+    /// Presses `key` and waits until the browser shows a different document (Enter on a
+    /// link or a form's button).
+    pub async fn press_and_wait(&self, key: fantoccini::key::Key) {
+        let root = self.find("html").await;
+        self.press(key).await;
+        let timeout = self.options.page_load_timeout;
+        let deadline = Deadline::after(timeout);
+        while !root.is_stale().await {
+            if !deadline.wait().await {
+                panic!(
+                    "no new page within {timeout:?} after a key press; {}",
+                    self.whereabouts().await
+                );
+            }
+        }
+    }
+
+    // ---- checkers -----------------------------------------------------------------------
+
+    /// Runs `script` (a checker's source, then an expression whose promise resolves to a
+    /// JSON string) in the page through DevTools' `Runtime.evaluate`, outside the page's
+    /// Content-Security-Policy; needs [`BrowserOptions::checker_javascript`]. Returns the
+    /// parsed JSON.
+    pub async fn evaluate_json(&self, script: &str) -> Value {
+        let body = json!({
+            "cmd": "Runtime.evaluate",
+            "params": { "expression": script, "awaitPromise": true, "returnByValue": true },
+        });
+        let answer = match self
+            .command(Method::POST, "goog/cdp/execute", Some(body))
+            .await
+        {
+            Ok(answer) => answer,
+            Err(e) => panic!("cannot run a checker in the page: {e}"),
+        };
+        if let Some(error) = answer.get("exceptionDetails") {
+            panic!("the checker failed in the page: {error}");
+        }
+        let text = answer["result"]["value"].as_str().unwrap_or_default();
+        serde_json::from_str(text)
+            .unwrap_or_else(|e| panic!("the checker's answer is not JSON ({e}): {text:.200}"))
     }
 
     // ---- raw protocol -------------------------------------------------------------------
