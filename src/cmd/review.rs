@@ -214,7 +214,7 @@ pub fn run(action: Command) -> Result<(), CliError> {
             }
             println!(
                 "{}\nEach case's manifest.json lists what each file truly is, its warnings and its metadata. Safe view: candor review sanitize {} --out SAFE-FOLDER",
-                candor_workstation::files::OFFLINE_ADVICE,
+                candor_workstation::files::offline_advice(),
                 out.display()
             );
             for p in &problems {

@@ -687,3 +687,116 @@ async fn the_whole_flow_in_arabic_and_french_with_the_keyboard_alone() {
     }
     browser.assert_requests_only_to(&server.url).await;
 }
+
+/// The workstation speaks the language it is started with (`--language`): its frame, its
+/// notices, and what it found in a reporter's files (warnings, types, the safe view's
+/// refusal, the advice); what it writes to disk (an export's `manifest.json`) stays
+/// English, whatever the language, so that it reads the same for everyone it goes to.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_workstation_speaks_the_language_it_is_started_with() {
+    let server = TestServer::start();
+    let (status, html) = submit(
+        &server,
+        vec![
+            Part::Message(b"Die Rechnungen sind gefaelscht.".to_vec()),
+            file(
+                "invoice.pdf",
+                "application/pdf",
+                candor_testkit::corpus::windows_executable(),
+            ),
+            file("report\u{202E}gnp.exe", "image/png", b"text\n".to_vec()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    let reference = server.store().await.cases().await.expect("cases")[0]
+        .reference
+        .clone();
+    let de = Lang::De;
+    let ws = WorkstationProcess::start_at(
+        &server.url,
+        &server.reviewer.key_path,
+        &["--language", "de"],
+    )
+    .await;
+    let (status, inbox) = ws.get("/").await;
+    assert_eq!(status, 200);
+    assert!(inbox.starts_with("<!DOCTYPE html><html lang=\"de\" dir=\"ltr\">"));
+    assert!(inbox.contains(&words(de, "ws-inbox", &[])));
+    assert!(
+        !inbox.contains("hreflang"),
+        "the workstation has no language switcher"
+    );
+
+    let (status, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert_eq!(status, 200);
+    let pdf = words(de, "file-class-pdf", &[]);
+    let windows = words(de, "file-type-windows-program", &[]);
+    for expected in [
+        words(
+            de,
+            "file-warn-mismatch",
+            &[("claimed", &pdf), ("actual", &windows)],
+        ),
+        words(de, "file-warn-executable", &[("actual", &windows)]),
+        words(de, "file-warn-invisible", &[])
+            .replace('<', "&lt;")
+            .replace('>', "&gt;"),
+        words(de, "file-warn-program-name", &[]),
+        words(de, "file-offline-advice", &[]),
+        words(de, "ws-view-safely", &[]),
+    ] {
+        assert!(
+            page.contains(&expected),
+            "{expected:?} is not on the German case page"
+        );
+    }
+    assert!(
+        !page.contains("Its name says"),
+        "no English finding on a German page"
+    );
+
+    // The safe view's refusal, in German too.
+    let id = page
+        .split(&format!("/cases/{reference}/items/"))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an item link")
+        .to_string();
+    let (_, refused) = ws.get(&format!("/cases/{reference}?safe={id}")).await;
+    let refusal = words(de, "file-safe-not-convertible", &[("actual", &windows)]);
+    assert!(
+        refused.contains(&refusal) || refused.contains(&words(de, "file-safe-no-sandbox", &[])),
+        "the safe view's refusal is German"
+    );
+
+    // The export keeps English sentences.
+    let csrf = csrf_from(&page).expect("csrf");
+    let export_to = ws.export_dir.path().join("out");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/export"),
+            &[("csrf", &csrf), ("dir", export_to.to_str().expect("utf8"))],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let manifest = std::fs::read_to_string(export_to.join(&reference).join("manifest.json"))
+        .expect("manifest");
+    assert!(
+        manifest.contains("Its name says a PDF document, but its content is a Windows program."),
+        "{manifest}"
+    );
+    assert!(manifest.contains("open originals only on a computer that is offline"));
+    assert!(!manifest.contains(&windows), "no German in the export");
+
+    // Arabic: right to left.
+    let ws_ar = WorkstationProcess::start_at(
+        &server.url,
+        &server.reviewer.key_path,
+        &["--language", "ar"],
+    )
+    .await;
+    let (_, inbox) = ws_ar.get("/").await;
+    assert!(inbox.starts_with("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">"));
+    assert!(inbox.contains(&words(Lang::Ar, "ws-inbox", &[])));
+}

@@ -293,6 +293,115 @@ macro_rules! t {
     }};
 }
 
+/// A message to be said later, in the language of whatever page shows it: its key and its
+/// values (text, other messages, or a list of them). What is written to disk says it in
+/// English: its `Display` and its JSON form. Made with [`words!`](crate::words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    key: &'static str,
+    values: Vec<(&'static str, Value)>,
+}
+
+/// A value of a [`Words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Words(Words),
+    /// Said as a list: "a, b, c".
+    List(Vec<Words>),
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::Text(text)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Value {
+        Value::Text(text.to_string())
+    }
+}
+
+impl From<Words> for Value {
+    fn from(words: Words) -> Value {
+        Value::Words(words)
+    }
+}
+
+impl From<Vec<Words>> for Value {
+    fn from(list: Vec<Words>) -> Value {
+        Value::List(list)
+    }
+}
+
+impl Words {
+    /// Message `key`, without values yet.
+    pub fn new(key: &'static str) -> Words {
+        Words {
+            key,
+            values: Vec::new(),
+        }
+    }
+
+    /// With value `name`.
+    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Words {
+        self.values.push((name, value.into()));
+        self
+    }
+
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// Said in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &self.values {
+            let text = match value {
+                Value::Text(text) => text.clone(),
+                Value::Words(words) => words.in_lang(lang),
+                Value::List(list) => list
+                    .iter()
+                    .map(|w| w.in_lang(lang))
+                    .collect::<Vec<_>>()
+                    .join(&crate::words!("list-separator").in_lang(lang)),
+            };
+            args.set(*name, FluentValue::from(text));
+        }
+        lookup_in(lang, self.key, Some(&args))
+    }
+
+    /// Said in the language of the request in hand.
+    pub fn text(&self) -> String {
+        self.in_lang(lang())
+    }
+}
+
+impl std::fmt::Display for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl serde::Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.in_lang(Lang::En))
+    }
+}
+
+/// A message to say later: `words!("file-class-pdf")`, or with values,
+/// `words!("file-type-image", format = "PNG")` (text, other [`Words`], or a list of them).
+#[macro_export]
+macro_rules! words {
+    ($key:literal) => {
+        $crate::text::Words::new($key)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::text::Words::new($key)$(.with(stringify!($name), $value))+
+    };
+}
+
 /// The words for a log entry's kind.
 pub fn kind(kind: Kind) -> String {
     match kind {
@@ -368,13 +477,18 @@ mod tests {
                 used_keys(&path, out);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let source = std::fs::read_to_string(&path).unwrap_or_default();
-                // `t!("…"` (perhaps across lines), not `format!("…"` and the like.
-                for (at, _) in source.match_indices("t!(") {
+                // `t!("…"` or `words!("…"` (perhaps across lines), not `format!("…"` and
+                // the like.
+                let calls = source
+                    .match_indices("t!(")
+                    .map(|(at, m)| (at, m.len()))
+                    .chain(source.match_indices("words!(").map(|(at, m)| (at, m.len())));
+                for (at, len) in calls {
                     let word = source[..at]
                         .chars()
                         .next_back()
                         .is_some_and(|c| c.is_alphanumeric() || c == '_');
-                    let rest = source[at + 3..].trim_start();
+                    let rest = source[at + len..].trim_start();
                     let key = rest.strip_prefix('"').and_then(|r| r.split_once('"'));
                     // Message ids: lower-case words joined by hyphens.
                     if let (false, Some((key, _))) = (word, key)

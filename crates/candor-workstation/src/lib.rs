@@ -269,17 +269,17 @@ pub struct CaseWriter {
 pub const EXPORT_FORMAT: &str = "candor-export/v1";
 
 /// `manifest.json` in an exported case folder.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, serde::Serialize)]
 pub struct ExportManifest {
     pub format: String,
     pub case: String,
-    /// Why originals should be opened only offline ([`files::OFFLINE_ADVICE`]).
+    /// Why originals should be opened only offline ([`files::offline_advice`]), in English.
     pub advice: String,
     pub files: Vec<ExportedFile>,
 }
 
 /// One exported file.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, serde::Serialize)]
 pub struct ExportedFile {
     /// Where it is, relative to the case folder (`files/NAME`).
     pub path: String,
@@ -415,7 +415,9 @@ impl CaseWriter {
         for field in &report.metadata {
             self.conversation.push_str(&format!(
                 "  {} {}: {}\n",
-                field.source, field.name, field.value
+                field.source,
+                field.name.words(),
+                field.value
             ));
         }
         if !verified {
@@ -440,7 +442,7 @@ impl CaseWriter {
         let manifest = ExportManifest {
             format: EXPORT_FORMAT.into(),
             case: self.reference,
-            advice: files::OFFLINE_ADVICE.into(),
+            advice: files::offline_advice().to_string(),
             files: self.files,
         };
         let json = Zeroizing::new(

@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use crate::files::{FileReport, OFFLINE_ADVICE};
+use crate::files::{FileReport, offline_advice};
 use candor_core::api::{AuditEntry, CaseDetail, CaseSummary};
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
@@ -276,7 +276,7 @@ pub struct CaseView<'a> {
     /// Why nothing may be sealed to this case (its reporter key is not the pinned one).
     pub blocked: Option<String>,
     /// The file whose safe view is shown inline: its pages, or why it has none.
-    pub safe_view: Option<(i64, Result<usize, &'a str>)>,
+    pub safe_view: Option<(i64, Result<usize, String>)>,
 }
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
@@ -323,7 +323,7 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                         @match item {
                             ShownItem::Text { text: t, .. } => { pre { (t) } }
                             ShownItem::File { id, meta, report } => {
-                                @let shown = v.safe_view.as_ref().filter(|(i, _)| i == id).map(|(_, p)| *p);
+                                @let shown = v.safe_view.as_ref().filter(|(i, _)| i == id).map(|(_, p)| p.clone());
                                 (file_item(&c.reference, *id, meta, report.as_deref(), shown))
                             }
                             ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
@@ -427,7 +427,7 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
             form method="post" action=(format!("/cases/{}/export", c.reference)) {
                 input type="hidden" name="csrf" value=(v.csrf);
                 label for="dir" { (t!("ws-export")) }
-                p.hint { (OFFLINE_ADVICE) " " (t!("ws-export-then")) " " code { "candor review sanitize FOLDER --out SAFE-FOLDER" } }
+                p.hint { (offline_advice().text()) " " (t!("ws-export-then")) " " code { "candor review sanitize FOLDER --out SAFE-FOLDER" } }
                 input type="text" id="dir" name="dir" value=(v.export_dir);
                 div { button.secondary type="submit" { (t!("ws-export-button")) } }
             }
@@ -448,7 +448,7 @@ fn file_item(
     id: i64,
     meta: &FileMeta,
     report: Option<&FileReport>,
-    safe_view: Option<Result<usize, &str>>,
+    safe_view: Option<Result<usize, String>>,
 ) -> Markup {
     let base = format!("/cases/{reference}/items/{id}");
     html! {
@@ -458,7 +458,7 @@ fn file_item(
                 " (" (human_size(meta.size)) ")"
                 br;
                 @if let Some(r) = report {
-                    (t!("ws-sent-as", claimed = r.claimed_type.as_str())) " " strong { (r.true_type.description) } "."
+                    (t!("ws-sent-as", claimed = r.claimed_type.as_str())) " " strong { (r.true_type.description.text()) } "."
                     @if meta.safe_name() != meta.name { " " (t!("ws-saved-as")) " " code { (r.saved_as) } }
                     br;
                 }
@@ -469,7 +469,7 @@ fn file_item(
                 Some(r) => {
                     @if !r.warnings.is_empty() {
                         div.notice role="alert" {
-                            ul { @for w in &r.warnings { li { (w) } } }
+                            ul { @for w in &r.warnings { li { (w.text()) } } }
                         }
                     }
                     @if !r.metadata.is_empty() {
@@ -477,7 +477,7 @@ fn file_item(
                             caption { (t!("ws-metadata")) }
                             thead { tr { th { (t!("ws-found-in")) } th { (t!("ws-what")) } th { (t!("ws-value")) } } }
                             tbody {
-                                @for f in &r.metadata { tr { td { (f.source) } td { (f.name) } td { (f.value) } } }
+                                @for f in &r.metadata { tr { td { (f.source) } td { (f.name.words().text()) } td { (f.value) } } }
                             }
                         }
                     }
@@ -489,7 +489,7 @@ fn file_item(
                     " " (t!("ws-view-safely-what"))
                     br;
                 }
-                span.hint { (OFFLINE_ADVICE) }
+                span.hint { (offline_advice().text()) }
                 br;
                 a href=(base) { (t!("ws-download-original", name = meta.safe_name())) }
             }
@@ -500,7 +500,7 @@ fn file_item(
 
 /// The safe view of a file, inline on the case page: its pages as images, or why there
 /// are none.
-fn safe_view_pages(base: &str, pages: Result<usize, &str>) -> Markup {
+fn safe_view_pages(base: &str, pages: Result<usize, String>) -> Markup {
     html! {
         section.safe-view aria-label=(t!("ws-safe-view")) {
             p.hint { (t!("ws-safe-view-what")) }

@@ -75,7 +75,7 @@ pub struct Workstation {
 }
 
 /// A file's safe view, or the one sentence that says why it has none.
-type SafeViewResult = Result<SafeView, String>;
+type SafeViewResult = Result<SafeView, candor_ui::text::Words>;
 
 /// A safe view kept in memory: its case's reference, its item, its metadata, the view.
 type CachedSafeView = (String, i64, FileMeta, Arc<SafeViewResult>);
@@ -821,7 +821,7 @@ async fn case(
                         *id,
                         match view.as_ref() {
                             Ok(v) => Ok(v.pages.len()),
-                            Err(why) => Err(why.as_str()),
+                            Err(why) => Err(why.text()),
                         },
                     )
                 }),
@@ -1007,7 +1007,7 @@ async fn safe_view_of(
     let bytes = file_bytes(ws, id, &meta, limits.max_input as usize + 1).await?;
     let name = meta.name.clone();
     let view = tokio::task::spawn_blocking(move || {
-        safe_view::of_file(&name, &bytes, &limits).map_err(|e| e.to_string())
+        safe_view::of_file(&name, &bytes, &limits).map_err(|e| e.words())
     })
     .await
     .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
@@ -1043,7 +1043,7 @@ async fn safe_view_pdf(
             Err(why) => ws.page_error(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 t!("ws-no-safe-view-title"),
-                why,
+                why.text(),
             ),
         },
         Err(e) => ws.client_error(&e),
@@ -1154,7 +1154,7 @@ async fn export(State(ws): State<Shared>, Path(reference): Path<String>, body: B
             let mut text = t!(
                 "ws-exported",
                 folder = path.display().to_string(),
-                advice = crate::files::OFFLINE_ADVICE
+                advice = crate::files::offline_advice().text()
             );
             if !problems.is_empty() {
                 text.push(' ');

@@ -1,6 +1,8 @@
 //! What a file is, from its content (the `infer` crate's signatures, then a look at text),
 //! and what its name claims it is.
 
+use candor_ui::text::Words;
+use candor_ui::words;
 use serde::{Deserialize, Serialize};
 
 /// The families of files that matter for safety and for the safe view.
@@ -25,32 +27,32 @@ pub enum Class {
 }
 
 impl Class {
-    /// How a reviewer would call it, after "a" or "an".
-    pub fn words(self) -> &'static str {
+    /// How a reviewer would call it ("a PDF document").
+    pub fn words(self) -> Words {
         match self {
-            Class::Pdf => "a PDF document",
-            Class::Image => "an image",
-            Class::Text => "plain text",
-            Class::Svg => "an SVG image",
-            Class::Html => "a web page (HTML)",
-            Class::Office => "an office document",
-            Class::Executable => "a program",
-            Class::Script => "a script",
-            Class::Archive => "an archive",
-            Class::Audio => "audio",
-            Class::Video => "video",
-            Class::Other => "data of an unknown kind",
+            Class::Pdf => words!("file-class-pdf"),
+            Class::Image => words!("file-class-image"),
+            Class::Text => words!("file-class-text"),
+            Class::Svg => words!("file-class-svg"),
+            Class::Html => words!("file-class-html"),
+            Class::Office => words!("file-class-office"),
+            Class::Executable => words!("file-class-executable"),
+            Class::Script => words!("file-class-script"),
+            Class::Archive => words!("file-class-archive"),
+            Class::Audio => words!("file-class-audio"),
+            Class::Video => words!("file-class-video"),
+            Class::Other => words!("file-class-other"),
         }
     }
 }
 
 /// A file's true type, from its content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrueType {
     pub mime: String,
     pub class: Class,
     /// "a Windows program", "a PNG image"…
-    pub description: String,
+    pub description: Words,
 }
 
 /// How many leading bytes the text checks look at.
@@ -77,25 +79,25 @@ pub fn detect(bytes: &[u8]) -> TrueType {
         (
             "text/x-script",
             Class::Script,
-            "a script (it starts with #!)",
+            words!("file-type-script-shebang"),
         )
     } else if text && trimmed.contains("<svg") {
-        ("image/svg+xml", Class::Svg, "an SVG image")
+        ("image/svg+xml", Class::Svg, Class::Svg.words())
     } else if text && (trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html")) {
-        ("text/html", Class::Html, "a web page (HTML)")
+        ("text/html", Class::Html, Class::Html.words())
     } else if text {
-        ("text/plain", Class::Text, "plain text")
+        ("text/plain", Class::Text, Class::Text.words())
     } else {
         (
             "application/octet-stream",
             Class::Other,
-            "data of an unknown kind",
+            Class::Other.words(),
         )
     };
     TrueType {
         mime: mime.into(),
         class,
-        description: description.into(),
+        description,
     }
 }
 
@@ -129,19 +131,20 @@ fn class_of_mime(mime: &str, matcher: infer::MatcherType) -> Class {
     }
 }
 
-fn describe(mime: &str, class: Class, extension: &str) -> String {
+fn describe(mime: &str, class: Class, extension: &str) -> Words {
+    let format = extension.to_ascii_uppercase();
     match mime {
-        "application/vnd.microsoft.portable-executable" => "a Windows program".into(),
-        "application/x-executable" => "a Linux program".into(),
-        "application/x-mach-binary" => "a macOS program".into(),
-        "application/x-ole-storage" => "an older Microsoft Office file (OLE)".into(),
-        "application/zip" => "a ZIP archive".into(),
+        "application/vnd.microsoft.portable-executable" => words!("file-type-windows-program"),
+        "application/x-executable" => words!("file-type-linux-program"),
+        "application/x-mach-binary" => words!("file-type-macos-program"),
+        "application/x-ole-storage" => words!("file-type-ole"),
+        "application/zip" => words!("file-type-zip"),
         _ => match class {
-            Class::Image => format!("a {} image", extension.to_ascii_uppercase()),
-            Class::Office => format!("an office document ({})", extension.to_ascii_uppercase()),
-            Class::Archive => format!("an archive ({})", extension.to_ascii_uppercase()),
-            Class::Executable => format!("a program ({})", extension.to_ascii_uppercase()),
-            c => c.words().into(),
+            Class::Image => words!("file-type-image", format = format),
+            Class::Office => words!("file-type-office", format = format),
+            Class::Archive => words!("file-type-archive", format = format),
+            Class::Executable => words!("file-type-program", format = format),
+            c => c.words(),
         },
     }
 }

@@ -8,7 +8,9 @@
 
 use std::io::{Cursor, Read};
 
-use serde::{Deserialize, Serialize};
+use candor_ui::text::Words;
+use candor_ui::words;
+use serde::{Serialize, Serializer};
 
 /// At most this much of one part of an archive (an office document's properties) is read.
 pub const MAX_PART: u64 = 1024 * 1024;
@@ -24,18 +26,104 @@ const BOMB_BYTES: u64 = 1024 * 1024 * 1024;
 const MAX_ENTRIES: usize = 10_000;
 
 /// One piece of metadata: where it was found, what it is, its value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
     pub source: String,
-    pub name: String,
+    pub name: Label,
     pub value: String,
+}
+
+/// What a piece of metadata is; pages say it in their language, exports in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    GpsLatitude,
+    GpsLatitudeRef,
+    GpsLongitude,
+    GpsLongitudeRef,
+    GpsAltitude,
+    GpsDate,
+    CameraMake,
+    CameraModel,
+    CameraSerial,
+    LensSerial,
+    CameraOwner,
+    Author,
+    Copyright,
+    Description,
+    Comment,
+    ImageId,
+    Software,
+    Taken,
+    Changed,
+    MadeWith,
+    ProducedBy,
+    Created,
+    MetadataChanged,
+    DocumentId,
+    Title,
+    LastSavedBy,
+    Company,
+    Manager,
+    Subject,
+    Keywords,
+    LastPrinted,
+    Template,
+    Custom,
+    Link,
+}
+
+impl Label {
+    pub fn words(self) -> Words {
+        match self {
+            Label::GpsLatitude => words!("file-field-gps-latitude"),
+            Label::GpsLatitudeRef => words!("file-field-gps-latitude-ref"),
+            Label::GpsLongitude => words!("file-field-gps-longitude"),
+            Label::GpsLongitudeRef => words!("file-field-gps-longitude-ref"),
+            Label::GpsAltitude => words!("file-field-gps-altitude"),
+            Label::GpsDate => words!("file-field-gps-date"),
+            Label::CameraMake => words!("file-field-camera-make"),
+            Label::CameraModel => words!("file-field-camera-model"),
+            Label::CameraSerial => words!("file-field-camera-serial"),
+            Label::LensSerial => words!("file-field-lens-serial"),
+            Label::CameraOwner => words!("file-field-camera-owner"),
+            Label::Author => words!("file-field-author"),
+            Label::Copyright => words!("file-field-copyright"),
+            Label::Description => words!("file-field-description"),
+            Label::Comment => words!("file-field-comment"),
+            Label::ImageId => words!("file-field-image-id"),
+            Label::Software => words!("file-field-software"),
+            Label::Taken => words!("file-field-taken"),
+            Label::Changed => words!("file-field-changed"),
+            Label::MadeWith => words!("file-field-made-with"),
+            Label::ProducedBy => words!("file-field-produced-by"),
+            Label::Created => words!("file-field-created"),
+            Label::MetadataChanged => words!("file-field-metadata-changed"),
+            Label::DocumentId => words!("file-field-document-id"),
+            Label::Title => words!("file-field-title"),
+            Label::LastSavedBy => words!("file-field-last-saved-by"),
+            Label::Company => words!("file-field-company"),
+            Label::Manager => words!("file-field-manager"),
+            Label::Subject => words!("file-field-subject"),
+            Label::Keywords => words!("file-field-keywords"),
+            Label::LastPrinted => words!("file-field-last-printed"),
+            Label::Template => words!("file-field-template"),
+            Label::Custom => words!("file-field-custom"),
+            Label::Link => words!("file-field-link"),
+        }
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.words().serialize(serializer)
+    }
 }
 
 /// What the readers found: metadata and reasons for caution.
 #[derive(Debug, Default)]
 pub struct Findings {
     pub fields: Vec<Field>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Words>,
     /// Addresses the file makes its viewer load (not links a reader must click).
     pub loads: Vec<String>,
     pub macros: bool,
@@ -46,14 +134,14 @@ pub struct Findings {
 }
 
 impl Findings {
-    pub fn add(&mut self, source: &str, name: &str, value: &str) {
+    pub fn add(&mut self, source: &str, name: Label, value: &str) {
         let value: String = value.trim().chars().take(MAX_VALUE_CHARS).collect();
         if value.is_empty() || self.fields.len() >= MAX_FIELDS {
             return;
         }
         let field = Field {
             source: source.into(),
-            name: name.into(),
+            name,
             value: candor_core::filename::visible(&value),
         };
         if !self.fields.contains(&field) {
@@ -70,26 +158,26 @@ impl Findings {
 }
 
 /// EXIF tags that can identify a person, a device or a place.
-const EXIF_TAGS: &[(exif::Tag, &str)] = &[
-    (exif::Tag::GPSLatitude, "GPS latitude"),
-    (exif::Tag::GPSLatitudeRef, "GPS latitude reference"),
-    (exif::Tag::GPSLongitude, "GPS longitude"),
-    (exif::Tag::GPSLongitudeRef, "GPS longitude reference"),
-    (exif::Tag::GPSAltitude, "GPS altitude"),
-    (exif::Tag::GPSDateStamp, "GPS date"),
-    (exif::Tag::Make, "Camera make"),
-    (exif::Tag::Model, "Camera model"),
-    (exif::Tag::BodySerialNumber, "Camera serial number"),
-    (exif::Tag::LensSerialNumber, "Lens serial number"),
-    (exif::Tag::CameraOwnerName, "Camera owner"),
-    (exif::Tag::Artist, "Author"),
-    (exif::Tag::Copyright, "Copyright"),
-    (exif::Tag::ImageDescription, "Description"),
-    (exif::Tag::UserComment, "Comment"),
-    (exif::Tag::ImageUniqueID, "Image ID"),
-    (exif::Tag::Software, "Software"),
-    (exif::Tag::DateTimeOriginal, "Taken"),
-    (exif::Tag::DateTime, "Changed"),
+const EXIF_TAGS: &[(exif::Tag, Label)] = &[
+    (exif::Tag::GPSLatitude, Label::GpsLatitude),
+    (exif::Tag::GPSLatitudeRef, Label::GpsLatitudeRef),
+    (exif::Tag::GPSLongitude, Label::GpsLongitude),
+    (exif::Tag::GPSLongitudeRef, Label::GpsLongitudeRef),
+    (exif::Tag::GPSAltitude, Label::GpsAltitude),
+    (exif::Tag::GPSDateStamp, Label::GpsDate),
+    (exif::Tag::Make, Label::CameraMake),
+    (exif::Tag::Model, Label::CameraModel),
+    (exif::Tag::BodySerialNumber, Label::CameraSerial),
+    (exif::Tag::LensSerialNumber, Label::LensSerial),
+    (exif::Tag::CameraOwnerName, Label::CameraOwner),
+    (exif::Tag::Artist, Label::Author),
+    (exif::Tag::Copyright, Label::Copyright),
+    (exif::Tag::ImageDescription, Label::Description),
+    (exif::Tag::UserComment, Label::Comment),
+    (exif::Tag::ImageUniqueID, Label::ImageId),
+    (exif::Tag::Software, Label::Software),
+    (exif::Tag::DateTimeOriginal, Label::Taken),
+    (exif::Tag::DateTime, Label::Changed),
 ];
 
 /// EXIF in a JPEG, TIFF, PNG, WebP or HEIF image.
@@ -100,29 +188,29 @@ pub fn exif(bytes: &[u8], found: &mut Findings) {
     for (tag, label) in EXIF_TAGS {
         for field in data.fields().filter(|f| f.tag == *tag) {
             let value = field.display_value().with_unit(&data).to_string();
-            found.add("EXIF", label, value.trim_matches('"'));
+            found.add("EXIF", *label, value.trim_matches('"'));
         }
     }
 }
 
 /// Properties in XMP that say who, where, with what and when.
-const XMP_PROPERTIES: &[(&str, &str)] = &[
-    ("creator", "Author"),
-    ("Author", "Author"),
-    ("Artist", "Author"),
-    ("CreatorTool", "Made with"),
-    ("Producer", "Produced by"),
-    ("CreateDate", "Created"),
-    ("ModifyDate", "Changed"),
-    ("MetadataDate", "Metadata changed"),
-    ("GPSLatitude", "GPS latitude"),
-    ("GPSLongitude", "GPS longitude"),
-    ("SerialNumber", "Camera serial number"),
-    ("LensSerialNumber", "Lens serial number"),
-    ("OwnerName", "Camera owner"),
-    ("DocumentID", "Document ID"),
-    ("title", "Title"),
-    ("rights", "Copyright"),
+const XMP_PROPERTIES: &[(&str, Label)] = &[
+    ("creator", Label::Author),
+    ("Author", Label::Author),
+    ("Artist", Label::Author),
+    ("CreatorTool", Label::MadeWith),
+    ("Producer", Label::ProducedBy),
+    ("CreateDate", Label::Created),
+    ("ModifyDate", Label::Changed),
+    ("MetadataDate", Label::MetadataChanged),
+    ("GPSLatitude", Label::GpsLatitude),
+    ("GPSLongitude", Label::GpsLongitude),
+    ("SerialNumber", Label::CameraSerial),
+    ("LensSerialNumber", Label::LensSerial),
+    ("OwnerName", Label::CameraOwner),
+    ("DocumentID", Label::DocumentId),
+    ("title", Label::Title),
+    ("rights", Label::Copyright),
 ];
 
 /// Every XMP packet (`<x:xmpmeta>…</x:xmpmeta>`) in `bytes`, up to 1 MiB each.
@@ -144,7 +232,7 @@ pub fn xmp(bytes: &[u8], found: &mut Findings) {
 fn xmp_packet(packet: &[u8], found: &mut Findings) {
     let mut reader = quick_xml::Reader::from_reader(packet);
     // The property whose text is being read, and how deep inside it we are.
-    let mut open: Option<(&'static str, usize)> = None;
+    let mut open: Option<(Label, usize)> = None;
     let mut depth = 0usize;
     for _ in 0..100_000 {
         let event = match reader.read_event() {
@@ -187,7 +275,7 @@ fn xmp_attributes(e: &quick_xml::events::BytesStart<'_>, found: &mut Findings) {
     }
 }
 
-fn xmp_property(local: &str) -> Option<(&'static str, &'static str)> {
+fn xmp_property(local: &str) -> Option<(&'static str, Label)> {
     XMP_PROPERTIES.iter().find(|(p, _)| *p == local).copied()
 }
 
@@ -195,9 +283,7 @@ fn xmp_property(local: &str) -> Option<(&'static str, &'static str)> {
 /// macros, what it loads when opened, and how far it expands.
 pub fn zip_archive(bytes: &[u8], found: &mut Findings) {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        found
-            .warnings
-            .push("Its archive structure is damaged; it was not looked into.".into());
+        found.warnings.push(words!("file-warn-archive-damaged"));
         return;
     };
     let names: Vec<String> = archive
@@ -214,10 +300,10 @@ pub fn zip_archive(bytes: &[u8], found: &mut Findings) {
     }
     found.expands_to = Some(expands);
     if expands > BOMB_BYTES || expands / (bytes.len() as u64).max(1) > BOMB_RATIO {
-        found.warnings.push(format!(
-            "It expands to {} from {}: an archive built to exhaust the memory or disk of whoever opens it (a \"zip bomb\").",
-            candor_ui::human_size(expands),
-            candor_ui::human_size(bytes.len() as u64)
+        found.warnings.push(words!(
+            "file-warn-zip-bomb",
+            expands = candor_ui::human_size(expands),
+            size = candor_ui::human_size(bytes.len() as u64)
         ));
     }
     found.office = office_kind(&names, &mut archive);
@@ -305,31 +391,31 @@ fn read_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option
 
 /// OOXML `docProps/*.xml` and ODF `meta.xml`: every property with a value.
 fn office_properties(xml: &[u8], source: &str, found: &mut Findings) {
-    const LABELS: &[(&str, &str)] = &[
-        ("creator", "Author"),
-        ("initial-creator", "Author"),
-        ("lastModifiedBy", "Last saved by"),
-        ("Company", "Company"),
-        ("Manager", "Manager"),
-        ("title", "Title"),
-        ("subject", "Subject"),
-        ("description", "Description"),
-        ("keywords", "Keywords"),
-        ("created", "Created"),
-        ("creation-date", "Created"),
-        ("modified", "Changed"),
-        ("date", "Changed"),
-        ("lastPrinted", "Last printed"),
-        ("print-date", "Last printed"),
-        ("Application", "Made with"),
-        ("generator", "Made with"),
-        ("Template", "Template"),
-        ("template", "Template"),
-        ("user-defined", "Custom property"),
-        ("lpwstr", "Custom property"),
+    const LABELS: &[(&str, Label)] = &[
+        ("creator", Label::Author),
+        ("initial-creator", Label::Author),
+        ("lastModifiedBy", Label::LastSavedBy),
+        ("Company", Label::Company),
+        ("Manager", Label::Manager),
+        ("title", Label::Title),
+        ("subject", Label::Subject),
+        ("description", Label::Description),
+        ("keywords", Label::Keywords),
+        ("created", Label::Created),
+        ("creation-date", Label::Created),
+        ("modified", Label::Changed),
+        ("date", Label::Changed),
+        ("lastPrinted", Label::LastPrinted),
+        ("print-date", Label::LastPrinted),
+        ("Application", Label::MadeWith),
+        ("generator", Label::MadeWith),
+        ("Template", Label::Template),
+        ("template", Label::Template),
+        ("user-defined", Label::Custom),
+        ("lpwstr", Label::Custom),
     ];
     let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut label: Option<&str> = None;
+    let mut label: Option<Label> = None;
     for _ in 0..100_000 {
         match reader.read_event() {
             Ok(quick_xml::events::Event::Start(e)) => {
@@ -372,7 +458,7 @@ fn relationships(xml: &[u8], found: &mut Findings) {
                 }
                 if external {
                     if kind.ends_with("/hyperlink") {
-                        found.add("Office", "Link", &target);
+                        found.add("Office", Label::Link, &target);
                     } else {
                         found.load(&target);
                     }

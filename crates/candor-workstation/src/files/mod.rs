@@ -11,20 +11,25 @@ pub mod pdf;
 pub mod safe_view;
 pub mod sanitize;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use candor_core::filename;
+use candor_ui::text::Words;
+use candor_ui::words;
 pub use kind::{Class, TrueType};
-pub use metadata::Field;
+pub use metadata::{Field, Label};
 
 /// At most this much of a file is read to inspect it.
 pub const INSPECT_BYTES: usize = 64 * 1024 * 1024;
 
 /// The one sentence said before a reviewer downloads or exports originals.
-pub const OFFLINE_ADVICE: &str = "Reporters' files may be built to attack whoever opens them: open originals only on a computer that is offline and holds no keys, or use the safe view, which turns documents and images into plain pictures in a sandbox.";
+pub fn offline_advice() -> Words {
+    words!("file-offline-advice")
+}
 
-/// What the workstation knows about one file before anyone opens it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What the workstation knows about one file before anyone opens it. Its sentences are
+/// [`Words`]: a page says them in its language, an export's `manifest.json` in English.
+#[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
     /// The name the reporter gave, invisible characters written out (`<U+202E>`).
     pub original_name: String,
@@ -35,7 +40,7 @@ pub struct FileReport {
     pub true_type: TrueType,
     pub size: u64,
     /// Reasons for caution, one sentence each.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Words>,
     /// Metadata that may identify the reporter, a device or a place.
     pub metadata: Vec<Field>,
     /// For an archive (office documents are ZIP archives): the size of its contents.
@@ -70,58 +75,49 @@ pub fn inspect(
             true_type = TrueType {
                 mime: mime.into(),
                 class: Class::Office,
-                description: format!("an office document ({format})"),
+                description: words!("file-type-office", format = format),
             };
         }
     }
     let mut warnings = Vec::new();
     if filename::has_invisible(name) {
-        warnings.push("Its name contains invisible characters (shown as <U+…>) that can make it look like another kind of file.".to_string());
+        warnings.push(words!("file-warn-invisible"));
     }
     if let Some(claimed) = kind::claimed_class(name)
         && !kind::agree(claimed, true_type.class)
     {
-        warnings.push(format!(
-            "Its name says {}, but its content is {}.",
-            claimed.words(),
-            true_type.description
+        warnings.push(words!(
+            "file-warn-mismatch",
+            claimed = claimed.words(),
+            actual = true_type.description.clone()
         ));
     }
     match true_type.class {
-        Class::Executable => warnings.push(format!(
-            "It is {}: opening it runs it.",
-            true_type.description
+        Class::Executable => warnings.push(words!(
+            "file-warn-executable",
+            actual = true_type.description.clone()
         )),
-        Class::Script => warnings.push("It is a script: opening it may run it.".into()),
-        Class::Html => warnings.push(
-            "It is a web page: opened in a browser, it can run scripts and load other addresses."
-                .into(),
-        ),
-        Class::Archive => {
-            warnings.push("It is an archive: the files inside it were not checked.".into())
-        }
+        Class::Script => warnings.push(words!("file-warn-script")),
+        Class::Html => warnings.push(words!("file-warn-html")),
+        Class::Archive => warnings.push(words!("file-warn-archive")),
         _ => {}
     }
     if let Some(claimed) = kind::claimed_class(name)
         && matches!(claimed, Class::Executable | Class::Script)
         && !matches!(true_type.class, Class::Executable | Class::Script)
     {
-        warnings.push(
-            "Its name ends as a program's does: a computer may run it when it is opened.".into(),
-        );
+        warnings.push(words!("file-warn-program-name"));
     }
     if true_type.class != Class::Html && true_type.class != Class::Svg && has_markup(bytes) {
-        warnings.push(
-            "It also contains web-page markup: a browser that takes it for a page would run it."
-                .into(),
-        );
+        warnings.push(words!("file-warn-markup"));
     }
     match true_type.class {
         Class::Image => metadata::exif(bytes, &mut found),
         Class::Pdf => {
             let active = pdf::scan(bytes, &mut found);
             if !active.is_empty() {
-                warnings.push(format!("This PDF contains {}.", active.join(", ")));
+                let what: Vec<Words> = active.iter().map(|a| a.words()).collect();
+                warnings.push(words!("file-warn-pdf-active", what = what));
             }
         }
         Class::Svg | Class::Html => metadata::urls(bytes, &mut found),
@@ -138,22 +134,19 @@ pub fn inspect(
         metadata::xmp(bytes, &mut found);
     }
     if found.macros {
-        warnings
-            .push("It contains macros: programs that can run when the document is opened.".into());
+        warnings.push(words!("file-warn-macros"));
     }
     for url in &found.loads {
-        warnings.push(format!(
-            "It loads {url} when opened: that address would learn that it was opened, when, and from where."
-        ));
+        warnings.push(words!("file-warn-loads", url = url.as_str()));
     }
     warnings.extend(found.warnings);
     if found.fields.iter().any(identifying) {
-        warnings.push("Its metadata may identify the reporter, a device or a place (below): remove it before sharing the file; the safe view has none.".into());
+        warnings.push(words!("file-warn-metadata"));
     }
     if (bytes.len() as u64) < size {
-        warnings.push(format!(
-            "Only its first {} were inspected.",
-            candor_ui::human_size(bytes.len() as u64)
+        warnings.push(words!(
+            "file-warn-partly",
+            size = candor_ui::human_size(bytes.len() as u64)
         ));
     }
     FileReport {
@@ -169,7 +162,10 @@ pub fn inspect(
 }
 
 fn identifying(field: &Field) -> bool {
-    !matches!(field.name.as_str(), "Made with" | "Produced by" | "Link")
+    !matches!(
+        field.name,
+        Label::MadeWith | Label::ProducedBy | Label::Link
+    )
 }
 
 /// `<script`, `<html` or `<iframe` in the first 64 KiB, in any case.
@@ -196,6 +192,7 @@ mod tests {
         assert_eq!(r.true_type.class, Class::Executable);
         assert!(
             r.warnings.iter().any(|w| w
+                .to_string()
                 .contains("Its name says a PDF document, but its content is a Windows program")),
             "{:?}",
             r.warnings
@@ -213,8 +210,16 @@ mod tests {
             5,
         );
         assert_eq!(r.original_name, "report<U+202E>gnp.exe");
-        assert!(r.warnings.iter().any(|w| w.contains("invisible")));
-        assert!(r.warnings.iter().any(|w| w.contains("program's")));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.to_string().contains("invisible"))
+        );
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.to_string().contains("program's"))
+        );
     }
 
     proptest::proptest! {

@@ -11,44 +11,80 @@
 
 use std::io::Read;
 
-use super::metadata::{Findings, find, xmp};
+use candor_ui::text::Words;
+use candor_ui::words;
+
+use super::metadata::{Findings, Label, find, xmp};
 
 const MAX_STREAMS: usize = 4096;
 const MAX_INFLATED: u64 = 8 * 1024 * 1024;
 const MAX_TOTAL: u64 = 64 * 1024 * 1024;
 const MAX_STRING: usize = 1024;
 
-/// Names that make a PDF act when opened or clicked, and what they mean to a reviewer.
-const ACTIVE: &[(&str, &str)] = &[
-    ("JavaScript", "JavaScript"),
-    ("JS", "JavaScript"),
-    ("OpenAction", "an action that runs when it is opened"),
-    ("AA", "actions that run when pages or fields are used"),
-    ("Launch", "an action that starts a program"),
-    ("SubmitForm", "a form that sends data to an address"),
-    ("ImportData", "an action that imports data"),
-    ("EmbeddedFile", "embedded files"),
-    ("EmbeddedFiles", "embedded files"),
-    ("RichMedia", "embedded media (Flash)"),
-    ("XFA", "an XFA form"),
-    ("GoToR", "links that open other files"),
+/// What makes a PDF act when opened or clicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Active {
+    JavaScript,
+    OpenAction,
+    PageActions,
+    Launch,
+    SubmitForm,
+    ImportData,
+    EmbeddedFiles,
+    RichMedia,
+    Xfa,
+    RemoteLinks,
+}
+
+impl Active {
+    /// What it means to a reviewer.
+    pub fn words(self) -> Words {
+        match self {
+            Active::JavaScript => words!("file-pdf-javascript"),
+            Active::OpenAction => words!("file-pdf-open-action"),
+            Active::PageActions => words!("file-pdf-page-actions"),
+            Active::Launch => words!("file-pdf-launch"),
+            Active::SubmitForm => words!("file-pdf-submit-form"),
+            Active::ImportData => words!("file-pdf-import-data"),
+            Active::EmbeddedFiles => words!("file-pdf-embedded-files"),
+            Active::RichMedia => words!("file-pdf-rich-media"),
+            Active::Xfa => words!("file-pdf-xfa"),
+            Active::RemoteLinks => words!("file-pdf-remote-links"),
+        }
+    }
+}
+
+/// Names that make a PDF act when opened or clicked.
+const ACTIVE: &[(&str, Active)] = &[
+    ("JavaScript", Active::JavaScript),
+    ("JS", Active::JavaScript),
+    ("OpenAction", Active::OpenAction),
+    ("AA", Active::PageActions),
+    ("Launch", Active::Launch),
+    ("SubmitForm", Active::SubmitForm),
+    ("ImportData", Active::ImportData),
+    ("EmbeddedFile", Active::EmbeddedFiles),
+    ("EmbeddedFiles", Active::EmbeddedFiles),
+    ("RichMedia", Active::RichMedia),
+    ("XFA", Active::Xfa),
+    ("GoToR", Active::RemoteLinks),
 ];
 
-const INFO: &[(&str, &str)] = &[
-    ("Author", "Author"),
-    ("Creator", "Made with"),
-    ("Producer", "Produced by"),
-    ("Title", "Title"),
-    ("Subject", "Subject"),
-    ("Keywords", "Keywords"),
-    ("CreationDate", "Created"),
-    ("ModDate", "Changed"),
-    ("Company", "Company"),
+const INFO: &[(&str, Label)] = &[
+    ("Author", Label::Author),
+    ("Creator", Label::MadeWith),
+    ("Producer", Label::ProducedBy),
+    ("Title", Label::Title),
+    ("Subject", Label::Subject),
+    ("Keywords", Label::Keywords),
+    ("CreationDate", Label::Created),
+    ("ModDate", Label::Changed),
+    ("Company", Label::Company),
 ];
 
 /// Scans a PDF; returns the active features found (for the warnings).
-pub fn scan(bytes: &[u8], found: &mut Findings) -> Vec<&'static str> {
-    let mut active: Vec<&'static str> = Vec::new();
+pub fn scan(bytes: &[u8], found: &mut Findings) -> Vec<Active> {
+    let mut active: Vec<Active> = Vec::new();
     scan_body(bytes, found, &mut active);
     xmp(bytes, found);
     let mut total = 0u64;
@@ -100,7 +136,7 @@ fn streams(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Every PDF name in `body`, `#xx` escapes decoded; active names counted, document
 /// information and URIs read.
-fn scan_body(body: &[u8], found: &mut Findings, active: &mut Vec<&'static str>) {
+fn scan_body(body: &[u8], found: &mut Findings, active: &mut Vec<Active>) {
     let mut i = 0;
     while i < body.len() {
         if body[i] != b'/' {
@@ -111,16 +147,16 @@ fn scan_body(body: &[u8], found: &mut Findings, active: &mut Vec<&'static str>) 
         i = next;
         if let Some((_, meaning)) = ACTIVE.iter().find(|(n, _)| n.as_bytes() == name) {
             if !active.contains(meaning) {
-                active.push(meaning);
+                active.push(*meaning);
             }
         } else if name == b"URI" {
             if let Some(uri) = read_string(body, i) {
-                found.add("PDF", "Link", &uri);
+                found.add("PDF", Label::Link, &uri);
             }
         } else if let Some((_, label)) = INFO.iter().find(|(n, _)| n.as_bytes() == name)
             && let Some(value) = read_string(body, i)
         {
-            found.add("PDF", label, &value);
+            found.add("PDF", *label, &value);
         }
     }
 }
@@ -246,16 +282,19 @@ mod tests {
             4 0 obj << /Author (Jane \\(J\\) Doe) /Producer <FEFF00410042> >> endobj\n";
         let mut found = Findings::default();
         let active = scan(pdf, &mut found);
-        assert!(active.contains(&"JavaScript"), "{active:?}");
-        assert!(active.contains(&"an action that runs when it is opened"));
-        let values: Vec<(&str, &str)> = found
+        assert!(active.contains(&Active::JavaScript), "{active:?}");
+        assert!(active.contains(&Active::OpenAction));
+        let values: Vec<(Label, &str)> = found
             .fields
             .iter()
-            .map(|f| (f.name.as_str(), f.value.as_str()))
+            .map(|f| (f.name, f.value.as_str()))
             .collect();
-        assert!(values.contains(&("Author", "Jane (J) Doe")), "{values:?}");
-        assert!(values.contains(&("Produced by", "AB")));
-        assert!(values.contains(&("Link", "http://127.0.0.1:9/x")));
+        assert!(
+            values.contains(&(Label::Author, "Jane (J) Doe")),
+            "{values:?}"
+        );
+        assert!(values.contains(&(Label::ProducedBy, "AB")));
+        assert!(values.contains(&(Label::Link, "http://127.0.0.1:9/x")));
     }
 
     #[test]
@@ -270,7 +309,7 @@ mod tests {
         pdf.extend(b"\nendstream\nendobj\n");
         let mut found = Findings::default();
         let active = scan(&pdf, &mut found);
-        assert!(active.contains(&"JavaScript"));
+        assert!(active.contains(&Active::JavaScript));
         assert!(found.fields.iter().any(|f| f.value == "Hidden Author"));
     }
 

@@ -23,6 +23,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use candor_ui::text::Words;
+use candor_ui::words;
+
 use super::{Class, FileReport};
 pub use output::Page;
 
@@ -129,52 +132,89 @@ impl Limits {
     }
 }
 
-/// Why a file has no safe view: one sentence for the reviewer.
-#[derive(Debug, thiserror::Error)]
+/// Why a file has no safe view: one sentence for the reviewer ([`SafeViewError::words`];
+/// in English as `Display`, for the command line).
+#[derive(Debug)]
 pub enum SafeViewError {
-    #[error(
-        "The safe view needs bubblewrap (the bwrap command, Debian package bubblewrap); without its sandbox no file is converted."
-    )]
     NoSandbox,
-    #[error("The sandbox could not be started: {0}.")]
     Sandbox(String),
-    #[error("It is {0}; the safe view converts only documents, images and text.")]
-    NotConvertible(String),
-    #[error("It expands to {0} when opened, more than the safe view converts ({1}).")]
+    /// What the file is.
+    NotConvertible(Words),
     Expands(String, String),
-    #[error("It has {0} pages; the safe view converts at most {1}.")]
     TooManyPages(u32, u32),
-    #[error("It has more pages than the safe view converts ({0}).")]
     TooManyPagesUnknown(u32),
-    #[error("Its image is {0} pixels across; the safe view converts at most {1}.")]
     TooLarge(u32, u32),
-    #[error("It could not be read as {0}, so it was not converted.")]
-    Unreadable(&'static str),
-    #[error("It is larger than the safe view converts ({0}).")]
+    /// What it could not be read as, if known.
+    Unreadable(Option<Class>),
     InputTooLarge(String),
-    #[error(
-        "LibreOffice could not convert it within the safe view's limits: it may be damaged, or built to exhaust them."
-    )]
     OfficeFailed,
-    #[error(
-        "Office documents need LibreOffice on this computer (Debian package libreoffice-writer-nogui); none is installed."
-    )]
     NoLibreOffice,
-    #[error(
-        "Text is drawn with DejaVu Sans (Debian package fonts-dejavu-core), which is not installed."
-    )]
     NoFont,
-    #[error(
-        "It could not be converted within the safe view's limits (memory, CPU time, page size)."
-    )]
     Failed,
-    #[error("It was not converted within {0} seconds, and the conversion was stopped.")]
     TimedOut(String),
-    #[error("Its pages would take more than {0} of memory; it was not converted.")]
     OutputTooLarge(String),
-    #[error("The safe view could not be written.")]
     Output,
 }
+
+impl SafeViewError {
+    /// The sentence, to be said in the language of the page that shows it.
+    pub fn words(&self) -> Words {
+        match self {
+            SafeViewError::NoSandbox => words!("file-safe-no-sandbox"),
+            SafeViewError::Sandbox(reason) => words!("file-safe-sandbox", reason = reason.as_str()),
+            SafeViewError::NotConvertible(what) => {
+                words!("file-safe-not-convertible", actual = what.clone())
+            }
+            SafeViewError::Expands(size, limit) => words!(
+                "file-safe-expands",
+                expands = size.as_str(),
+                limit = limit.as_str()
+            ),
+            SafeViewError::TooManyPages(pages, limit) => words!(
+                "file-safe-too-many-pages",
+                pages = pages.to_string(),
+                limit = limit.to_string()
+            ),
+            SafeViewError::TooManyPagesUnknown(limit) => {
+                words!(
+                    "file-safe-too-many-pages-unknown",
+                    limit = limit.to_string()
+                )
+            }
+            SafeViewError::TooLarge(side, limit) => words!(
+                "file-safe-too-wide",
+                pixels = side.to_string(),
+                limit = limit.to_string()
+            ),
+            SafeViewError::Unreadable(Some(class)) => {
+                words!("file-safe-unreadable", kind = class.words())
+            }
+            SafeViewError::Unreadable(None) => words!("file-safe-unreadable-any"),
+            SafeViewError::InputTooLarge(limit) => {
+                words!("file-safe-input-too-large", limit = limit.as_str())
+            }
+            SafeViewError::OfficeFailed => words!("file-safe-office-failed"),
+            SafeViewError::NoLibreOffice => words!("file-safe-no-libreoffice"),
+            SafeViewError::NoFont => words!("file-safe-no-font"),
+            SafeViewError::Failed => words!("file-safe-failed"),
+            SafeViewError::TimedOut(seconds) => {
+                words!("file-safe-timed-out", seconds = seconds.as_str())
+            }
+            SafeViewError::OutputTooLarge(limit) => {
+                words!("file-safe-output-too-large", limit = limit.as_str())
+            }
+            SafeViewError::Output => words!("file-safe-output"),
+        }
+    }
+}
+
+impl std::fmt::Display for SafeViewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.words().fmt(f)
+    }
+}
+
+impl std::error::Error for SafeViewError {}
 
 /// A converted file.
 pub struct SafeView {
@@ -377,10 +417,10 @@ pub fn convert(
             Err(SafeViewError::TooLarge(n, limits.max_image_side))
         }
         Err(SafeViewError::Unreadable(_)) => Err(match input {
-            Input::Pdf => SafeViewError::Unreadable("a PDF document"),
+            Input::Pdf => SafeViewError::Unreadable(Some(Class::Pdf)),
             Input::Office => SafeViewError::OfficeFailed,
-            Input::Image => SafeViewError::Unreadable("an image"),
-            Input::Text => SafeViewError::Unreadable("text"),
+            Input::Image => SafeViewError::Unreadable(Some(Class::Image)),
+            Input::Text => SafeViewError::Unreadable(Some(Class::Text)),
         }),
         Err(SafeViewError::InputTooLarge(_)) => Err(SafeViewError::InputTooLarge(
             candor_ui::human_size(limits.max_input),
@@ -420,7 +460,7 @@ fn read_pages(
                     }
                     pixels::Refusal::TooManyPages => SafeViewError::TooManyPages(detail, 0),
                     pixels::Refusal::TooLarge => SafeViewError::TooLarge(detail, 0),
-                    pixels::Refusal::Unreadable => SafeViewError::Unreadable(""),
+                    pixels::Refusal::Unreadable => SafeViewError::Unreadable(None),
                     pixels::Refusal::InputTooLarge => SafeViewError::InputTooLarge(String::new()),
                     pixels::Refusal::NoConverter => SafeViewError::NoLibreOffice,
                     pixels::Refusal::NoFont => SafeViewError::NoFont,
