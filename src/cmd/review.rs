@@ -340,5 +340,5 @@ fn review_trust(connection: &Connection) -> Result<(), CliError> {
 
 fn parse_language(tag: &str) -> Result<candor_workstation::serve::Lang, String> {
     candor_workstation::serve::Lang::parse(tag)
-        .ok_or_else(|| "not one of en, fr, es, pt, de, ro, ru, uk, tr, ar, fa, zh-Hans".to_string())
+        .ok_or_else(|| format!("not one of {}", candor_workstation::serve::Lang::tags()))
 }

@@ -452,7 +452,7 @@ impl RawConfig {
             Some(tag) => candor_ui::text::Lang::parse(tag.trim()).ok_or_else(|| {
                 ConfigError::new(
                     "default_language",
-                    "must be one of en, fr, es, pt, de, ro, ru, uk, tr, ar, fa, zh-Hans",
+                    format!("must be one of {}", candor_ui::text::Lang::tags()),
                 )
             })?,
         };

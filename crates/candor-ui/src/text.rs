@@ -115,6 +115,11 @@ impl Lang {
         }
     }
 
+    /// Every tag, for messages: "en, fr, …, zh-Hans".
+    pub fn tags() -> String {
+        Lang::ALL.map(Lang::tag).join(", ")
+    }
+
     /// The language whose tag or path segment is `text`, in any case (`fr`, `zh-Hans`).
     pub fn parse(text: &str) -> Option<Lang> {
         Lang::ALL
