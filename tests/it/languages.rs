@@ -800,3 +800,81 @@ async fn the_workstation_speaks_the_language_it_is_started_with() {
     assert!(inbox.starts_with("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">"));
     assert!(inbox.contains(&words(Lang::Ar, "ws-inbox", &[])));
 }
+
+/// Right to left, on a phone: Arabic and Persian pages start at the right (the brand, an
+/// inline element, sits at the right edge) and nothing is wider than a 320 px screen;
+/// JavaScript off. The stylesheet uses logical properties only, which this shows.
+#[tokio::test(flavor = "multi_thread")]
+async fn right_to_left_pages_start_at_the_right_and_fit_a_phone() {
+    let server = TestServer::start();
+    let browser = Browser::start_with(BrowserOptions {
+        window_size: (500, 900),
+        ..BrowserOptions::default()
+    })
+    .await;
+    browser.set_viewport(320, 2400).await;
+    for lang in [Lang::Ar, Lang::Fa] {
+        let base = format!("{}{}", server.url, prefix(lang));
+        let mut code = String::new();
+        for step in [
+            "index",
+            "submit",
+            "receipt",
+            "followup",
+            "case",
+            "transparency",
+        ] {
+            match step {
+                "index" => browser.goto(&format!("{base}/")).await,
+                "submit" => browser.goto(&format!("{base}/submit")).await,
+                "receipt" => {
+                    browser.find("#message").await.type_text("rtl").await;
+                    browser
+                        .click_and_wait("main form button[type=submit]")
+                        .await;
+                    code = browser.text("#receipt").await;
+                }
+                "followup" => browser.goto(&format!("{base}/followup")).await,
+                "case" => {
+                    browser.find("#receipt").await.type_text(&code).await;
+                    browser
+                        .click_and_wait("main form button[type=submit]")
+                        .await;
+                }
+                _ => browser.goto(&format!("{base}/transparency")).await,
+            }
+            let what = format!("{step} ({})", lang.tag());
+            let (_, _, width, _) = browser
+                .find("html")
+                .await
+                .inner()
+                .rectangle()
+                .await
+                .expect("rect");
+            assert!((300.0..=320.0).contains(&width), "{what}: {width} px wide");
+            let (x, _, w, _) = browser
+                .find("header .brand")
+                .await
+                .inner()
+                .rectangle()
+                .await
+                .expect("rect");
+            assert!(
+                x + w > width - 40.0 && x > width / 3.0,
+                "{what}: the brand is at {x}..{} of {width}, not at the right",
+                x + w
+            );
+            for e in browser.find_all("body *").await {
+                let (x, _, w, _) = e.inner().rectangle().await.expect("rect");
+                assert!(
+                    x >= -0.5 && x + w <= width + 0.5,
+                    "{what}: <{}> spans {x}..{} of {width}: {:.60}",
+                    e.tag_name().await,
+                    x + w,
+                    e.text().await
+                );
+            }
+        }
+    }
+    browser.assert_requests_only_to(&server.url).await;
+}
