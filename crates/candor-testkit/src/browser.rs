@@ -651,16 +651,11 @@ impl Browser {
     /// Presses and releases `key` (WebDriver actions: real key events, as a person types),
     /// with the focus wherever it is.
     pub async fn press(&self, key: fantoccini::key::Key) {
-        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-        let value = char::from(key);
-        let actions = KeyActions::new("keyboard".to_string())
-            .then(KeyAction::Down { value })
-            .then(KeyAction::Up { value });
-        self.expect("press a key", self.client.perform_actions(actions))
-            .await;
+        self.type_keys(&char::from(key).to_string()).await;
     }
 
-    /// Types `text` into whatever has the focus, key by key.
+    /// Types `text` into whatever has the focus, key by key (a key of
+    /// [`fantoccini::key::Key`] as its character).
     pub async fn type_keys(&self, text: &str) {
         use fantoccini::actions::{InputSource, KeyAction, KeyActions};
         let mut actions = KeyActions::new("keyboard".to_string());
@@ -702,16 +697,25 @@ impl Browser {
     pub async fn press_and_wait(&self, key: fantoccini::key::Key) {
         let root = self.find("html").await;
         self.press(key).await;
+        if let Err(waited) = self.new_document(&root).await {
+            panic!(
+                "no new page within {waited:?} after a key press; {}",
+                self.whereabouts().await
+            );
+        }
+    }
+
+    /// Waits until `root` (the `html` element of the page before) has gone stale, up to the
+    /// page-load timeout; returns how long it waited if it did not.
+    async fn new_document(&self, root: &Element<'_>) -> Result<(), Duration> {
         let timeout = self.options.page_load_timeout;
         let deadline = Deadline::after(timeout);
         while !root.is_stale().await {
             if !deadline.wait().await {
-                panic!(
-                    "no new page within {timeout:?} after a key press; {}",
-                    self.whereabouts().await
-                );
+                return Err(timeout);
             }
         }
+        Ok(())
     }
 
     // ---- checkers -----------------------------------------------------------------------
@@ -891,14 +895,7 @@ impl<'b> Element<'b> {
     pub async fn try_click_and_wait(&self) -> Result<(), Duration> {
         let root = self.browser.find("html").await;
         self.click().await;
-        let timeout = self.browser.options.page_load_timeout;
-        let deadline = Deadline::after(timeout);
-        while !root.is_stale().await {
-            if !deadline.wait().await {
-                return Err(timeout);
-            }
-        }
-        Ok(())
+        self.browser.new_document(&root).await
     }
 
     /// Whether the element's document has been replaced.
