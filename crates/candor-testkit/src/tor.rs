@@ -39,20 +39,80 @@ pub fn available() -> bool {
             .is_ok()
 }
 
+/// How each try to bring the network up is made: a private network on a busy machine
+/// sometimes never forms a consensus (the authorities miss a short voting round and the
+/// relays stay "Not in dir file"); the next try starts afresh, in its own directory, on
+/// other ports, with chutney's own, more patient voting intervals.
+const ATTEMPTS: [Attempt; 3] = [
+    Attempt {
+        fast: true,
+        timeout: 240,
+        port_offset: 0,
+    },
+    Attempt {
+        fast: false,
+        timeout: 400,
+        port_offset: 100,
+    },
+    Attempt {
+        fast: false,
+        timeout: 400,
+        port_offset: 200,
+    },
+];
+
+struct Attempt {
+    fast: bool,
+    timeout: u32,
+    port_offset: u16,
+}
+
 impl TorNetwork {
     /// Starts the network with `target` (`unix:/path` or `127.0.0.1:PORT`) served as an
-    /// onion, and waits until the onion answers through the network's client.
+    /// onion, and waits until the onion answers through the network's client. A network
+    /// that does not bootstrap is torn down and started again (see [`ATTEMPTS`]).
     pub fn start(target: &str, work: &Path) -> TorNetwork {
+        for (n, attempt) in ATTEMPTS.iter().enumerate() {
+            match Self::try_start(target, &work.join(format!("try-{n}")), attempt) {
+                Some(network) => return network,
+                None => eprintln!("[tor] try {n} did not bring the network up; starting afresh"),
+            }
+        }
+        panic!(
+            "the private Tor network did not bootstrap in {} tries",
+            ATTEMPTS.len()
+        );
+    }
+
+    fn try_start(target: &str, work: &Path, attempt: &Attempt) -> Option<TorNetwork> {
         // Through bash: a copy of shared/ may have lost the script's executable bit.
-        let mut check = Command::new("bash")
-            .arg(onion_check())
-            .args(["--fast", "--hold", "--timeout", "400", "--work-dir"])
+        let mut command = Command::new("bash");
+        command.arg(onion_check());
+        if attempt.fast {
+            command.arg("--fast");
+        }
+        let mut check = command
+            .args(["--hold", "--timeout"])
+            .arg(attempt.timeout.to_string())
+            .arg("--port-offset")
+            .arg(attempt.port_offset.to_string())
+            .arg("--work-dir")
             .arg(work)
             .arg(target)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("run onion-check");
+        let stderr = BufReader::new(check.stderr.take().expect("stderr"));
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                if line.contains("holding the network up") {
+                    let _ = tx.send(());
+                }
+            }
+        });
         let stdout = BufReader::new(check.stdout.take().expect("stdout"));
         let (mut onion, mut socks_port) = (None, None);
         for line in stdout.lines() {
@@ -67,26 +127,22 @@ impl TorNetwork {
                 break;
             }
         }
-        let stderr = BufReader::new(check.stderr.take().expect("stderr"));
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stderr.lines().map_while(Result::ok) {
-                eprintln!("{line}");
-                if line.contains("holding the network up") {
-                    let _ = tx.send(());
-                }
-            }
-        });
         let network = TorNetwork {
             check,
             work: work.to_path_buf(),
-            onion: onion.expect("onion-check printed no ONION= line"),
-            socks_port: socks_port.expect("onion-check printed no SOCKS_PORT= line"),
+            onion: onion.unwrap_or_default(),
+            socks_port: socks_port.unwrap_or_default(),
             extra: Vec::new(),
         };
-        rx.recv_timeout(Duration::from_secs(600))
-            .expect("the onion did not answer through the private Tor network");
-        network
+        // No address: onion-check gave up (and stopped its Tor processes); dropping the
+        // network reaps it.
+        if network.onion.is_empty() || network.socks_port == 0 {
+            return None;
+        }
+        let answered = rx
+            .recv_timeout(Duration::from_secs(u64::from(attempt.timeout) + 60))
+            .is_ok();
+        answered.then_some(network)
     }
 
     /// The torrc of the network's node of this kind (`h`: onion service, `c`: client),
