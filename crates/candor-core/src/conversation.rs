@@ -144,6 +144,13 @@ pub enum OpenedItem {
         id: i64,
         opening: candor_log::entry::Opening,
     },
+    /// An identity statement: nobody's key opens it alone; what is public about it is who
+    /// holds its layers and how many of them must agree.
+    Identity {
+        id: i64,
+        threshold: usize,
+        custodians: Vec<String>,
+    },
     /// The item could not be opened with the given key (or is damaged).
     Unreadable {
         id: i64,

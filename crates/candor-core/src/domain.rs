@@ -79,6 +79,10 @@ pub enum ItemKind {
     File,
     /// The sealed opening of a log entry about the case.
     Record,
+    /// A reporter's identity statement, sealed so that only a threshold of the body's
+    /// identity custodians together open it ([`crate::identity`]): no reviewer's key and
+    /// not the reporter's.
+    Identity,
 }
 
 impl ItemKind {
@@ -87,6 +91,7 @@ impl ItemKind {
             ItemKind::Text => "text",
             ItemKind::File => "file",
             ItemKind::Record => "record",
+            ItemKind::Identity => "identity",
         }
     }
 }
@@ -99,6 +104,7 @@ impl FromStr for ItemKind {
             "text" => Ok(ItemKind::Text),
             "file" => Ok(ItemKind::File),
             "record" => Ok(ItemKind::Record),
+            "identity" => Ok(ItemKind::Identity),
             _ => Err("unknown item kind"),
         }
     }

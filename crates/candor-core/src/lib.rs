@@ -11,6 +11,7 @@ pub mod conversation;
 pub mod days;
 pub mod domain;
 pub mod filename;
+pub mod identity;
 pub mod multipart;
 pub mod receipt;
 pub mod seal;

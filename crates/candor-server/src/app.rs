@@ -67,6 +67,10 @@ impl AppState {
             body_name: config.body.name.clone(),
             reviewer_names: config.reviewers.iter().map(|r| r.name.clone()).collect(),
             max_upload_bytes: config.max_upload_bytes,
+            identity: config
+                .identity
+                .as_ref()
+                .map(|i| (i.custodians.threshold(), i.custodians.names().len())),
         };
         let sessions = Arc::new(Sessions::new(
             config.session_idle_timeout,

@@ -91,11 +91,21 @@ impl fmt::Display for Listen {
 }
 
 /// A reviewer of the body: a name (for the audit trail) and the age recipient that every
-/// report is encrypted to.
+/// report is encrypted to; an identity custodian holds a layer of every identity statement.
 #[derive(Debug, Clone)]
 pub struct Reviewer {
     pub name: String,
     pub recipient: age::x25519::Recipient,
+    pub custodian: bool,
+}
+
+/// The identity lane (`[identity]` and the reviewers marked `custodian = true`): whether
+/// reporters may give an identity statement, and who together can open it.
+#[derive(Debug, Clone)]
+pub struct IdentityLane {
+    pub custodians: candor_core::identity::Custodians,
+    /// Days between a disclosure request and the earliest disclosure (`notice_days`).
+    pub notice_days: u16,
 }
 
 /// The independent body that runs this instance.
@@ -146,6 +156,8 @@ pub struct Config {
     pub default_language: candor_ui::text::Lang,
     pub body: Body,
     pub reviewers: Vec<Reviewer>,
+    /// `None` when no reviewer is a custodian: reporters are offered no identity section.
+    pub identity: Option<IdentityLane>,
     /// Witnesses the server sends each new checkpoint to (tlog-witness v1).
     pub witnesses: Vec<Witness>,
 }
@@ -188,6 +200,14 @@ struct RawConfig {
     witnesses: Vec<RawWitness>,
     retention: Option<RawRetention>,
     transparency: Option<RawTransparency>,
+    identity: Option<RawIdentity>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIdentity {
+    threshold: Option<usize>,
+    notice_days: Option<u16>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -224,6 +244,44 @@ struct RawBody {
 struct RawReviewer {
     name: Option<String>,
     recipient: Option<String>,
+    custodian: Option<bool>,
+}
+
+/// Default number of custodians who must agree to open an identity statement.
+pub const DEFAULT_IDENTITY_THRESHOLD: usize = 2;
+/// Default days between a disclosure request and the earliest disclosure.
+pub const DEFAULT_NOTICE_DAYS: u16 = 7;
+
+fn identity_lane(
+    reviewers: &[Reviewer],
+    raw: RawIdentity,
+) -> Result<Option<IdentityLane>, ConfigError> {
+    let members: Vec<(String, age::x25519::Recipient)> = reviewers
+        .iter()
+        .filter(|r| r.custodian)
+        .map(|r| (r.name.clone(), r.recipient.clone()))
+        .collect();
+    let threshold = raw.threshold.unwrap_or(DEFAULT_IDENTITY_THRESHOLD);
+    let notice_days = raw.notice_days.unwrap_or(DEFAULT_NOTICE_DAYS);
+    if notice_days > 90 {
+        return Err(ConfigError::new("identity.notice_days", "at most 90 days"));
+    }
+    if members.is_empty() {
+        return Ok(None);
+    }
+    let count = members.len();
+    let custodians = candor_core::identity::Custodians::new(threshold, members).map_err(|e| {
+        ConfigError::new(
+            "identity.threshold",
+            format!(
+                "{e} ({count} reviewers have custodian = true; no single key may open an identity statement)"
+            ),
+        )
+    })?;
+    Ok(Some(IdentityLane {
+        custodians,
+        notice_days,
+    }))
 }
 
 impl Config {
@@ -545,8 +603,13 @@ impl RawConfig {
                     "this recipient is already configured for another reviewer",
                 ));
             }
-            reviewers.push(Reviewer { name, recipient });
+            reviewers.push(Reviewer {
+                name,
+                recipient,
+                custodian: raw.custodian.unwrap_or(false),
+            });
         }
+        let identity = identity_lane(&reviewers, self.identity.unwrap_or_default())?;
 
         let mut witnesses: Vec<Witness> = Vec::new();
         for (i, raw) in self.witnesses.into_iter().enumerate() {
@@ -622,6 +685,7 @@ impl RawConfig {
                 witness_keys,
             },
             reviewers,
+            identity,
             witnesses,
         })
     }
@@ -844,6 +908,52 @@ mod tests {
             assert_eq!(e.setting, setting, "{text}: {e}");
             assert!(!e.to_string().contains('\n'), "one line: {e}");
         }
+    }
+
+    #[test]
+    fn identity_custodians_and_threshold() {
+        let custodian = |name: &str| {
+            let r = age::x25519::Identity::generate().to_public();
+            format!("[[reviewers]]\nname = \"{name}\"\nrecipient = \"{r}\"\ncustodian = true\n")
+        };
+        let three = format!("{}{}{}", custodian("c1"), custodian("c2"), custodian("c3"));
+        let c = Config::from_toml_str(&format!("{}{three}", minimal(""))).expect("ok");
+        let lane = c.identity.expect("the lane is on");
+        assert_eq!(lane.custodians.threshold(), DEFAULT_IDENTITY_THRESHOLD);
+        assert_eq!(lane.custodians.names(), ["c1", "c2", "c3"]);
+        assert_eq!(lane.notice_days, DEFAULT_NOTICE_DAYS);
+        assert!(
+            Config::from_toml_str(&minimal(""))
+                .expect("ok")
+                .identity
+                .is_none()
+        );
+        // One key alone may never open a statement; two custodians cannot meet a threshold
+        // of three; too many copies; a notice longer than a quarter.
+        for (identity, custodians) in [
+            ("[identity]\nthreshold = 1\n", three.clone()),
+            ("", custodian("c1")),
+            (
+                "[identity]\nthreshold = 3\n",
+                format!("{}{}", custodian("c1"), custodian("c2")),
+            ),
+            (
+                "[identity]\nthreshold = 4\n",
+                (0..7)
+                    .map(|i| custodian(&format!("c{i}")))
+                    .collect::<String>(),
+            ),
+        ] {
+            let e = Config::from_toml_str(&format!("{}{identity}{custodians}", minimal("")))
+                .expect_err("refused");
+            assert_eq!(e.setting, "identity.threshold", "{e}");
+        }
+        let e = Config::from_toml_str(&format!(
+            "{}[identity]\nnotice_days = 91\n{three}",
+            minimal("")
+        ))
+        .expect_err("refused");
+        assert_eq!(e.setting, "identity.notice_days");
     }
 
     #[test]

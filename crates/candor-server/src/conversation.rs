@@ -100,6 +100,17 @@ pub async fn open_conversation_item(
                 None => unreadable,
             }
         }
+        ItemKind::Identity => {
+            let bundle = store.read_blob(item.blob_id).await?;
+            match candor_core::identity::Bundle::parse(&bundle) {
+                Ok(bundle) => OpenedItem::Identity {
+                    id: item.id,
+                    threshold: bundle.threshold,
+                    custodians: bundle.custodians().iter().map(|c| c.to_string()).collect(),
+                },
+                Err(_) => unreadable,
+            }
+        }
         ItemKind::File => {
             let Some(meta_id) = item.meta_blob_id else {
                 return Ok(unreadable);

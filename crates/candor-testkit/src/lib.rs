@@ -373,6 +373,8 @@ impl Drop for TestServer {
 /// A part of a submission form.
 pub enum Part {
     Message(Vec<u8>),
+    /// The optional identity statement (`identity`).
+    Identity(Vec<u8>),
     File {
         name: String,
         content_type: String,
@@ -394,6 +396,7 @@ pub fn form(parts: Vec<Part>) -> reqwest::multipart::Form {
     for part in parts {
         form = match part {
             Part::Message(bytes) => form.part("message", reqwest::multipart::Part::bytes(bytes)),
+            Part::Identity(bytes) => form.part("identity", reqwest::multipart::Part::bytes(bytes)),
             Part::File {
                 name,
                 content_type,
@@ -495,6 +498,11 @@ pub fn receipt_from(html: &str) -> Option<String> {
 
 /// Decrypts with the stock `age` CLI.
 pub fn age_decrypt(key: &Path, ciphertext: &[u8]) -> Vec<u8> {
+    try_age_decrypt(key, ciphertext).unwrap_or_else(|e| panic!("age -d failed: {e}"))
+}
+
+/// Decrypts with the stock `age` CLI; `Err` holds what it printed when it could not.
+pub fn try_age_decrypt(key: &Path, ciphertext: &[u8]) -> Result<Vec<u8>, String> {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = dir.path().join("item.age");
     std::fs::write(&input, ciphertext).expect("write");
@@ -505,12 +513,11 @@ pub fn age_decrypt(key: &Path, ciphertext: &[u8]) -> Vec<u8> {
         .arg(&input)
         .output()
         .expect("the `age` CLI must be installed (apt install age)");
-    assert!(
-        out.status.success(),
-        "age -d failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
 }
 
 /// Deterministic pseudo-random bytes (fast, no external state).

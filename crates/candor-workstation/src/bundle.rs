@@ -503,6 +503,10 @@ pub fn open(
                     )));
                 };
                 let content = bundle.join(&entry.content);
+                if item.kind == "identity" {
+                    writer.identity(item.id, &fs::read(&content)?)?;
+                    continue;
+                }
                 match &entry.meta {
                     None => {
                         match fs::read(&content)

@@ -355,6 +355,24 @@ impl CaseWriter {
         ));
     }
 
+    /// An identity statement: copied as it is stored (sealed; it opens only with its
+    /// custodians' keys together, see `candor_core::identity`), never opened here.
+    pub fn identity(&mut self, id: i64, bundle: &[u8]) -> Result<(), WorkstationError> {
+        match candor_core::identity::Bundle::parse(bundle) {
+            Ok(parsed) => {
+                let name = format!("identity-statement-{id}.txt");
+                fs::write(self.dir.join(&name), bundle)?;
+                self.conversation.push_str(&format!(
+                    "[identity statement, sealed: it opens only with {} of {} together; see {name}]\n",
+                    parsed.threshold,
+                    parsed.custodians().join(", ")
+                ));
+            }
+            Err(_) => self.unreadable(id),
+        }
+        Ok(())
+    }
+
     pub fn unreadable(&mut self, id: i64) {
         self.conversation
             .push_str(&format!("[item {id} could not be opened with this key]\n"));
@@ -477,6 +495,10 @@ pub async fn export_case(
         writer.message(&message.author, &message.day);
         for item in &message.items {
             match item.kind.as_str() {
+                "identity" => {
+                    let bundle = client.item_bytes(item.id).await?;
+                    writer.identity(item.id, &bundle)?;
+                }
                 "text" | "record" => {
                     let ct = client.item_bytes(item.id).await?;
                     match seal::open_bytes(&identities, &ct) {

@@ -230,6 +230,11 @@ pub enum ShownItem {
         opening: Opening,
         index: Option<u64>,
     },
+    /// An identity statement: only its custodians, together, open it.
+    Identity {
+        threshold: usize,
+        custodians: Vec<String>,
+    },
     Unreadable(i64),
 }
 
@@ -327,6 +332,9 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                                 (file_item(&c.reference, *id, meta, report.as_deref(), shown))
                             }
                             ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
+                            ShownItem::Identity { threshold, custodians } => {
+                                p.identity { strong { (t!("ws-identity", threshold = *threshold, custodians = custodians.join(", "))) } }
+                            }
                             ShownItem::Unreadable(id) => { p.hint { (t!("ws-unreadable", id = *id)) } }
                         }
                     }

@@ -529,15 +529,20 @@ async fn small_plaintext(
     ws: &Workstation,
     item: &ItemInfo,
 ) -> Result<Option<Zeroizing<Vec<u8>>>, WorkstationError> {
-    let ct = match ws.mirror.ciphertext(&item.sha256) {
+    let ct = stored_bytes(ws, item).await?;
+    Ok(seal::open_bytes(ws.client.identities(), &ct).ok())
+}
+
+/// A small item's stored bytes, from the mirror when they are there.
+async fn stored_bytes(ws: &Workstation, item: &ItemInfo) -> Result<Arc<Vec<u8>>, WorkstationError> {
+    Ok(match ws.mirror.ciphertext(&item.sha256) {
         Some(ct) => ct,
         None => {
             let ct = ws.client.item_bytes(item.id).await?;
             ws.mirror.keep(&item.sha256, ct.clone());
             Arc::new(ct)
         }
-    };
-    Ok(seal::open_bytes(ws.client.identities(), &ct).ok())
+    })
 }
 
 /// A file's metadata, from the mirror's ciphertext when it is there.
@@ -710,6 +715,14 @@ async fn open_messages(
                         text: String::from_utf8_lossy(&p).into_owned(),
                     },
                     None => ShownItem::Unreadable(item.id),
+                }
+            } else if item.kind == "identity" {
+                match candor_core::identity::Bundle::parse(&stored_bytes(ws, item).await?) {
+                    Ok(bundle) => ShownItem::Identity {
+                        threshold: bundle.threshold,
+                        custodians: bundle.custodians().iter().map(|c| c.to_string()).collect(),
+                    },
+                    Err(_) => ShownItem::Unreadable(item.id),
                 }
             } else if item.kind == "record" {
                 match small_plaintext(ws, item)

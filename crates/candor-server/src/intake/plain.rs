@@ -7,6 +7,7 @@
 use zeroize::Zeroizing;
 
 use candor_core::conversation::FileMeta;
+use candor_core::identity::{Custodians, IdentityError, MAX_STATEMENT_BYTES, normalize_statement};
 use candor_core::seal::{SealError, Sealer, seal_bytes};
 use candor_store::{BlobRef, ItemKind, NewItem, StoreError, Upload};
 
@@ -27,8 +28,11 @@ pub enum PlainError {
     /// The message is not UTF-8 text.
     NotUtf8,
     TooManyFiles,
-    /// A part other than `message` (once) and `files`.
+    /// A part other than `message` (once), `files` and `identity` (once, where custodians
+    /// are configured).
     UnexpectedPart,
+    /// The identity statement is too long or not text.
+    Identity(IdentityError),
     Store(StoreError),
     Seal(SealError),
 }
@@ -52,18 +56,53 @@ impl From<SealError> for PlainError {
 }
 
 /// Reads every part of the form into sealed blobs. Returns the items, the file count and
-/// the SHA-256 of each item's plaintext (in item order).
+/// the SHA-256 of each text's and file's plaintext (in item order). An identity statement
+/// (the `identity` part, accepted only when `custodians` is given) becomes an item sealed
+/// to the custodians alone; its plaintext hash is listed nowhere, since a short statement
+/// could be found again from its hash by guessing.
 pub async fn read_parts(
     intake: &mut Intake,
     upload: &mut dyn Upload,
     recipients: &[age::x25519::Recipient],
+    custodians: Option<&Custodians>,
 ) -> Result<(Vec<NewItem>, usize, Vec<[u8; 32]>), PlainError> {
     let mut plaintexts = Vec::new();
     let mut items = Vec::new();
     let mut files = 0usize;
     let mut seen_message = false;
+    let mut seen_identity = false;
     while let Some(mut field) = intake.next_part().await? {
         match field.name() {
+            Some("identity") if !seen_identity => {
+                seen_identity = true;
+                let custodians = custodians.ok_or(PlainError::UnexpectedPart)?;
+                let mut typed = Zeroizing::new(Vec::new());
+                while let Some(chunk) = field.chunk().await? {
+                    if typed.len() + chunk.len() > MAX_STATEMENT_BYTES {
+                        return Err(PlainError::Identity(IdentityError::TooLong));
+                    }
+                    typed.extend_from_slice(&chunk);
+                }
+                let statement = normalize_statement(&typed).map_err(PlainError::Identity)?;
+                if statement.is_empty() {
+                    continue;
+                }
+                // Up to a few thousand age encryptions (MAX_COPIES copies of up to
+                // MAX_THRESHOLD layers): off the runtime's threads.
+                let custodians = custodians.clone();
+                let bundle = tokio::task::spawn_blocking(move || custodians.seal(&statement))
+                    .await
+                    .map_err(|_| PlainError::Seal(SealError::Encrypt))?
+                    .map_err(PlainError::Identity)?;
+                let blob = upload.new_blob();
+                upload.append(blob, bundle.as_bytes()).await?;
+                upload.finish_blob(blob).await?;
+                items.push(NewItem {
+                    kind: ItemKind::Identity,
+                    blob,
+                    meta: None,
+                });
+            }
             Some("message") if !seen_message => {
                 seen_message = true;
                 let blob = upload.new_blob();

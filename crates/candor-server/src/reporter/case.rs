@@ -208,8 +208,16 @@ pub async fn reply(
         return SubmitError::Busy.into_response();
     };
     match receive_reply(&app, &session, &headers, body).await {
-        Ok(files) => {
+        Ok(Sent { identity: true, .. }) => {
+            session.set_flash(&t!("case-identity-sent"));
+            Redirect::to(&href("/case")).into_response()
+        }
+        Ok(Sent { files, .. }) => {
             session.set_flash(&t!("case-answer-sent", files = files));
+            Redirect::to(&href("/case")).into_response()
+        }
+        Err(ReplyError::Submit(SubmitError::Identity(e))) => {
+            session.set_flash(&super::submit::identity_problem(&e));
             Redirect::to(&href("/case")).into_response()
         }
         Err(ReplyError::Forbidden) => forbidden(),
@@ -249,7 +257,7 @@ pub(super) async fn receive_reply(
     session: &SessionData,
     headers: &HeaderMap,
     body: Body,
-) -> Result<usize, ReplyError> {
+) -> Result<Sent, ReplyError> {
     let mut intake = crate::intake::open(
         headers,
         body,
@@ -284,12 +292,18 @@ pub(super) async fn receive_reply(
         return Err(ReplyError::Forbidden);
     }
     let mut upload = app.store.begin_upload().map_err(SubmitError::from)?;
-    let (items, files, plaintexts) = read_parts(&mut intake, &mut *upload, &recipients)
-        .await
-        .map_err(SubmitError::from)?;
+    let (items, files, plaintexts) = read_parts(
+        &mut intake,
+        &mut *upload,
+        &recipients,
+        app.config.identity.as_ref().map(|i| &i.custodians),
+    )
+    .await
+    .map_err(SubmitError::from)?;
     if items.is_empty() {
         return Err(SubmitError::Empty.into());
     }
+    let identity = items.iter().any(|i| i.kind == ItemKind::Identity);
     let day = Day::today();
     let (items, log_entry) = super::submit::with_receipt_record(
         app,
@@ -314,5 +328,11 @@ pub(super) async fn receive_reply(
         })
         .await
         .map_err(SubmitError::from)?;
-    Ok(files)
+    Ok(Sent { files, identity })
+}
+
+/// What an answer held.
+pub(super) struct Sent {
+    files: usize,
+    identity: bool,
 }

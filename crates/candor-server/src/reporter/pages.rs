@@ -18,6 +18,8 @@ pub struct Site {
     pub body_name: String,
     pub reviewer_names: Vec<String>,
     pub max_upload_bytes: u64,
+    /// The identity lane, when custodians are configured: (threshold, custodians).
+    pub identity: Option<(usize, usize)>,
 }
 
 /// The page frame of the reporters' pages.
@@ -105,11 +107,28 @@ pub fn submit_form(site: &Site, problem: Option<&str>) -> Markup {
                 label for="files" { (t!("submit-files")) }
                 p.hint id="files-hint" { (t!("submit-files-hint", size = size)) }
                 input type="file" id="files" name="files" multiple aria-describedby="files-hint";
+                @if let Some(lane) = site.identity {
+                    (identity_fields(site, lane))
+                }
                 div { button type="submit" { (t!("submit-send")) } }
             }
             p.hint { (t!("submit-slow")) }
         },
     )
+}
+
+/// The optional identity section of a form: anonymous by default, and what happens to a
+/// statement given here.
+fn identity_fields(site: &Site, (threshold, count): (usize, usize)) -> Markup {
+    html! {
+        fieldset.identity {
+            legend { (t!("identity-legend")) }
+            p.hint id="identity-anonymous" { (t!("identity-anonymous")) }
+            p.hint id="identity-sealed" { (t!("identity-sealed", body = site.body_name.as_str(), threshold = threshold, count = count)) }
+            label for="identity" { (t!("identity-label")) }
+            textarea id="identity" name="identity" rows="5" aria-describedby="identity-anonymous identity-sealed" {}
+        }
+    }
 }
 
 /// Shown once, in the response to a successful submission; never cached.
@@ -298,6 +317,15 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 div { button type="submit" { (t!("case-send")) } }
             }
 
+            @if let Some(lane) = site.identity {
+                h2 { (t!("case-identity-heading")) }
+                form method="post" action=(href("/case/reply")) enctype="multipart/form-data" {
+                    input type="hidden" name="csrf" value=(view.csrf);
+                    (identity_fields(site, lane))
+                    div { button type="submit" { (t!("case-identity-send")) } }
+                }
+            }
+
             form method="post" action=(href("/logout")) {
                 input type="hidden" name="csrf" value=(view.csrf);
                 button.secondary type="submit" { (t!("case-sign-out")) }
@@ -331,6 +359,9 @@ fn item_markup(item: &OpenedItem) -> Markup {
                     @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
                 }
             }
+            OpenedItem::Identity { threshold, custodians, .. } => {
+                p.identity { (t!("case-identity-given", threshold = *threshold, custodians = custodians.join(", "))) }
+            }
             OpenedItem::Unreadable { .. } => { p.hint { (t!("case-unreadable")) } }
         }
     }
@@ -355,6 +386,7 @@ mod tests {
             body_name: "<b>x</b>".into(),
             reviewer_names: vec![],
             max_upload_bytes: 1,
+            identity: None,
         };
         let page = index(&site).into_string();
         assert!(!page.contains("<b>x</b>"));

@@ -70,6 +70,8 @@ pub(crate) enum SubmitError {
     TooLarge,
     TooManyFiles,
     Malformed,
+    /// The identity statement is too long or not text.
+    Identity(candor_core::identity::IdentityError),
     Timeout,
     Busy,
     Internal(&'static str),
@@ -96,6 +98,8 @@ impl From<PlainError> for SubmitError {
             PlainError::NotUtf8 => SubmitError::NotUtf8,
             PlainError::TooManyFiles => SubmitError::TooManyFiles,
             PlainError::UnexpectedPart => SubmitError::Malformed,
+            PlainError::Identity(candor_core::identity::IdentityError::Seal(e)) => e.into(),
+            PlainError::Identity(e) => SubmitError::Identity(e),
             PlainError::Store(e) => e.into(),
             PlainError::Seal(e) => e.into(),
         }
@@ -120,6 +124,9 @@ impl IntoResponse for SubmitError {
             SubmitError::Empty => Problem::submit_form(StatusCode::BAD_REQUEST, t!("submit-empty")),
             SubmitError::NotUtf8 => {
                 Problem::submit_form(StatusCode::BAD_REQUEST, t!("submit-not-utf8"))
+            }
+            SubmitError::Identity(e) => {
+                Problem::submit_form(StatusCode::BAD_REQUEST, identity_problem(&e))
             }
             SubmitError::MessageTooLong => Problem::page(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -161,6 +168,17 @@ impl IntoResponse for SubmitError {
     }
 }
 
+/// What to tell a reporter whose identity statement was refused.
+pub(crate) fn identity_problem(err: &candor_core::identity::IdentityError) -> String {
+    match err {
+        candor_core::identity::IdentityError::TooLong => t!(
+            "identity-too-long",
+            max = candor_core::identity::MAX_STATEMENT_BYTES
+        ),
+        _ => t!("identity-not-text"),
+    }
+}
+
 pub(crate) struct Received {
     pub receipt: Receipt,
     pub files: usize,
@@ -193,7 +211,13 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     recipients.push(reporter.clone());
 
     let mut upload = app.store.begin_upload()?;
-    let (items, files, plaintexts) = read_parts(&mut intake, &mut *upload, &recipients).await?;
+    let (items, files, plaintexts) = read_parts(
+        &mut intake,
+        &mut *upload,
+        &recipients,
+        app.config.identity.as_ref().map(|i| &i.custodians),
+    )
+    .await?;
     if items.is_empty() {
         return Err(SubmitError::Empty);
     }
@@ -268,7 +292,8 @@ pub(crate) async fn with_receipt_record(
 }
 
 /// Runs the submission parser on a raw multipart body (boundary `FUZZ`) against `store`,
-/// without committing: for fuzzing and property tests. Returns the number of items.
+/// without committing: for fuzzing and property tests. Returns the number of items. An
+/// `identity` part is sealed for two custodians who both hold the first recipient.
 pub async fn parse_submission_body(
     store: &dyn candor_store::Store,
     recipients: &[age::x25519::Recipient],
@@ -282,8 +307,18 @@ pub async fn parse_submission_body(
         MAX_FORM_PARTS,
         Constraints::new().size_limit(SizeLimit::new().for_field("message", MAX_MESSAGE_BYTES)),
     );
+    let custodians = recipients
+        .first()
+        .map(|r| {
+            candor_core::identity::Custodians::new(
+                2,
+                vec![("c0".into(), r.clone()), ("c1".into(), r.clone())],
+            )
+        })
+        .transpose()
+        .map_err(|e| e.to_string())?;
     let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
-    read_parts(&mut intake, &mut *upload, recipients)
+    read_parts(&mut intake, &mut *upload, recipients, custodians.as_ref())
         .await
         .map(|(items, _, _)| items.len())
         .map_err(|e| format!("{e:?}"))
@@ -359,10 +394,11 @@ mod tests {
             let recipients = [age::x25519::Identity::generate().to_public()];
             let _ = runtime.block_on(parse_submission_body(&*store, &recipients, noise));
             let form = format!(
-                "--FUZZ\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\n{message}\r\n--FUZZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfile\r\n--FUZZ--\r\n"
+                "--FUZZ\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\n{message}\r\n--FUZZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfile\r\n--FUZZ\r\nContent-Disposition: form-data; name=\"identity\"\r\n\r\nJane {message}\r\n--FUZZ--\r\n"
             ).into_bytes();
             let whole = runtime.block_on(parse_submission_body(&*store, &recipients, form.clone()));
             prop_assert!(whole.is_ok(), "{whole:?}");
+            prop_assert_eq!(whole.ok(), Some(if message.trim().is_empty() { 2 } else { 3 }));
             let cut = cut.min(form.len());
             let _ = runtime.block_on(parse_submission_body(&*store, &recipients, form[..cut].to_vec()));
         }

@@ -273,6 +273,7 @@ pub(super) async fn replace_item(
         .map(|(_, b)| *b)
         .ok_or_else(|| ApiError::bad_request("a content part is required"))?;
     let meta = parts.iter().find(|(n, _)| n == "meta").map(|(_, b)| *b);
+    refuse_identity(&item)?;
     if parts.len() != 1 + usize::from(meta.is_some())
         || meta.is_some() != item.meta_blob_id.is_some()
     {
@@ -292,6 +293,17 @@ pub(super) async fn replace_item(
         }])
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An identity statement is never replaced: no reviewer can read it, so none can
+/// re-encrypt it, and a replacement could only swap it for another.
+fn refuse_identity(item: &candor_store::ItemRow) -> ApiResult<()> {
+    if item.kind == ItemKind::Identity {
+        return Err(ApiError::bad_request(
+            "an identity statement cannot be replaced: only its custodians together open it",
+        ));
+    }
+    Ok(())
 }
 
 /// `POST /api/v1/items/replace`: many items re-encrypted at once (a grant). Parts
@@ -339,6 +351,7 @@ pub(super) async fn replace_items(
     let mut replacements = Vec::with_capacity(items.len());
     for (id, content, meta) in items {
         let (reference, item) = found.get(&id).ok_or_else(|| ApiError::not_found("item"))?;
+        refuse_identity(item)?;
         if meta.is_some() != item.meta_blob_id.is_some() {
             return Err(ApiError::bad_request(
                 "send a meta part for each file, and for nothing else",

@@ -561,3 +561,17 @@ file-safe-failed = تعذّر تحويله ضمن حدود العرض الآمن
 file-safe-timed-out = لم يُحوَّل خلال { $seconds } ثانية، فأُوقف التحويل.
 file-safe-output-too-large = ستشغل صفحاته أكثر من { $limit } من الذاكرة؛ لم يُحوَّل.
 file-safe-output = تعذّرت كتابة العرض الآمن.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = هويتك (اختياري)
+identity-anonymous = يمكنك أن تبقى مجهول الهوية: اترك هذا الحقل فارغًا. لحمايتك (من الانتقام، بإعادتك إلى عملك أو بالحصانة) تحتاج الهيئة إلى معرفة من أنت؛ ويمكنك أيضًا إضافة ذلك لاحقًا من صفحة قضيتك.
+identity-sealed = ما تكتبه هنا يُختم منفصلًا عن بلاغك. لا يستطيع أي مراجع قراءته، ورمز الإيصال لا يفتحه: لا يفتحه إلا أمناء الهوية لدى { $body } مجتمعين (العدد اللازم: { $threshold }؛ المجموع: { $count }).
+identity-label = من أنت: الاسم، تاريخ الميلاد، الجهة، المنصب، طريقة التواصل معك
+identity-too-long = بيان الهوية طويل جدًا (الحد الأقصى { $max } بايت). اختصره وأرسله مرة أخرى.
+identity-not-text = تعذّرت قراءة بيان الهوية كنص. اكتبه مرة أخرى وأرسله.
+case-identity-heading = أخبر الهيئة من أنت، للحصول على الحماية
+case-identity-send = أرسل بيان هويتي
+case-identity-sent = خُتم بيان هويتك وأُرسل.
+case-identity-given = قدّمت بيانًا بهويتك. وهو مختوم: لا يفتحه إلا أمناء الهوية هؤلاء مجتمعين (العدد اللازم: { $threshold }): { $custodians }.
+ws-identity = بيان هوية مختوم: لا يفتحه إلا هؤلاء الأمناء مجتمعين (العدد اللازم: { $threshold }): { $custodians }.

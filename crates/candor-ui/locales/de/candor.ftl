@@ -543,3 +543,17 @@ file-safe-failed = Sie konnte innerhalb der Grenzen der sicheren Ansicht (Speich
 file-safe-timed-out = Sie wurde nicht innerhalb von { $seconds } Sekunden umgewandelt, und die Umwandlung wurde abgebrochen.
 file-safe-output-too-large = Ihre Seiten würden mehr als { $limit } Speicher belegen; sie wurde nicht umgewandelt.
 file-safe-output = Die sichere Ansicht konnte nicht geschrieben werden.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = Ihre Identität (freiwillig)
+identity-anonymous = Sie können anonym bleiben: Lassen Sie dieses Feld leer. Um Sie zu schützen (vor Repressalien, durch Wiedereinstellung oder Immunität), muss die Stelle wissen, wer Sie sind; Sie können dies auch später auf der Seite Ihres Falls ergänzen.
+identity-sealed = Was Sie hier schreiben, wird getrennt von Ihrer Meldung versiegelt. Keine prüfende Person kann es lesen, und Ihr Belegcode öffnet es nicht: Nur { $threshold } der { $count } Identitätsverwahrer von { $body } können es gemeinsam öffnen.
+identity-label = Wer Sie sind: Name, Geburtsdatum, Organisation, Position, wie man Sie erreicht
+identity-too-long = Die Identitätsangabe ist zu lang (höchstens { $max } Bytes). Kürzen Sie sie und senden Sie sie erneut.
+identity-not-text = Die Identitätsangabe konnte nicht als Text gelesen werden. Geben Sie sie erneut ein und senden Sie sie.
+case-identity-heading = Der Stelle sagen, wer Sie sind, um Schutz zu erhalten
+case-identity-send = Meine Identitätsangabe senden
+case-identity-sent = Ihre Identitätsangabe wurde versiegelt und gesendet.
+case-identity-given = Sie haben eine Identitätsangabe gemacht. Sie ist versiegelt: Sie öffnet sich nur mit { $threshold } dieser Identitätsverwahrer gemeinsam: { $custodians }.
+ws-identity = Identitätsangabe, versiegelt: Sie öffnet sich nur mit { $threshold } dieser Verwahrer gemeinsam: { $custodians }.

@@ -544,3 +544,17 @@ file-safe-failed = It could not be converted within the safe view's limits (memo
 file-safe-timed-out = It was not converted within { $seconds } seconds, and the conversion was stopped.
 file-safe-output-too-large = Its pages would take more than { $limit } of memory; it was not converted.
 file-safe-output = The safe view could not be written.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = Your identity (optional)
+identity-anonymous = You may stay anonymous: leave this empty. To protect you (against reprisal, with reinstatement or immunity), the body needs to know who you are; you can also add this later, from your case page.
+identity-sealed = What you write here is sealed apart from your report. No reviewer can read it, and your receipt code does not open it: only { $threshold } of the { $count } identity custodians of { $body }, together, can open it.
+identity-label = Who you are: name, date of birth, organisation, position, how to reach you
+identity-too-long = The identity statement is too long (at most { $max } bytes). Shorten it and send it again.
+identity-not-text = The identity statement could not be read as text. Type it again and send it.
+case-identity-heading = Tell the body who you are, to obtain protection
+case-identity-send = Send my identity statement
+case-identity-sent = Your identity statement was sealed and sent.
+case-identity-given = You gave an identity statement. It is sealed: it opens only with { $threshold } of these identity custodians together: { $custodians }.
+ws-identity = Identity statement, sealed: it opens only with { $threshold } of these custodians together: { $custodians }.

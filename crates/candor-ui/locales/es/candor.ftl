@@ -543,3 +543,17 @@ file-safe-failed = No se pudo convertir dentro de los límites de la vista segur
 file-safe-timed-out = No se convirtió en { $seconds } segundos y se detuvo la conversión.
 file-safe-output-too-large = Sus páginas ocuparían más de { $limit } de memoria; no se convirtió.
 file-safe-output = No se pudo escribir la vista segura.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = Su identidad (opcional)
+identity-anonymous = Puede seguir siendo anónimo: deje este campo vacío. Para protegerle (contra represalias, con la readmisión o la inmunidad), el organismo necesita saber quién es usted; también puede añadirlo más tarde, desde la página de su caso.
+identity-sealed = Lo que escriba aquí se sella aparte de su denuncia. Ningún revisor puede leerlo y su código de recibo no lo abre: solo { $threshold } de los { $count } custodios de la identidad de { $body }, juntos, pueden abrirlo.
+identity-label = Quién es usted: nombre, fecha de nacimiento, organización, cargo, cómo contactarle
+identity-too-long = La declaración de identidad es demasiado larga (como máximo { $max } bytes). Acórtela y envíela de nuevo.
+identity-not-text = La declaración de identidad no se pudo leer como texto. Escríbala de nuevo y envíela.
+case-identity-heading = Decir al organismo quién es usted, para obtener protección
+case-identity-send = Enviar mi declaración de identidad
+case-identity-sent = Su declaración de identidad se ha sellado y enviado.
+case-identity-given = Usted dio una declaración de identidad. Está sellada: solo se abre con { $threshold } de estos custodios de la identidad juntos: { $custodians }.
+ws-identity = Declaración de identidad, sellada: solo se abre con { $threshold } de estos custodios juntos: { $custodians }.

@@ -543,3 +543,17 @@ file-safe-failed = Il n’a pas pu être converti dans les limites de la vue sû
 file-safe-timed-out = Il n’a pas été converti en { $seconds } secondes ; la conversion a été arrêtée.
 file-safe-output-too-large = Ses pages occuperaient plus de { $limit } de mémoire ; il n’a pas été converti.
 file-safe-output = La vue sûre n’a pas pu être écrite.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = Votre identité (facultatif)
+identity-anonymous = Vous pouvez rester anonyme : laissez ce champ vide. Pour vous protéger (contre les représailles, par une réintégration ou une immunité), l’organisme doit savoir qui vous êtes ; vous pourrez aussi l’ajouter plus tard, depuis la page de votre dossier.
+identity-sealed = Ce que vous écrivez ici est scellé à part de votre signalement. Aucun examinateur ne peut le lire, et votre code de reçu ne l’ouvre pas : seuls { $threshold } des { $count } gardiens de l’identité de { $body }, ensemble, peuvent l’ouvrir.
+identity-label = Qui vous êtes : nom, date de naissance, organisation, fonction, comment vous joindre
+identity-too-long = La déclaration d’identité est trop longue (au plus { $max } octets). Raccourcissez-la et envoyez-la de nouveau.
+identity-not-text = La déclaration d’identité n’a pas pu être lue comme du texte. Saisissez-la de nouveau et envoyez-la.
+case-identity-heading = Dire à l’organisme qui vous êtes, pour obtenir une protection
+case-identity-send = Envoyer ma déclaration d’identité
+case-identity-sent = Votre déclaration d’identité a été scellée et envoyée.
+case-identity-given = Vous avez donné une déclaration d’identité. Elle est scellée : elle ne s’ouvre qu’avec { $threshold } de ces gardiens de l’identité ensemble : { $custodians }.
+ws-identity = Déclaration d’identité, scellée : elle ne s’ouvre qu’avec { $threshold } de ces gardiens ensemble : { $custodians }.

@@ -543,3 +543,17 @@ file-safe-failed = Não foi possível convertê-lo dentro dos limites da vista s
 file-safe-timed-out = Não foi convertido em { $seconds } segundos, e a conversão foi parada.
 file-safe-output-too-large = As suas páginas ocupariam mais de { $limit } de memória; não foi convertido.
 file-safe-output = Não foi possível escrever a vista segura.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = A sua identidade (opcional)
+identity-anonymous = Pode manter o anonimato: deixe este campo vazio. Para o proteger (contra represálias, com reintegração ou imunidade), o organismo precisa de saber quem é; também pode acrescentá-la mais tarde, na página do seu caso.
+identity-sealed = O que escrever aqui é selado à parte da sua denúncia. Nenhum revisor o pode ler e o seu código de recibo não o abre: só { $threshold } dos { $count } guardiões da identidade de { $body }, em conjunto, o podem abrir.
+identity-label = Quem é: nome, data de nascimento, organização, cargo, como o contactar
+identity-too-long = A declaração de identidade é demasiado longa (no máximo { $max } bytes). Encurte-a e envie-a de novo.
+identity-not-text = Não foi possível ler a declaração de identidade como texto. Escreva-a de novo e envie-a.
+case-identity-heading = Dizer ao organismo quem é, para obter proteção
+case-identity-send = Enviar a minha declaração de identidade
+case-identity-sent = A sua declaração de identidade foi selada e enviada.
+case-identity-given = Deu uma declaração de identidade. Está selada: só se abre com { $threshold } destes guardiões da identidade em conjunto: { $custodians }.
+ws-identity = Declaração de identidade, selada: só se abre com { $threshold } destes guardiões em conjunto: { $custodians }.

@@ -548,3 +548,17 @@ file-safe-failed = Nu a putut fi convertit în limitele vizualizării sigure (me
 file-safe-timed-out = Nu a fost convertit în { $seconds } secunde, iar conversia a fost oprită.
 file-safe-output-too-large = Paginile sale ar ocupa mai mult de { $limit } de memorie; nu a fost convertit.
 file-safe-output = Vizualizarea sigură nu a putut fi scrisă.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = Identitatea dumneavoastră (opțional)
+identity-anonymous = Puteți rămâne anonim: lăsați acest câmp gol. Pentru a vă proteja (împotriva represaliilor, prin reintegrare sau imunitate), organismul trebuie să știe cine sunteți; puteți adăuga și mai târziu, din pagina cazului dumneavoastră.
+identity-sealed = Ce scrieți aici este sigilat separat de raportul dumneavoastră. Niciun evaluator nu îl poate citi, iar codul de chitanță nu îl deschide: doar { $threshold } dintre custozii identității ai { $body } (în total: { $count }), împreună, îl pot deschide.
+identity-label = Cine sunteți: nume, data nașterii, organizație, funcție, cum puteți fi contactat
+identity-too-long = Declarația de identitate este prea lungă (cel mult { $max } octeți). Scurtați-o și trimiteți-o din nou.
+identity-not-text = Declarația de identitate nu a putut fi citită ca text. Scrieți-o din nou și trimiteți-o.
+case-identity-heading = Spuneți organismului cine sunteți, pentru a obține protecție
+case-identity-send = Trimite declarația mea de identitate
+case-identity-sent = Declarația dumneavoastră de identitate a fost sigilată și trimisă.
+case-identity-given = Ați dat o declarație de identitate. Este sigilată: se deschide doar cu { $threshold } dintre acești custozi ai identității, împreună: { $custodians }.
+ws-identity = Declarație de identitate, sigilată: se deschide doar cu { $threshold } dintre acești custozi, împreună: { $custodians }.

@@ -532,3 +532,17 @@ file-safe-failed = Güvenli görünümün sınırları (bellek, işlemci süresi
 file-safe-timed-out = { $seconds } saniye içinde dönüştürülemedi ve dönüştürme durduruldu.
 file-safe-output-too-large = Sayfaları { $limit } bellekten fazlasını kaplardı; dönüştürülmedi.
 file-safe-output = Güvenli görünüm yazılamadı.
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = Kimliğiniz (isteğe bağlı)
+identity-anonymous = Anonim kalabilirsiniz: bu alanı boş bırakın. Sizi korumak için (misillemeye karşı, işe iade ya da dokunulmazlıkla) kurumun kim olduğunuzu bilmesi gerekir; bunu daha sonra dosya sayfanızdan da ekleyebilirsiniz.
+identity-sealed = Buraya yazdıklarınız bildiriminizden ayrı olarak mühürlenir. Hiçbir inceleyici okuyamaz ve makbuz kodunuz onu açmaz: yalnızca { $body } kurumunun { $count } kimlik emanetçisinden { $threshold } tanesi birlikte açabilir.
+identity-label = Kim olduğunuz: ad, doğum tarihi, kuruluş, görev, size nasıl ulaşılacağı
+identity-too-long = Kimlik beyanı çok uzun (en fazla { $max } bayt). Kısaltıp yeniden gönderin.
+identity-not-text = Kimlik beyanı metin olarak okunamadı. Yeniden yazıp gönderin.
+case-identity-heading = Koruma almak için kuruma kim olduğunuzu bildirin
+case-identity-send = Kimlik beyanımı gönder
+case-identity-sent = Kimlik beyanınız mühürlendi ve gönderildi.
+case-identity-given = Bir kimlik beyanı verdiniz. Mühürlüdür: yalnızca şu kimlik emanetçilerinden { $threshold } tanesi birlikte açabilir: { $custodians }.
+ws-identity = Kimlik beyanı, mühürlü: yalnızca şu emanetçilerden { $threshold } tanesi birlikte açabilir: { $custodians }.

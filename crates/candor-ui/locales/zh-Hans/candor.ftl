@@ -532,3 +532,17 @@ file-safe-failed = 无法在安全视图的限制（内存、CPU 时间、页面
 file-safe-timed-out = 未能在 { $seconds } 秒内完成转换，转换已停止。
 file-safe-output-too-large = 其页面将占用超过 { $limit } 的内存；未转换。
 file-safe-output = 无法写入安全视图。
+
+## The identity lane: an optional identity statement, sealed for the identity custodians
+
+identity-legend = 您的身份（可选）
+identity-anonymous = 您可以保持匿名：请留空此处。为了保护您（免受报复、恢复职位或给予豁免），机构需要知道您是谁；您也可以以后在案件页面上补充。
+identity-sealed = 您在此填写的内容与举报分开封存。任何审查员都无法阅读，您的回执码也无法打开它：只有 { $body } 的 { $count } 位身份保管人中的 { $threshold } 位共同才能打开。
+identity-label = 您是谁：姓名、出生日期、单位、职务、联系方式
+identity-too-long = 身份声明太长（最多 { $max } 字节）。请缩短后重新发送。
+identity-not-text = 无法将身份声明读取为文本。请重新输入并发送。
+case-identity-heading = 告诉机构您是谁，以获得保护
+case-identity-send = 发送我的身份声明
+case-identity-sent = 您的身份声明已封存并发送。
+case-identity-given = 您提交了身份声明。它已封存：只有以下身份保管人中的 { $threshold } 位共同才能打开：{ $custodians }。
+ws-identity = 身份声明，已封存：只有以下保管人中的 { $threshold } 位共同才能打开：{ $custodians }。

@@ -1,0 +1,467 @@
+//! The identity lane: a reporter's identity statement, sealed so that no single key opens
+//! it, only `threshold` of the body's identity custodians together.
+//!
+//! The statement is sealed once for every ordered choice of `threshold` custodians, as
+//! nested age files: the copy for (alice, bob) is `age(alice, age(bob, statement))`, so
+//! alice's key takes off the outer layer and only bob's opens what is left. A copy for
+//! every order lets each custodian take off their layer whenever they agree, in any order,
+//! and the last one to agree read it. The number of copies is `n! / (n - k)!` for `n`
+//! custodians and a threshold `k`; Candor refuses settings that need more than
+//! [`MAX_COPIES`] (six custodians with a threshold of three need 120).
+//!
+//! Why nested age rather than a threshold scheme (Shamir's shares): every layer is a
+//! standard age file, so the statement opens with the stock `age` tool and `k` keys, with
+//! nothing of Candor's, as long as age exists. The **bundle** that holds the copies is a
+//! text file:
+//!
+//! ```text
+//! candor.identity/v1
+//! threshold 2
+//! copy alice bob
+//! -----BEGIN AGE ENCRYPTED FILE-----
+//! …
+//! -----END AGE ENCRYPTED FILE-----
+//! copy bob alice
+//! …
+//! ```
+//!
+//! and alice and bob read it with:
+//!
+//! ```sh
+//! awk '/^copy alice bob$/{f=1;next} /^copy /{f=0} f' identity.txt \
+//!   | age -d -i alice.key | age -d -i bob.key
+//! ```
+//!
+//! The format is Candor's own (no maintained crate nests age files or lists copies), so
+//! its parser is here, bounded and fuzzed (`fuzz/fuzz_targets/identity_bundle.rs`).
+
+use age::x25519::{Identity, Recipient};
+use zeroize::Zeroizing;
+
+use crate::seal::{self, SealError};
+
+/// First line of a bundle.
+pub const BUNDLE_HEADER: &str = "candor.identity/v1";
+/// Most copies one bundle may hold (and so the most a configuration may need).
+pub const MAX_COPIES: usize = 256;
+/// Longest identity statement, in bytes of UTF-8.
+pub const MAX_STATEMENT_BYTES: usize = 4096;
+/// Most layers of a copy (the largest threshold).
+pub const MAX_THRESHOLD: usize = 8;
+/// Longest bundle: every copy at its largest (the statement, one age header per layer,
+/// the armor's base64), with room to spare.
+pub const MAX_BUNDLE_BYTES: usize = MAX_COPIES * (2 * MAX_STATEMENT_BYTES + 4096);
+
+/// Errors of the identity lane; one clear sentence each.
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    #[error("the identity statement is longer than {MAX_STATEMENT_BYTES} bytes")]
+    TooLong,
+    #[error("the identity statement is not plain text")]
+    NotText,
+    #[error(
+        "the threshold must be between 2 and {MAX_THRESHOLD}, and at most the number of custodians"
+    )]
+    Threshold,
+    #[error("{0} custodians with a threshold of {1} need more than {MAX_COPIES} sealed copies")]
+    TooManyCopies(usize, usize),
+    #[error("malformed identity bundle: {0}")]
+    Malformed(&'static str),
+    #[error("these keys are not enough to open the identity statement")]
+    NotEnoughKeys,
+    #[error(transparent)]
+    Seal(#[from] SealError),
+}
+
+/// Checks a statement as typed: UTF-8 text without control characters other than line
+/// breaks and tabs, at most [`MAX_STATEMENT_BYTES`]. Line breaks become `\n` and outer
+/// white space goes; an empty result means no statement.
+pub fn normalize_statement(bytes: &[u8]) -> Result<Zeroizing<String>, IdentityError> {
+    if bytes.len() > MAX_STATEMENT_BYTES {
+        return Err(IdentityError::TooLong);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| IdentityError::NotText)?;
+    let text = Zeroizing::new(text.replace("\r\n", "\n").replace('\r', "\n"));
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(IdentityError::NotText);
+    }
+    Ok(Zeroizing::new(text.trim().to_string()))
+}
+
+/// The body's identity custodians and how many must agree.
+#[derive(Debug, Clone)]
+pub struct Custodians {
+    threshold: usize,
+    members: Vec<(String, Recipient)>,
+}
+
+/// How many ordered choices of `k` among `n` there are (`n! / (n - k)!`), or `None` above
+/// [`MAX_COPIES`].
+pub fn copies_needed(n: usize, k: usize) -> Option<usize> {
+    let mut count = 1usize;
+    for i in 0..k {
+        count = count.checked_mul(n.checked_sub(i)?)?;
+        if count > MAX_COPIES {
+            return None;
+        }
+    }
+    Some(count)
+}
+
+impl Custodians {
+    /// The custodians (names and recipients, in configuration order) and the threshold.
+    pub fn new(
+        threshold: usize,
+        members: Vec<(String, Recipient)>,
+    ) -> Result<Custodians, IdentityError> {
+        if !(2..=MAX_THRESHOLD).contains(&threshold) || threshold > members.len() {
+            return Err(IdentityError::Threshold);
+        }
+        copies_needed(members.len(), threshold)
+            .ok_or(IdentityError::TooManyCopies(members.len(), threshold))?;
+        Ok(Custodians { threshold, members })
+    }
+
+    pub fn threshold(&self) -> usize {
+        self.threshold
+    }
+
+    /// The custodians' names, in configuration order.
+    pub fn names(&self) -> Vec<&str> {
+        self.members.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    /// Seals a statement into a bundle: one nested copy per ordered choice of `threshold`
+    /// custodians. The plaintext is only in memory, wiped when the caller drops it.
+    pub fn seal(&self, statement: &str) -> Result<String, IdentityError> {
+        let mut out = format!("{BUNDLE_HEADER}\nthreshold {}\n", self.threshold);
+        for path in orders(self.members.len(), self.threshold) {
+            // Innermost layer first (the last custodian of the order), the first one's
+            // layer armored outside. The threshold is at least 2, so the two differ.
+            let (innermost, middle) = path[1..].split_last().ok_or(IdentityError::Threshold)?;
+            let recipient = |i: usize| [self.members[i].1.clone()];
+            let mut layer = Zeroizing::new(seal::seal_bytes(
+                &recipient(*innermost),
+                statement.as_bytes(),
+            )?);
+            for &i in middle.iter().rev() {
+                layer = Zeroizing::new(seal::seal_bytes(&recipient(i), &layer)?);
+            }
+            let armored = seal::seal_armored(&self.members[path[0]].1, &layer)?;
+            let names: Vec<&str> = path.iter().map(|&i| self.members[i].0.as_str()).collect();
+            out.push_str(&format!("copy {}\n{armored}", names.join(" ")));
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Every ordered choice of `k` distinct indexes below `n`, in lexicographic order.
+fn orders(n: usize, k: usize) -> Vec<Vec<usize>> {
+    fn extend(n: usize, k: usize, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if path.len() == k {
+            out.push(path.clone());
+            return;
+        }
+        for i in 0..n {
+            if !path.contains(&i) {
+                path.push(i);
+                extend(n, k, path, out);
+                path.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    extend(n, k, &mut Vec::new(), &mut out);
+    out
+}
+
+/// One sealed copy: the custodians whose keys open it, outermost layer first, and the
+/// armored age file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    pub path: Vec<String>,
+    pub armored: String,
+}
+
+/// A parsed bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    pub threshold: usize,
+    pub copies: Vec<Copy>,
+}
+
+impl Bundle {
+    /// Parses a bundle strictly and within bounds: the header, the threshold, then
+    /// `copy` lines of `threshold` distinct plain names, each followed by one armored age
+    /// file. The age files themselves are only checked when opened.
+    pub fn parse(bytes: &[u8]) -> Result<Bundle, IdentityError> {
+        let malformed = IdentityError::Malformed;
+        if bytes.len() > MAX_BUNDLE_BYTES {
+            return Err(malformed("larger than a bundle can be"));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| malformed("not text"))?;
+        let body = text
+            .strip_suffix('\n')
+            .ok_or(malformed("it must end with a newline"))?;
+        let mut lines = body.split('\n');
+        if lines.next() != Some(BUNDLE_HEADER) {
+            return Err(malformed("not a Candor identity bundle (version 1)"));
+        }
+        let threshold: usize = lines
+            .next()
+            .and_then(|l| l.strip_prefix("threshold "))
+            .filter(|t| !t.starts_with('0') && t.len() <= 2)
+            .and_then(|t| t.parse().ok())
+            .filter(|t| (2..=MAX_THRESHOLD).contains(t))
+            .ok_or(malformed("expected a threshold line between 2 and 8"))?;
+        let mut copies: Vec<Copy> = Vec::new();
+        let mut current: Option<(Vec<String>, String)> = None;
+        for line in lines {
+            if let Some(names) = line.strip_prefix("copy ") {
+                if let Some((path, armored)) = current.take() {
+                    copies.push(finish_copy(path, armored)?);
+                }
+                if copies.len() >= MAX_COPIES {
+                    return Err(malformed("too many copies"));
+                }
+                let path: Vec<String> = names.split(' ').map(str::to_string).collect();
+                if path.len() != threshold
+                    || path
+                        .iter()
+                        .any(|n| crate::domain::validate_reviewer_name(n).is_err())
+                    || path.iter().enumerate().any(|(i, n)| path[..i].contains(n))
+                {
+                    return Err(malformed(
+                        "a copy names its threshold of distinct custodians",
+                    ));
+                }
+                if copies.iter().any(|c| c.path == path) {
+                    return Err(malformed("two copies for the same custodians"));
+                }
+                current = Some((path, String::new()));
+            } else {
+                let (_, armored) = current
+                    .as_mut()
+                    .ok_or(malformed("text before the first copy"))?;
+                armored.push_str(line);
+                armored.push('\n');
+            }
+        }
+        if let Some((path, armored)) = current.take() {
+            copies.push(finish_copy(path, armored)?);
+        }
+        if copies.is_empty() {
+            return Err(malformed("no copy"));
+        }
+        Ok(Bundle { threshold, copies })
+    }
+
+    /// The canonical text (what [`Custodians::seal`] writes).
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{BUNDLE_HEADER}\nthreshold {}\n", self.threshold);
+        for copy in &self.copies {
+            out.push_str(&format!("copy {}\n{}", copy.path.join(" "), copy.armored));
+        }
+        out
+    }
+
+    /// The custodians named by any copy, in order of first appearance.
+    pub fn custodians(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for name in self.copies.iter().flat_map(|c| c.path.iter()) {
+            if !out.contains(&name.as_str()) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// Opens the statement with the keys of `threshold` custodians (name and identity):
+    /// finds a copy they all hold a layer of and takes the layers off in order.
+    pub fn open(&self, keys: &[(&str, &Identity)]) -> Result<Zeroizing<String>, IdentityError> {
+        let copy = self
+            .copies
+            .iter()
+            .find(|c| c.path.iter().all(|n| keys.iter().any(|(k, _)| k == n)))
+            .ok_or(IdentityError::NotEnoughKeys)?;
+        let mut layer: Option<Zeroizing<Vec<u8>>> = None;
+        for name in &copy.path {
+            let (_, identity) = keys
+                .iter()
+                .find(|(k, _)| k == name)
+                .ok_or(IdentityError::NotEnoughKeys)?;
+            let identities = [(*identity).clone()];
+            layer = Some(match &layer {
+                None => seal::open_armored(&identities, copy.armored.as_bytes())?,
+                Some(inner) => seal::open_bytes(&identities, inner)?,
+            });
+        }
+        let plain = layer.ok_or(IdentityError::NotEnoughKeys)?;
+        let text = std::str::from_utf8(&plain).map_err(|_| IdentityError::NotText)?;
+        Ok(Zeroizing::new(text.to_string()))
+    }
+}
+
+fn finish_copy(path: Vec<String>, armored: String) -> Result<Copy, IdentityError> {
+    if !armored.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n")
+        || !armored.ends_with("-----END AGE ENCRYPTED FILE-----\n")
+    {
+        return Err(IdentityError::Malformed("a copy is one armored age file"));
+    }
+    Ok(Copy { path, armored })
+}
+
+/// Fuzz entry point: whatever parses formats back to the same bytes.
+pub fn fuzz_parse(data: &[u8]) {
+    if let Ok(bundle) = Bundle::parse(data) {
+        debug_assert_eq!(bundle.to_text().as_bytes(), data);
+        debug_assert!(bundle.copies.len() <= MAX_COPIES);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn custodian(name: &str) -> (String, Identity) {
+        (name.to_string(), Identity::generate())
+    }
+
+    fn three() -> (Vec<(String, Identity)>, Custodians) {
+        let keys = vec![custodian("alice"), custodian("bob"), custodian("carol")];
+        let members = keys
+            .iter()
+            .map(|(n, i)| (n.clone(), i.to_public()))
+            .collect();
+        (keys, Custodians::new(2, members).expect("custodians"))
+    }
+
+    #[test]
+    fn any_two_open_it_and_no_one_alone() {
+        let (keys, custodians) = three();
+        let text = custodians
+            .seal("Jane Doe, procurement officer")
+            .expect("seal");
+        let bundle = Bundle::parse(text.as_bytes()).expect("parse");
+        assert_eq!(bundle.to_text(), text);
+        assert_eq!(bundle.copies.len(), 6);
+        assert_eq!(bundle.custodians(), ["alice", "bob", "carol"]);
+        for a in &keys {
+            for b in &keys {
+                if a.0 == b.0 {
+                    continue;
+                }
+                let opened = bundle
+                    .open(&[(&a.0, &a.1), (&b.0, &b.1)])
+                    .expect("two open");
+                assert_eq!(opened.as_str(), "Jane Doe, procurement officer");
+            }
+            assert!(matches!(
+                bundle.open(&[(&a.0, &a.1)]),
+                Err(IdentityError::NotEnoughKeys)
+            ));
+            // One key takes off an outer layer at most: what is left is another age file.
+            for copy in &bundle.copies {
+                if let Ok(inner) =
+                    seal::open_armored(std::slice::from_ref(&a.1), copy.armored.as_bytes())
+                {
+                    assert!(seal::is_age_header(&inner));
+                    assert!(seal::open_bytes(std::slice::from_ref(&a.1), &inner).is_err());
+                }
+            }
+        }
+        // A key named wrongly does not open the copy of another.
+        assert!(
+            bundle
+                .open(&[(&keys[0].0, &keys[1].1), (&keys[1].0, &keys[0].1)])
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn settings_are_bounded() {
+        let r = Identity::generate().to_public();
+        let members = |n: usize| -> Vec<(String, Recipient)> {
+            (0..n).map(|i| (format!("c{i}"), r.clone())).collect()
+        };
+        assert!(Custodians::new(1, members(3)).is_err());
+        assert!(Custodians::new(4, members(3)).is_err());
+        assert!(Custodians::new(3, members(6)).is_ok());
+        assert!(matches!(
+            Custodians::new(4, members(6)),
+            Err(IdentityError::TooManyCopies(6, 4))
+        ));
+        assert_eq!(copies_needed(3, 2), Some(6));
+        assert_eq!(copies_needed(6, 3), Some(120));
+        assert_eq!(copies_needed(20, 8), None);
+    }
+
+    #[test]
+    fn statements_are_checked() {
+        assert_eq!(
+            normalize_statement(b"  Jane\r\nDoe \n")
+                .expect("ok")
+                .as_str(),
+            "Jane\nDoe"
+        );
+        assert!(normalize_statement(b"  \n").expect("ok").is_empty());
+        assert!(normalize_statement(&[0xff]).is_err());
+        assert!(normalize_statement(b"a\x07b").is_err());
+        assert!(normalize_statement(&vec![b'a'; MAX_STATEMENT_BYTES + 1]).is_err());
+    }
+
+    #[test]
+    fn malformed_bundles_are_refused() {
+        let (_, custodians) = three();
+        let text = custodians.seal("x").expect("seal");
+        for bad in [
+            text.replace("threshold 2", "threshold 1"),
+            text.replace("threshold 2", "threshold 02"),
+            text.replace("copy alice bob\n", "copy alice alice\n"),
+            text.replace("copy alice bob\n", "copy alice\n"),
+            text.replace("copy alice carol\n", "copy alice bob\n"),
+            text.replace("copy alice bob\n", "copy al ice bob\n"),
+            text.replacen("-----END AGE ENCRYPTED FILE-----\n", "", 1),
+            text.trim_end().to_string(),
+            BUNDLE_HEADER.to_string() + "\nthreshold 2\n",
+            "candor.identity/v2\n".to_string(),
+        ] {
+            assert!(Bundle::parse(bad.as_bytes()).is_err(), "{bad:.80}");
+        }
+    }
+
+    /// A bundle made with nothing but the stock `age` CLI (the fuzz seed) parses.
+    #[test]
+    fn a_bundle_made_by_stock_age_parses() {
+        let seed = include_bytes!("../../../fuzz/seeds/identity_bundle/three_custodians.txt");
+        let bundle = Bundle::parse(seed).expect("parse");
+        assert_eq!(bundle.copies.len(), 6);
+        assert_eq!(bundle.to_text().as_bytes(), seed);
+    }
+
+    proptest! {
+        #[test]
+        fn the_parser_never_panics(text in "\\PC{0,400}") {
+            fuzz_parse(text.as_bytes());
+            fuzz_parse(format!("{BUNDLE_HEADER}\nthreshold 2\ncopy a b\n{text}").as_bytes());
+        }
+
+        #[test]
+        fn any_statement_round_trips(statement in "[^\u{0}-\u{8}\u{b}-\u{1f}\u{7f}-\u{9f}]{0,300}") {
+            let normal = normalize_statement(statement.as_bytes()).expect("text");
+            let keys = [custodian("a"), custodian("b")];
+            let members = keys.iter().map(|(n, i)| (n.clone(), i.to_public())).collect();
+            let bundle = Custodians::new(2, members).expect("custodians").seal(&normal).expect("seal");
+            let bundle = Bundle::parse(bundle.as_bytes()).expect("parse");
+            let opened = bundle.open(&[("b", &keys[1].1), ("a", &keys[0].1)]).expect("open");
+            prop_assert_eq!(opened.as_str(), normal.as_str());
+        }
+    }
+}
