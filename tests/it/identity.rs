@@ -270,3 +270,97 @@ async fn a_statement_that_is_too_long_or_not_text_is_refused_with_the_form_again
     let (status, html) = submit(&server, vec![Part::Identity(b"Jane Roe".to_vec())]).await;
     assert_eq!(status, 200, "{html}");
 }
+
+/// The identity section through a real browser with JavaScript off: on the report form,
+/// then on the case page; what arrives opens with two custodians' keys.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reporter_gives_an_identity_in_a_browser_without_javascript() {
+    use candor_testkit::browser::Browser;
+    let keys_dir = tempfile::tempdir().expect("tempdir");
+    let (keys, config) = custodians(keys_dir.path());
+    let server = TestServer::start_with(Options {
+        extra_config: config,
+        ..Options::default()
+    });
+    let browser = Browser::start().await;
+    browser.assert_javascript_disabled().await;
+    browser.goto(&format!("{}/submit", server.url)).await;
+    assert_eq!(browser.text("legend").await, "Your identity (optional)");
+    assert_eq!(
+        browser
+            .find("#identity")
+            .await
+            .attr("aria-describedby")
+            .await
+            .as_deref(),
+        Some("identity-anonymous identity-sealed")
+    );
+    browser
+        .find("#message")
+        .await
+        .type_text("The tender was rigged.")
+        .await;
+    browser
+        .find("#identity")
+        .await
+        .type_text("Jane Roe\nProcurement officer")
+        .await;
+    browser.click_and_wait("form button[type=submit]").await;
+    let code = browser.text("#receipt").await;
+
+    // Later, from the case page: a second statement, alone in its own form.
+    browser.goto(&format!("{}/followup", server.url)).await;
+    browser.find("#receipt").await.type_text(&code).await;
+    browser.click_and_wait("form button[type=submit]").await;
+    assert!(browser.current_url().await.ends_with("/case"));
+    assert_eq!(
+        browser.text("p.identity").await,
+        "You gave an identity statement. It is sealed: it opens only with 2 of these identity custodians together: carmen, dmitri, eun-ji."
+    );
+    browser
+        .find("form:has(#identity) #identity")
+        .await
+        .type_text("Jane Roe, now at the ministry")
+        .await;
+    browser
+        .click_and_wait("form:has(#identity) button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.text("[role=status]").await,
+        "Your identity statement was sealed and sent."
+    );
+    assert_eq!(browser.find_all("p.identity").await.len(), 2);
+
+    let store = server.store().await;
+    let case = store.cases().await.expect("cases").remove(0);
+    let statements: Vec<String> = {
+        let mut out = Vec::new();
+        for message in store.messages(case.id).await.expect("messages") {
+            for item in message
+                .items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Identity)
+            {
+                let bundle = Bundle::parse(&store.read_blob(item.blob_id).await.expect("blob"))
+                    .expect("bundle");
+                let copy = bundle
+                    .copies
+                    .iter()
+                    .find(|c| c.path == ["eun-ji", "carmen"])
+                    .expect("the copy for eun-ji then carmen");
+                let plain =
+                    open_with_stock_age(&copy.armored, &[&keys[2].key_path, &keys[0].key_path])
+                        .expect("open");
+                out.push(String::from_utf8(plain).expect("text"));
+            }
+        }
+        out
+    };
+    assert_eq!(
+        statements,
+        [
+            "Jane Roe\nProcurement officer",
+            "Jane Roe, now at the ministry"
+        ]
+    );
+}

@@ -186,13 +186,25 @@ fn check_page(lang: Lang, page: &Page, css_len: usize) {
     );
 }
 
+/// A server whose reporters are offered the identity section (three custodians), so that
+/// the form's every part is checked; the keys' folder lives as long as the server.
+fn server_with_custodians() -> (tempfile::TempDir, TestServer) {
+    let keys = tempfile::tempdir().expect("tempdir");
+    let (_, config) = crate::identity::custodians(keys.path());
+    let server = TestServer::start_with(Options {
+        extra_config: config,
+        ..Options::default()
+    });
+    (keys, server)
+}
+
 /// Every reporter page, reached the way a reporter reaches it, in every language: the
 /// language, the direction, the switcher, links and forms that stay in the language, the
 /// words, the receipt code in English letters left to right, the size; then the Nu HTML
 /// Checker over all of them.
 #[tokio::test(flavor = "multi_thread")]
 async fn every_reporter_page_in_every_language() {
-    let server = TestServer::start();
+    let (_keys, server) = server_with_custodians();
     let client = server.manual_client();
     let css = client
         .get(format!("{}/static/candor.css", server.url))
@@ -222,6 +234,13 @@ async fn every_reporter_page_in_every_language() {
             let (page, headers) = fetch(client.get(url(path)), name.to_string()).await;
             assert_eq!(page.status, status, "{name} ({})", lang.tag());
             assert_security_headers(&headers, name);
+            if name == "submit" {
+                assert!(
+                    page.html.contains(&words(lang, "identity-legend", &[])),
+                    "the identity section ({})",
+                    lang.tag()
+                );
+            }
             pages.push(page);
         }
         let (annual, _) = fetch(
@@ -478,7 +497,7 @@ async fn the_configured_default_language_is_that_of_every_plain_address() {
 /// JavaScript off: the checker is the only script, run through DevTools.
 #[tokio::test(flavor = "multi_thread")]
 async fn every_reporter_page_has_no_axe_violation_in_any_language() {
-    let server = TestServer::start();
+    let (_keys, server) = server_with_custodians();
     let axe = std::fs::read_to_string(a11y_tool("axe-core/axe.min.js")).expect("axe-core");
     let check = format!(
         "{axe}\n;axe.run(document).then(r => JSON.stringify(r.violations.map(v => \
