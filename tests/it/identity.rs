@@ -364,3 +364,279 @@ async fn a_reporter_gives_an_identity_in_a_browser_without_javascript() {
         ]
     );
 }
+
+/// A server with three identity custodians, a body decision key and a fast log; the
+/// custodians' workstations hold that key (each custodian signs the steps they take).
+struct Lane {
+    server: TestServer,
+    keys: Vec<ReviewerKey>,
+    decision_key: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn lane(notice_days: u16) -> Lane {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ok, _, stderr) = run_candor(&[
+        "keygen",
+        "body",
+        "--name",
+        "test-authority",
+        "--out",
+        dir.path().to_str().expect("utf8"),
+    ]);
+    assert!(ok, "{stderr}");
+    let vkey = std::fs::read_to_string(dir.path().join("decision.vkey")).expect("vkey");
+    let (keys, config) = custodians(dir.path());
+    let server = TestServer::start_with(Options {
+        extra_config: format!(
+            "log_interval = \"1s\"\n{}",
+            config.replace("notice_days = 7", &format!("notice_days = {notice_days}"))
+        ),
+        env: vec![("CANDOR_BODY__DECISION_KEY".into(), vkey.trim().to_string())],
+        ..Options::default()
+    });
+    Lane {
+        server,
+        keys,
+        decision_key: dir.path().join("decision.key"),
+        _dir: dir,
+    }
+}
+
+impl Lane {
+    async fn workstation(&self, i: usize) -> WorkstationProcess {
+        WorkstationProcess::start_at(
+            &self.server.url,
+            &self.keys[i].key_path,
+            &["--decision-key", self.decision_key.to_str().expect("utf8")],
+        )
+        .await
+    }
+}
+
+/// Loads a workstation's case page until it says `what` (the log integrates every
+/// second; the workstation counts a step once its entry is in the log).
+async fn page_saying(ws: &WorkstationProcess, reference: &str, what: &str) -> String {
+    for _ in 0..100 {
+        let (status, page) = ws.get(&format!("/cases/{reference}")).await;
+        assert_eq!(status, 200, "{page}");
+        if page.contains(what) {
+            return page;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("the case page never said {what:?}");
+}
+
+/// A step of the disclosure on a custodian's workstation: its answer's status and page.
+async fn step(ws: &WorkstationProcess, page: &str, action: &str, reasons: &str) -> (u16, String) {
+    let csrf = between(page, "name=\"csrf\" value=\"", "\"").expect("csrf");
+    let reference = between(page, "<h1>Case ", "</h1>").expect("the case");
+    let id = between(page, "aria-labelledby=\"identity-", "\"").expect("a statement");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/identity/{id}/{action}"),
+            &[("csrf", csrf), ("reasons", reasons)],
+        )
+        .await;
+    let status = r.status().as_u16();
+    (status, r.text().await.expect("page"))
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(&text[from..from + len])
+}
+
+/// The whole disclosure on a real server with three custodian workstations: one custodian
+/// alone cannot open the statement; the request reaches the reporter's case page before
+/// anything else can happen; the notice holds until a custodian records an urgent reason;
+/// then a second custodian's approval lets the requester, and only the requester, open
+/// it; every step is a signed entry in the public log.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_step_is_logged() {
+    let started = std::time::SystemTime::now();
+    let lane = lane(7);
+    let name = canary("identity");
+    let (status, html) = submit(
+        &lane.server,
+        vec![
+            Part::Message(b"The tender was rigged.".to_vec()),
+            Part::Identity(format!("Jane Roe {name}").into_bytes()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    let code = receipt_from(&html).expect("receipt");
+    let store = lane.server.store().await;
+    let reference = store.cases().await.expect("cases")[0].reference.clone();
+    let (carmen, dmitri, eun_ji) = tokio::join!(
+        lane.workstation(0),
+        lane.workstation(1),
+        lane.workstation(2)
+    );
+
+    // Before any request: a custodian may request; nobody may approve or open.
+    let page = page_saying(&carmen, &reference, "Request disclosure").await;
+    let (status, refusal) = step(
+        &dmitri,
+        &page_saying(&dmitri, &reference, "Request disclosure").await,
+        "approve",
+        "why not",
+    )
+    .await;
+    assert_eq!(status, 409, "{refusal}");
+    assert!(refusal.contains("no open disclosure request"), "{refusal}");
+    let (status, refusal) = step(&carmen, &page, "open", "now").await;
+    assert_eq!(status, 409, "{refusal}");
+    // Reasons are required.
+    let (status, refusal) = step(&carmen, &page, "request", "  ").await;
+    assert_eq!(status, 409, "{refusal}");
+    assert!(refusal.contains("Give the reasons"), "{refusal}");
+
+    // carmen requests: the reporter sees it, with the reasons and the notice's end.
+    let reasons =
+        "The employer must be ordered to reinstate the reporter; the court needs the name.";
+    let (status, _) = step(&carmen, &page, "request", reasons).await;
+    assert_eq!(status, 303);
+    let until = candor_core::days::Day::today().plus_days(7).to_string();
+    let (_, cookie, _) = sign_in(&lane.server, &code).await;
+    let cookie = cookie_pair(&cookie.expect("cookie"));
+    let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
+    assert!(
+        case_page.contains("Disclosure of your identity was requested"),
+        "{case_page}"
+    );
+    assert!(case_page.contains("carmen asked on"), "{case_page}");
+    assert!(
+        case_page.contains(&format!("cannot be opened before {until}")),
+        "{case_page}"
+    );
+    assert!(case_page.contains(reasons), "{case_page}");
+
+    // dmitri may not approve during the notice…
+    let page = page_saying(&dmitri, &reference, "Shorten the notice").await;
+    assert!(page.contains(&format!("runs until {until}")), "{page}");
+    let (status, refusal) = step(
+        &dmitri,
+        &page.replace("/waive\"", "/approve\""),
+        "approve",
+        "agreed",
+    )
+    .await;
+    assert_eq!(status, 409, "{refusal}");
+    assert!(
+        refusal.contains(&format!("runs until {until}")),
+        "{refusal}"
+    );
+    // …and carmen alone cannot open it.
+    let page = page_saying(&carmen, &reference, "Waiting for the other custodians").await;
+    let (status, refusal) = step(&carmen, &page, "open", "now").await;
+    assert_eq!(status, 409, "{refusal}");
+    assert!(refusal.contains("Not enough custodians"), "{refusal}");
+
+    // eun-ji records an urgent reason; dmitri approves; carmen opens.
+    let page = page_saying(&eun_ji, &reference, "Shorten the notice").await;
+    let (status, _) = step(
+        &eun_ji,
+        &page,
+        "waive",
+        "The reporter's dismissal hearing is tomorrow.",
+    )
+    .await;
+    assert_eq!(status, 303);
+    let page = page_saying(&dmitri, &reference, "Approve disclosure").await;
+    let (status, _) = step(&dmitri, &page, "approve", "The court order requires it.").await;
+    assert_eq!(status, 303);
+    // eun-ji is not the requester: she has no way to open it.
+    let page = page_saying(&eun_ji, &reference, "Agreed so far: carmen, dmitri").await;
+    assert!(!page.contains("Record the disclosure"), "{page}");
+    let (status, _) = step(&eun_ji, &page, "open", "me too").await;
+    assert_eq!(status, 409);
+    let page = page_saying(
+        &carmen,
+        &reference,
+        "Record the disclosure and open the statement",
+    )
+    .await;
+    let (status, shown) = step(&carmen, &page, "open", "Sent to the labour court.").await;
+    assert_eq!(status, 200, "{shown}");
+    assert!(shown.contains(&format!("Jane Roe {name}")), "{shown}");
+    assert!(shown.contains("The disclosure is recorded"), "{shown}");
+
+    // The log holds the four steps, each signed by the body; the reporter reads them.
+    let mut kinds = Vec::new();
+    for _ in 0..100 {
+        let size = store.log_size().await.expect("size");
+        kinds = store
+            .log_entries(0, size)
+            .await
+            .expect("entries")
+            .iter()
+            .filter_map(|note| {
+                let text = String::from_utf8_lossy(note);
+                text.lines()
+                    .find_map(|l| l.strip_prefix("kind "))
+                    .filter(|k| k.starts_with("identity-"))
+                    .map(str::to_string)
+            })
+            .collect();
+        if kinds.len() == 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        kinds,
+        [
+            "identity-disclosure-requested",
+            "identity-notice-waived",
+            "identity-disclosure-approved",
+            "identity-disclosed"
+        ]
+    );
+    let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
+    for words in [
+        "Notice before an identity disclosure waived (urgent) (eun-ji)",
+        "Disclosure of the reporter's identity approved (dmitri)",
+        "Reporter's identity disclosed (carmen)",
+        "The reporter's dismissal hearing is tomorrow.",
+    ] {
+        assert!(case_page.contains(words), "{words}: {case_page}");
+    }
+    assert!(!case_page.contains("Disclosure of your identity was requested"));
+    assert!(!case_page.contains(&name));
+
+    // Nothing on the server holds the name in clear, and no single configured key opens
+    // anything that holds it: the only one-layer copy is carmen's, who agreed and asked.
+    let mut server = lane.server;
+    let mut single = Vec::new();
+    for message in store
+        .messages(store.cases().await.expect("cases")[0].id)
+        .await
+        .expect("messages")
+    {
+        for item in message
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Identity)
+        {
+            let bundle =
+                Bundle::parse(&store.read_blob(item.blob_id).await.expect("blob")).expect("bundle");
+            single.extend(
+                bundle
+                    .copies
+                    .iter()
+                    .filter(|c| c.path.len() == 1)
+                    .map(|c| c.path[0].clone()),
+            );
+        }
+    }
+    assert_eq!(single, ["carmen"]);
+    drop((carmen, dmitri, eun_ji));
+    server.stop();
+    assert!(files_containing(&server.data_dir, name.as_bytes()).is_empty());
+    assert!(recent_files_containing(&std::env::temp_dir(), name.as_bytes(), started).is_empty());
+    assert!(!server.log_text().contains(&name));
+}

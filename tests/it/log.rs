@@ -635,7 +635,7 @@ async fn the_server_refuses_decisions_it_cannot_verify() {
     let stranger = candor_log::keys::generate_signer("test-authority").expect("signer");
     let note = candor_log::note::sign(&opening.entry().to_text(), &[&stranger]).expect("sign");
     let err = token
-        .post_decision(&reference, note.into_bytes(), sealed.clone())
+        .post_decision(&reference, note.into_bytes(), sealed.clone(), None)
         .await
         .expect_err("refused");
     assert!(
@@ -648,7 +648,12 @@ async fn the_server_refuses_decisions_it_cannot_verify() {
     let body = candor_log::keys::read_private_key(&setup.decision_key).expect("key");
     let note = candor_log::note::sign(&opening.entry().to_text(), &[&body]).expect("sign");
     let err = token
-        .post_decision("NO-SUCH-CASE", note.clone().into_bytes(), sealed.clone())
+        .post_decision(
+            "NO-SUCH-CASE",
+            note.clone().into_bytes(),
+            sealed.clone(),
+            None,
+        )
         .await
         .expect_err("refused");
     assert!(
@@ -672,14 +677,14 @@ async fn the_server_refuses_decisions_it_cannot_verify() {
     .expect("opening");
     let old_note = candor_log::note::sign(&old.entry().to_text(), &[&body]).expect("sign");
     let err = token
-        .post_decision(&reference, old_note.into_bytes(), sealed.clone())
+        .post_decision(&reference, old_note.into_bytes(), sealed.clone(), None)
         .await
         .expect_err("refused");
     assert!(err.to_string().contains("dated today"), "{err}");
 
     // The right one is accepted.
     token
-        .post_decision(&reference, note.into_bytes(), sealed)
+        .post_decision(&reference, note.into_bytes(), sealed, None)
         .await
         .expect("accepted");
 }

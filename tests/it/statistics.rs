@@ -189,7 +189,7 @@ async fn decide_case(
                 candor_core::seal::seal_bytes(&[reviewer], old.to_text().as_bytes()).expect("seal");
             let note = candor_log::note::sign(&old.entry().to_text(), &[signer]).expect("sign");
             client
-                .post_decision(reference, note.into_bytes(), sealed)
+                .post_decision(reference, note.into_bytes(), sealed, None)
                 .await
                 .expect("an old-format decision is still accepted");
         }
@@ -314,7 +314,7 @@ async fn statistics_agree_everywhere_and_hide_small_counts() {
     let sealed =
         candor_core::seal::seal_bytes(&[reviewer], wrong.to_text().as_bytes()).expect("seal");
     let err = client
-        .post_decision(&references[10], note.into_bytes(), sealed)
+        .post_decision(&references[10], note.into_bytes(), sealed, None)
         .await
         .expect_err("refused");
     assert!(err.to_string().contains("weeks since the report"), "{err}");

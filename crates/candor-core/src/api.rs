@@ -125,6 +125,10 @@ pub struct Info {
     pub max_upload_bytes: u64,
     /// The reviewers every new item is encrypted to.
     pub reviewers: Vec<ReviewerInfo>,
+    /// Days between a disclosure request and the earliest disclosure of an identity
+    /// statement (`[identity] notice_days`); `None` without custodians.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_notice_days: Option<u16>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

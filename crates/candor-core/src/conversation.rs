@@ -150,6 +150,8 @@ pub enum OpenedItem {
         id: i64,
         threshold: usize,
         custodians: Vec<String>,
+        /// Layers a custodian took off during a disclosure (not a statement of its own).
+        peeled: bool,
     },
     /// The item could not be opened with the given key (or is damaged).
     Unreadable {

@@ -32,6 +32,15 @@
 //!   | age -d -i alice.key | age -d -i bob.key
 //! ```
 //!
+//! **Disclosure** takes the layers off in the open: when a custodian approves a request
+//! made by another (the *requester*), their workstation takes its layer off every copy
+//! that starts with them and ends with the requester, and uploads what is left as a
+//! **peeled** bundle (`peeled-from <hex SHA-256 of the original bundle>` after the
+//! threshold line; copies shorter than the threshold). Only once `threshold - 1` others
+//! have approved is there a copy of one layer, the requester's: the request counts as the
+//! requester's own agreement. No step leaves a copy that fewer than `threshold` agreeing
+//! custodians could open.
+//!
 //! The format is Candor's own (no maintained crate nests age files or lists copies), so
 //! its parser is here, bounded and fuzzed (`fuzz/fuzz_targets/identity_bundle.rs`).
 
@@ -193,6 +202,8 @@ pub struct Copy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     pub threshold: usize,
+    /// A peeled bundle: the SHA-256 of the original bundle it was peeled from.
+    pub peeled_from: Option<[u8; 32]>,
     pub copies: Vec<Copy>,
 }
 
@@ -220,6 +231,24 @@ impl Bundle {
             .and_then(|t| t.parse().ok())
             .filter(|t| (2..=MAX_THRESHOLD).contains(t))
             .ok_or(malformed("expected a threshold line between 2 and 8"))?;
+        let mut lines = lines.peekable();
+        let peeled_from = match lines.peek().and_then(|l| l.strip_prefix("peeled-from ")) {
+            Some(hex_text) => {
+                let hash = hex::decode(hex_text)
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+                    .filter(|_| hex_text.bytes().all(|b| !b.is_ascii_uppercase()))
+                    .ok_or(malformed("peeled-from is a SHA-256 in lower-case hex"))?;
+                lines.next();
+                Some(hash)
+            }
+            None => None,
+        };
+        // An original copy has a layer per custodian of the threshold; a peeled one fewer.
+        let layers_ok = |n: usize| match peeled_from {
+            None => n == threshold,
+            Some(_) => (1..threshold).contains(&n),
+        };
         let mut copies: Vec<Copy> = Vec::new();
         let mut current: Option<(Vec<String>, String)> = None;
         for line in lines {
@@ -231,7 +260,7 @@ impl Bundle {
                     return Err(malformed("too many copies"));
                 }
                 let path: Vec<String> = names.split(' ').map(str::to_string).collect();
-                if path.len() != threshold
+                if !layers_ok(path.len())
                     || path
                         .iter()
                         .any(|n| crate::domain::validate_reviewer_name(n).is_err())
@@ -259,12 +288,19 @@ impl Bundle {
         if copies.is_empty() {
             return Err(malformed("no copy"));
         }
-        Ok(Bundle { threshold, copies })
+        Ok(Bundle {
+            threshold,
+            peeled_from,
+            copies,
+        })
     }
 
     /// The canonical text (what [`Custodians::seal`] writes).
     pub fn to_text(&self) -> String {
         let mut out = format!("{BUNDLE_HEADER}\nthreshold {}\n", self.threshold);
+        if let Some(hash) = &self.peeled_from {
+            out.push_str(&format!("peeled-from {}\n", hex::encode(hash)));
+        }
         for copy in &self.copies {
             out.push_str(&format!("copy {}\n{}", copy.path.join(" "), copy.armored));
         }
@@ -308,6 +344,66 @@ impl Bundle {
     }
 }
 
+impl Bundle {
+    /// Takes `custodian`'s layer off every copy of `sources` (the original bundle and the
+    /// peeled ones of the same statement) that starts with `custodian` and ends with
+    /// `requester`, with `custodian`'s key. Returns the peeled bundle to upload (`None`
+    /// when there is nothing to peel). `original` is the SHA-256 of the original bundle.
+    pub fn peel(
+        sources: &[Bundle],
+        original: [u8; 32],
+        custodian: &str,
+        requester: &str,
+        key: &Identity,
+    ) -> Result<Option<Bundle>, IdentityError> {
+        let threshold = sources.first().map_or(0, |b| b.threshold);
+        let mut copies: Vec<Copy> = Vec::new();
+        for copy in sources.iter().flat_map(|b| &b.copies) {
+            let [first, .., last] = copy.path.as_slice() else {
+                continue;
+            };
+            if first != custodian || last != requester {
+                continue;
+            }
+            let path = copy.path[1..].to_vec();
+            if copies.iter().any(|c| c.path == path) {
+                continue;
+            }
+            let inner = seal::open_armored(std::slice::from_ref(key), copy.armored.as_bytes())?;
+            copies.push(Copy {
+                path,
+                armored: seal::armor(&inner)?,
+            });
+        }
+        if copies.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Bundle {
+            threshold,
+            peeled_from: Some(original),
+            copies,
+        }))
+    }
+
+    /// The requester's last layer, once enough custodians have peeled theirs: opens it
+    /// with the requester's key.
+    pub fn open_last_layer(
+        sources: &[Bundle],
+        requester: &str,
+        key: &Identity,
+    ) -> Result<Zeroizing<String>, IdentityError> {
+        let copy = sources
+            .iter()
+            .filter(|b| b.peeled_from.is_some())
+            .flat_map(|b| &b.copies)
+            .find(|c| c.path.len() == 1 && c.path[0] == requester)
+            .ok_or(IdentityError::NotEnoughKeys)?;
+        let plain = seal::open_armored(std::slice::from_ref(key), copy.armored.as_bytes())?;
+        let text = std::str::from_utf8(&plain).map_err(|_| IdentityError::NotText)?;
+        Ok(Zeroizing::new(text.to_string()))
+    }
+}
+
 fn finish_copy(path: Vec<String>, armored: String) -> Result<Copy, IdentityError> {
     if !armored.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n")
         || !armored.ends_with("-----END AGE ENCRYPTED FILE-----\n")
@@ -329,6 +425,7 @@ pub fn fuzz_parse(data: &[u8]) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use sha2::Digest;
 
     fn custodian(name: &str) -> (String, Identity) {
         (name.to_string(), Identity::generate())
@@ -431,10 +528,119 @@ mod tests {
             text.replacen("-----END AGE ENCRYPTED FILE-----\n", "", 1),
             text.trim_end().to_string(),
             BUNDLE_HEADER.to_string() + "\nthreshold 2\n",
+            text.replace("threshold 2\n", "threshold 2\npeeled-from 00\n"),
+            text.replace(
+                "threshold 2\n",
+                &format!("threshold 2\npeeled-from {}\n", "A".repeat(64)),
+            ),
+            // A peeled bundle's copies have fewer layers than the threshold.
+            text.replace(
+                "threshold 2\n",
+                &format!("threshold 2\npeeled-from {}\n", "a".repeat(64)),
+            ),
             "candor.identity/v2\n".to_string(),
         ] {
             assert!(Bundle::parse(bad.as_bytes()).is_err(), "{bad:.80}");
         }
+    }
+
+    fn keyed(names: &[&str]) -> (Vec<(String, Identity)>, Custodians) {
+        let keys: Vec<(String, Identity)> = names.iter().map(|n| custodian(n)).collect();
+        let members = keys
+            .iter()
+            .map(|(n, i)| (n.clone(), i.to_public()))
+            .collect();
+        (
+            keys,
+            Custodians::new(3.min(names.len() - 1).max(2), members).expect("custodians"),
+        )
+    }
+
+    /// Every copy a set of bundles holds that one key alone opens to the statement.
+    fn single_key_copies(bundles: &[Bundle]) -> Vec<Vec<String>> {
+        bundles
+            .iter()
+            .flat_map(|b| &b.copies)
+            .filter(|c| c.path.len() == 1)
+            .map(|c| c.path.clone())
+            .collect()
+    }
+
+    #[test]
+    fn approvals_peel_layers_until_only_the_requester_is_left() {
+        // Five custodians, a threshold of three; ana requests, then bo and cy approve, in
+        // either order.
+        for order in [["bo", "cy"], ["cy", "bo"]] {
+            let (keys, custodians) = keyed(&["ana", "bo", "cy", "dee", "eli"]);
+            let key = |n: &str| &keys.iter().find(|(k, _)| k == n).expect("key").1;
+            let text = custodians.seal("Jane Roe").expect("seal");
+            let original: [u8; 32] = sha2::Sha256::digest(text.as_bytes()).into();
+            let mut bundles = vec![Bundle::parse(text.as_bytes()).expect("parse")];
+            assert_eq!(bundles[0].copies.len(), 60);
+            for (i, approver) in order.iter().enumerate() {
+                assert!(
+                    single_key_copies(&bundles).is_empty(),
+                    "before approval {i}"
+                );
+                assert!(Bundle::open_last_layer(&bundles, "ana", key("ana")).is_err());
+                let peeled = Bundle::peel(&bundles, original, approver, "ana", key(approver))
+                    .expect("peel")
+                    .expect("something to peel");
+                let text = peeled.to_text();
+                let parsed = Bundle::parse(text.as_bytes()).expect("a peeled bundle parses");
+                assert_eq!(parsed, peeled);
+                assert!(
+                    parsed
+                        .copies
+                        .iter()
+                        .all(|c| c.path.last().map(String::as_str) == Some("ana"))
+                );
+                bundles.push(parsed);
+            }
+            assert_eq!(single_key_copies(&bundles), [vec!["ana".to_string()]]);
+            assert_eq!(
+                Bundle::open_last_layer(&bundles, "ana", key("ana"))
+                    .expect("open")
+                    .as_str(),
+                "Jane Roe"
+            );
+            // Nobody else holds a single layer: the approvers' keys open nothing alone.
+            for (name, k) in &keys {
+                if name != "ana" {
+                    assert!(Bundle::open_last_layer(&bundles, name, k).is_err());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_custodian_peels_only_with_their_own_key() {
+        let (keys, custodians) = keyed(&["ana", "bo", "cy"]);
+        let text = custodians.seal("Jane Roe").expect("seal");
+        let original: [u8; 32] = sha2::Sha256::digest(text.as_bytes()).into();
+        let bundle = Bundle::parse(text.as_bytes()).expect("parse");
+        assert!(
+            Bundle::peel(
+                std::slice::from_ref(&bundle),
+                original,
+                "bo",
+                "ana",
+                &keys[2].1
+            )
+            .is_err()
+        );
+        assert!(
+            Bundle::peel(
+                std::slice::from_ref(&bundle),
+                original,
+                "ana",
+                "ana",
+                &keys[0].1
+            )
+            .expect("nothing")
+            .is_none(),
+            "the requester has no layer to peel for themself"
+        );
     }
 
     /// A bundle made with nothing but the stock `age` CLI (the fuzz seed) parses.

@@ -186,6 +186,16 @@ pub fn seal_armored(recipient: &Recipient, plaintext: &[u8]) -> Result<String, S
     String::from_utf8(out).map_err(|_| SealError::Encrypt)
 }
 
+/// Armors an age file held in memory (binary to the ASCII form `age -a` writes).
+pub fn armor(age_file: &[u8]) -> Result<String, SealError> {
+    use age::armor::{ArmoredWriter, Format};
+    let mut writer = ArmoredWriter::wrap_output(Vec::new(), Format::AsciiArmor)
+        .map_err(|_| SealError::Encrypt)?;
+    writer.write_all(age_file).map_err(|_| SealError::Encrypt)?;
+    let out = writer.finish().map_err(|_| SealError::Encrypt)?;
+    String::from_utf8(out).map_err(|_| SealError::Encrypt)
+}
+
 /// Opens an armored or binary age file held in memory.
 pub fn open_armored(identities: &[Identity], text: &[u8]) -> Result<Zeroizing<Vec<u8>>, SealError> {
     let reader = age::armor::ArmoredReader::new(text);

@@ -147,7 +147,8 @@ struct Needs {
 }
 
 fn needs(kind: Kind) -> Needs {
-    let decided = !matches!(kind, Kind::ReportReceived | Kind::Acknowledged);
+    // An identity step is public only as a fact with its weeks: no classification.
+    let decided = !matches!(kind, Kind::ReportReceived | Kind::Acknowledged) && !kind.is_identity();
     Needs {
         message: kind == Kind::ReportReceived,
         class: decided,
@@ -180,6 +181,14 @@ impl Facts {
     }
 
     /// Whole weeks from the first report's day to the decision's.
+    /// The facts of an identity step: its weeks since the report, nothing else.
+    pub fn identity_step(weeks: u32) -> Facts {
+        Facts {
+            weeks: Some(weeks),
+            ..Facts::default()
+        }
+    }
+
     pub fn weeks_between(received: crate::day::Day, decided: crate::day::Day) -> Option<u32> {
         u32::try_from(received.days_until(decided) / 7)
             .ok()

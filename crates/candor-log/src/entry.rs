@@ -27,7 +27,10 @@
 //! day 2026-12-01
 //! body <the body's name>
 //! measure reprisal-protection          (protection-granted only)
-//! ciphertext <hex SHA-256>             (report-received only, one line per stored item)
+//! custodian carmen                     (identity-* kinds: who took the step)
+//! not-before 2026-12-08                (identity-disclosure-requested: the notice's end)
+//! ciphertext <hex SHA-256>             (report-received: one line per stored item;
+//!                                       identity-*: one line, the identity statement's)
 //! plaintext <hex SHA-256>              (report-received, optional: one line per text or
 //!                                       file, in order; older openings have none)
 //!
@@ -97,6 +100,10 @@ labels!(
         ProtectionGranted = "protection-granted", "Protection granted";
         StatusRevoked = "status-revoked", "Whistleblower status revoked";
         CaseClosed = "case-closed", "Case closed";
+        IdentityDisclosureRequested = "identity-disclosure-requested", "Disclosure of the reporter's identity requested";
+        IdentityNoticeWaived = "identity-notice-waived", "Notice before an identity disclosure waived (urgent)";
+        IdentityDisclosureApproved = "identity-disclosure-approved", "Disclosure of the reporter's identity approved";
+        IdentityDisclosed = "identity-disclosed", "Reporter's identity disclosed";
     ]
 );
 
@@ -112,8 +119,21 @@ impl Kind {
         Kind::CaseClosed,
     ];
 
+    /// The steps of an identity disclosure (see `candor_core::identity`): each names the
+    /// custodian who took it and the statement it is about.
+    pub const IDENTITY: [Kind; 4] = [
+        Kind::IdentityDisclosureRequested,
+        Kind::IdentityNoticeWaived,
+        Kind::IdentityDisclosureApproved,
+        Kind::IdentityDisclosed,
+    ];
+
     pub fn is_decision(self) -> bool {
         self != Kind::ReportReceived
+    }
+
+    pub fn is_identity(self) -> bool {
+        Kind::IDENTITY.contains(&self)
     }
 }
 
@@ -225,7 +245,12 @@ pub struct Opening {
     /// The public facts the entry repeats (version 2); `None` in version 1.
     pub facts: Option<Facts>,
     pub measure: Option<Measure>,
-    /// SHA-256 of each stored ciphertext (report-received).
+    /// The custodian who took an identity step (identity kinds only).
+    pub custodian: Option<String>,
+    /// The first day a requested disclosure may complete (identity-disclosure-requested).
+    pub not_before: Option<String>,
+    /// SHA-256 of each stored ciphertext (report-received), or of the identity statement
+    /// an identity step is about (one).
     pub ciphertexts: Vec<[u8; 32]>,
     /// SHA-256 of each text's and file's plaintext, in the message's order
     /// (report-received): evidence replaced or damaged later, even by a legitimate-looking
@@ -233,6 +258,16 @@ pub struct Opening {
     pub plaintexts: Vec<[u8; 32]>,
     /// The reasons in words (decisions); lines separated by `\n`.
     pub reasons: String,
+}
+
+/// Who takes an identity step, about which statement, and (a request) until when the
+/// reporter is given notice.
+#[derive(Debug, Clone, Copy)]
+pub struct IdentityStep<'a> {
+    pub custodian: &'a str,
+    /// SHA-256 of the statement's stored bundle.
+    pub statement: [u8; 32],
+    pub not_before: Option<&'a str>,
 }
 
 /// Whether a one-line value is acceptable (no control characters, not empty, bounded).
@@ -288,7 +323,40 @@ impl Opening {
             body: body.to_string(),
             facts: None,
             measure,
+            custodian: None,
+            not_before: None,
             ciphertexts,
+            plaintexts: Vec::new(),
+            reasons: normalize_reasons(reasons)?,
+        };
+        opening.validate()?;
+        Ok(opening)
+    }
+
+    /// A step of an identity disclosure: the custodian who takes it, the statement's
+    /// SHA-256 (of its stored bundle), for a request the first day the disclosure may
+    /// complete, and the reasons.
+    pub fn identity_step(
+        case: &str,
+        kind: Kind,
+        day: &str,
+        body: &str,
+        step: IdentityStep<'_>,
+        reasons: &str,
+    ) -> Result<Opening, EntryError> {
+        let mut salt = [0u8; 32];
+        getrandom::fill(&mut salt).map_err(|_| malformed("salt", "the random generator failed"))?;
+        let opening = Opening {
+            salt,
+            case: case.to_string(),
+            kind,
+            day: check_day(day)?,
+            body: body.to_string(),
+            facts: None,
+            measure: None,
+            custodian: Some(step.custodian.to_string()),
+            not_before: step.not_before.map(check_day).transpose()?,
+            ciphertexts: vec![step.statement],
             plaintexts: Vec::new(),
             reasons: normalize_reasons(reasons)?,
         };
@@ -338,7 +406,29 @@ impl Opening {
                 "only report-received lists plaintexts",
             ));
         }
-        if self.kind.is_decision() && !self.ciphertexts.is_empty() {
+        if self.kind.is_identity() {
+            let name_ok = self
+                .custodian
+                .as_deref()
+                .is_some_and(|c| reviewer_name(c).is_ok());
+            if !name_ok || self.ciphertexts.len() != 1 || self.reasons.is_empty() {
+                return Err(malformed(
+                    "identity step",
+                    "it names its custodian, the statement and its reasons",
+                ));
+            }
+            if self.not_before.is_some() != (self.kind == Kind::IdentityDisclosureRequested) {
+                return Err(malformed(
+                    "not-before",
+                    "only a disclosure request has a not-before day",
+                ));
+            }
+        } else if self.custodian.is_some() || self.not_before.is_some() {
+            return Err(malformed(
+                "custodian",
+                "only identity steps name a custodian",
+            ));
+        } else if self.kind.is_decision() && !self.ciphertexts.is_empty() {
             return Err(malformed(
                 "ciphertext",
                 "only report-received lists ciphertexts",
@@ -378,6 +468,12 @@ impl Opening {
         }
         if let Some(m) = self.measure {
             out.push_str(&format!("measure {}\n", m.as_str()));
+        }
+        if let Some(c) = &self.custodian {
+            out.push_str(&format!("custodian {c}\n"));
+        }
+        if let Some(d) = &self.not_before {
+            out.push_str(&format!("not-before {d}\n"));
         }
         for c in &self.ciphertexts {
             out.push_str(&format!("ciphertext {}\n", hex::encode(c)));
@@ -443,6 +539,8 @@ impl Opening {
             .then(|| Facts::read_lines(kind, &mut lines, "opening"))
             .transpose()?;
         let mut measure = None;
+        let mut custodian = None;
+        let mut not_before = None;
         let mut ciphertexts = Vec::new();
         let mut plaintexts = Vec::new();
         for line in lines {
@@ -451,6 +549,16 @@ impl Opening {
                     return Err(malformed("opening", "measure out of place"));
                 }
                 measure = Some(m.parse()?);
+            } else if let Some(c) = line.strip_prefix("custodian ") {
+                if custodian.is_some() || not_before.is_some() || !ciphertexts.is_empty() {
+                    return Err(malformed("opening", "custodian out of place"));
+                }
+                custodian = Some(c.to_string());
+            } else if let Some(d) = line.strip_prefix("not-before ") {
+                if not_before.is_some() || !ciphertexts.is_empty() {
+                    return Err(malformed("opening", "not-before out of place"));
+                }
+                not_before = Some(check_day(d)?);
             } else if let Some(c) = line.strip_prefix("ciphertext ") {
                 if !plaintexts.is_empty() {
                     return Err(malformed("opening", "ciphertext after plaintext"));
@@ -473,6 +581,8 @@ impl Opening {
             body,
             facts,
             measure,
+            custodian,
+            not_before,
             ciphertexts,
             plaintexts,
             reasons: reasons.to_string(),
@@ -482,6 +592,21 @@ impl Opening {
             return Err(malformed("opening", "it is not in canonical form"));
         }
         Ok(opening)
+    }
+}
+
+/// A custodian's name: a reviewer's (letters, digits, `.`, `_`, `-`; 1 to 64).
+fn reviewer_name(name: &str) -> Result<(), EntryError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(malformed("custodian", "not a reviewer's name"))
     }
 }
 
@@ -589,6 +714,73 @@ mod tests {
             Opening::parse(&received.to_text()).expect("parse"),
             received
         );
+    }
+
+    fn step(kind: Kind, custodian: &str, not_before: Option<&str>) -> Result<Opening, EntryError> {
+        Opening::identity_step(
+            "7KQ2-M9XD-PA3F",
+            kind,
+            "2026-12-01",
+            "Body",
+            IdentityStep {
+                custodian,
+                statement: [9; 32],
+                not_before,
+            },
+            "The employer must be told who is protected.",
+        )
+    }
+
+    #[test]
+    fn identity_steps_name_their_custodian_and_statement() {
+        let request = step(
+            Kind::IdentityDisclosureRequested,
+            "carmen",
+            Some("2026-12-08"),
+        )
+        .expect("request");
+        let text = request.to_text();
+        assert!(text.contains("custodian carmen\nnot-before 2026-12-08\nciphertext 0909"));
+        assert_eq!(Opening::parse(&text).expect("parse"), request);
+        let facts = Facts::decision(
+            Kind::IdentityDisclosureRequested,
+            2,
+            crate::classification::Classification {
+                sector: crate::classification::Sector::Public,
+                area: crate::classification::Area::Other,
+                outcome: None,
+            },
+        );
+        let v2 = request.with_facts(facts).expect("v2");
+        assert_eq!(v2.entry().to_text().lines().count(), 5, "kind, day, weeks");
+        assert_eq!(Opening::parse(&v2.to_text()).expect("parse"), v2);
+        for kind in [
+            Kind::IdentityNoticeWaived,
+            Kind::IdentityDisclosureApproved,
+            Kind::IdentityDisclosed,
+        ] {
+            let o = step(kind, "dmitri", None).expect("step");
+            assert_eq!(Opening::parse(&o.to_text()).expect("parse"), o);
+            assert!(
+                step(kind, "dmitri", Some("2026-12-08")).is_err(),
+                "not-before on {kind}"
+            );
+        }
+        assert!(step(Kind::IdentityDisclosureRequested, "carmen", None).is_err());
+        assert!(step(Kind::IdentityDisclosed, "two words", None).is_err());
+        assert!(step(Kind::StatusRecognized, "carmen", None).is_err());
+        // Without reasons, or a decision that names a custodian: refused.
+        let no_reasons = text.replace("\nThe employer must be told who is protected.\n", "\n");
+        assert!(Opening::parse(no_reasons.trim_end_matches('\n')).is_err());
+        let decided = decision()
+            .to_text()
+            .replace("measure", "custodian carmen\nmeasure");
+        assert!(Opening::parse(&decided).is_err());
+        let swapped = text.replace(
+            "custodian carmen\nnot-before 2026-12-08",
+            "not-before 2026-12-08\ncustodian carmen",
+        );
+        assert!(Opening::parse(&swapped).is_err());
     }
 
     #[test]

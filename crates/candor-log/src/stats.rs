@@ -388,7 +388,9 @@ impl Statistics {
             ALL,
             self.cell(c.receipts_unclassified),
         );
-        for kind in Kind::DECISIONS {
+        // Every decision, the identity steps too: how often a body opened reporters'
+        // identities is a figure the public can hold it to.
+        for kind in Kind::ALL.iter().copied().filter(|k| k.is_decision()) {
             push(
                 "decisions",
                 kind.as_str(),
@@ -607,7 +609,7 @@ mod tests {
     fn any_entry() -> impl proptest::strategy::Strategy<Value = Entry> {
         use proptest::prelude::*;
         (
-            0usize..7,
+            0usize..Kind::ALL.len(),
             0u32..60,
             0usize..3,
             0usize..7,

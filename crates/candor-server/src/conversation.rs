@@ -107,6 +107,7 @@ pub async fn open_conversation_item(
                     id: item.id,
                     threshold: bundle.threshold,
                     custodians: bundle.custodians().iter().map(|c| c.to_string()).collect(),
+                    peeled: bundle.peeled_from.is_some(),
                 },
                 Err(_) => unreadable,
             }

@@ -233,8 +233,9 @@ fn report(stats: &Statistics, y: &Year, h: u8) -> Markup {
     };
     let c = &y.total;
     let unclassified = t!("stats-unclassified");
-    let decision_rows: Vec<(String, u64)> = Kind::DECISIONS
+    let decision_rows: Vec<(String, u64)> = Kind::ALL
         .iter()
+        .filter(|k| k.is_decision())
         .map(|&k| (text::kind(k), c.decided(k)))
         .collect();
     let sector_rows: Vec<(String, Option<Sector>)> = Sector::ALL

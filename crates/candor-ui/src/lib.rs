@@ -146,13 +146,18 @@ pub fn human_size(bytes: u64) -> String {
 
 /// A decision in words, with its measure.
 pub fn record_words(opening: &Opening) -> String {
-    match opening.measure {
-        Some(m) => t!(
+    match (opening.measure, &opening.custodian) {
+        (Some(m), _) => t!(
             "record-with-measure",
             kind = text::kind(opening.kind),
             measure = text::measure(m)
         ),
-        None => text::kind(opening.kind),
+        (None, Some(custodian)) => t!(
+            "record-by-custodian",
+            kind = text::kind(opening.kind),
+            custodian = custodian.as_str()
+        ),
+        (None, None) => text::kind(opening.kind),
     }
 }
 

@@ -417,6 +417,10 @@ pub fn kind(kind: Kind) -> String {
         Kind::ProtectionGranted => crate::t!("kind-protection-granted"),
         Kind::StatusRevoked => crate::t!("kind-status-revoked"),
         Kind::CaseClosed => crate::t!("kind-case-closed"),
+        Kind::IdentityDisclosureRequested => crate::t!("kind-identity-disclosure-requested"),
+        Kind::IdentityNoticeWaived => crate::t!("kind-identity-notice-waived"),
+        Kind::IdentityDisclosureApproved => crate::t!("kind-identity-disclosure-approved"),
+        Kind::IdentityDisclosed => crate::t!("kind-identity-disclosed"),
     }
 }
 

@@ -469,17 +469,21 @@ impl Client {
         reference: &str,
         entry_note: Vec<u8>,
         sealed_opening: Vec<u8>,
+        layers: Option<String>,
     ) -> Result<Created, ClientError> {
         let url = self.url(&format!("/cases/{}/decisions", path_segment(reference)));
         let r = self
             .send(|c| {
-                let form = reqwest::multipart::Form::new()
+                let mut form = reqwest::multipart::Form::new()
                     .part("entry", reqwest::multipart::Part::bytes(entry_note.clone()))
                     .part(
                         "opening",
                         reqwest::multipart::Part::bytes(sealed_opening.clone())
                             .file_name("opening.age"),
                     );
+                if let Some(layers) = &layers {
+                    form = form.part("layers", reqwest::multipart::Part::text(layers.clone()));
+                }
                 c.post(&url).multipart(form)
             })
             .await?;

@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod client;
 pub mod files;
 pub mod follow;
+pub mod identity;
 pub mod mirror;
 pub mod pages;
 pub mod serve;
@@ -105,20 +106,12 @@ pub async fn record_decision(
 ) -> Result<candor_log::entry::Opening, WorkstationError> {
     let info = client.info().await?;
     let case = client.case(reference).await?;
-    let recipients = reply_recipients(client.trust(), &info, &case)?;
     let today = candor_core::days::Day::today();
-    let weeks = case
-        .received_day
-        .parse::<candor_core::days::Day>()
-        .ok()
-        .and_then(|received| candor_log::classification::Facts::weeks_between(received, today))
-        .ok_or_else(|| {
-            WorkstationError::Bundle(format!(
-                "the server says the case was received on {:?}, which is not a past day",
-                case.received_day
-            ))
-        })?;
-    let facts = candor_log::classification::Facts::decision(decision.kind, weeks, decision.class);
+    let facts = candor_log::classification::Facts::decision(
+        decision.kind,
+        weeks_since_report(&case, today)?,
+        decision.class,
+    );
     let opening = candor_log::entry::Opening::new(
         &case.reference,
         decision.kind,
@@ -130,13 +123,44 @@ pub async fn record_decision(
     )
     .and_then(|o| o.with_facts(facts))
     .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    post_record(client, signer, (&info, &case), &opening, None).await?;
+    Ok(opening)
+}
+
+/// Whole weeks from the case's first report to `today`, as its entries count them.
+pub(crate) fn weeks_since_report(
+    case: &CaseDetail,
+    today: candor_core::days::Day,
+) -> Result<u32, WorkstationError> {
+    case.received_day
+        .parse::<candor_core::days::Day>()
+        .ok()
+        .and_then(|received| candor_log::classification::Facts::weeks_between(received, today))
+        .ok_or_else(|| {
+            WorkstationError::Bundle(format!(
+                "the server says the case was received on {:?}, which is not a past day",
+                case.received_day
+            ))
+        })
+}
+
+/// Signs a record's entry with the body's decision key, seals its opening to the reporter
+/// and every trusted reviewer, and sends both (with an approval's peeled `layers`).
+pub(crate) async fn post_record(
+    client: &Client,
+    signer: &candor_log::note::Signer,
+    (info, case): (&Info, &CaseDetail),
+    opening: &candor_log::entry::Opening,
+    layers: Option<String>,
+) -> Result<(), WorkstationError> {
+    let recipients = reply_recipients(client.trust(), info, case)?;
     let note = candor_log::note::sign(&opening.entry().to_text(), &[signer])
         .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
     let sealed = seal::seal_bytes(&recipients, opening.to_text().as_bytes())?;
     client
-        .post_decision(&case.reference, note.into_bytes(), sealed)
+        .post_decision(&case.reference, note.into_bytes(), sealed, layers)
         .await?;
-    Ok(opening)
+    Ok(())
 }
 
 /// A private directory (mode 0700).

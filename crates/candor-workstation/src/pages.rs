@@ -230,10 +230,13 @@ pub enum ShownItem {
         opening: Opening,
         index: Option<u64>,
     },
-    /// An identity statement: only its custodians, together, open it.
+    /// An identity statement (or layers peeled from one during a disclosure): only its
+    /// custodians, together, open it.
     Identity {
-        threshold: usize,
-        custodians: Vec<String>,
+        id: i64,
+        /// SHA-256 of the stored bundle.
+        sha256: [u8; 32],
+        bundle: candor_core::identity::Bundle,
     },
     Unreadable(i64),
 }
@@ -282,6 +285,10 @@ pub struct CaseView<'a> {
     pub blocked: Option<String>,
     /// The file whose safe view is shown inline: its pages, or why it has none.
     pub safe_view: Option<(i64, Result<usize, String>)>,
+    /// The case's identity statements and where their disclosure stands.
+    pub statements: &'a [crate::identity::Statement],
+    /// The body's notice before a disclosure, in days (the server's setting).
+    pub notice_days: u16,
 }
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
@@ -332,14 +339,20 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                                 (file_item(&c.reference, *id, meta, report.as_deref(), shown))
                             }
                             ShownItem::Record { opening, index } => { (record_line(opening, *index)) }
-                            ShownItem::Identity { threshold, custodians } => {
-                                p.identity { strong { (t!("ws-identity", threshold = *threshold, custodians = custodians.join(", "))) } }
+                            ShownItem::Identity { bundle, .. } => {
+                                @if bundle.peeled_from.is_none() {
+                                    p.identity { strong { (t!("ws-identity", threshold = bundle.threshold, custodians = bundle.custodians().join(", "))) } }
+                                } @else {
+                                    p.hint { (t!("ws-identity-layers")) }
+                                }
                             }
                             ShownItem::Unreadable(id) => { p.hint { (t!("ws-unreadable", id = *id)) } }
                         }
                     }
                 }
             }
+
+            @for statement in v.statements { (identity_panel(v, statement)) }
 
             h2 { (t!("ws-decisions")) }
             @let records: Vec<(&Opening, Option<u64>)> = v.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
@@ -526,6 +539,76 @@ fn safe_view_pages(base: &str, pages: Result<usize, String>) -> Markup {
             }
         }
     }
+}
+
+/// One identity statement: who holds it, where its disclosure stands, and the one step
+/// this reviewer may take now (a custodian with the decision key).
+fn identity_panel(v: &CaseView<'_>, s: &crate::identity::Statement) -> Markup {
+    use crate::identity::Stage;
+    let me = v.reviewer;
+    let custodian = s.custodians().contains(&me) && v.can_decide;
+    let action = |step: &str| format!("/cases/{}/identity/{}/{step}", v.case.reference, s.item_id);
+    let form = |step: &str, button: String, hint: Option<String>| {
+        html! {
+            form method="post" action=(action(step)) {
+                input type="hidden" name="csrf" value=(v.csrf);
+                @if let Some(hint) = &hint { p.hint { (hint) } }
+                label for=(format!("reasons-{step}-{}", s.item_id)) { (t!("ws-identity-reasons")) }
+                textarea id=(format!("reasons-{step}-{}", s.item_id)) name="reasons" rows="3" required {}
+                div { button type="submit" { (button) } }
+            }
+        }
+    };
+    html! {
+        section.identity aria-labelledby=(format!("identity-{}", s.item_id)) {
+            h2 id=(format!("identity-{}", s.item_id)) { (t!("ws-identity-heading")) }
+            p { (t!("ws-identity", threshold = s.bundle.threshold, custodians = s.custodians().join(", "))) }
+            @match s.stage() {
+                Stage::Open => {
+                    @if custodian {
+                        (form("request", t!("ws-identity-request"), Some(t!("ws-identity-request-hint", until = v.today.plus_days(i64::from(v.notice_days)).to_string(), threshold = s.bundle.threshold))))
+                    }
+                }
+                Stage::Requested { requester, not_before, waived, agreed } => {
+                    p.notice { (t!("ws-identity-requested", custodian = requester.as_str(), until = not_before.to_string(), agreed = agreed.join(", "), threshold = s.bundle.threshold)) }
+                    @if custodian && requester == me {
+                        @if s.ready_for(me) {
+                            (form("open", t!("ws-identity-open"), Some(t!("ws-identity-open-hint"))))
+                        } @else {
+                            p.hint { (t!("ws-identity-waiting")) }
+                        }
+                    } @else if custodian && !agreed.iter().any(|a| a == me) {
+                        @if waived || v.today >= not_before {
+                            (form("approve", t!("ws-identity-approve"), Some(t!("ws-identity-approve-hint", custodian = requester.as_str()))))
+                        } @else {
+                            p { (t!("ws-identity-wait", until = not_before.to_string())) }
+                            (form("waive", t!("ws-identity-waive"), Some(t!("ws-identity-waive-hint"))))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The statement itself, shown once to the custodian who opened it (never stored).
+pub fn identity_statement_page(
+    body_name: &str,
+    reviewer: &str,
+    reference: &str,
+    statement: &str,
+) -> Markup {
+    layout(
+        body_name,
+        reviewer,
+        &t!("ws-identity-statement-title", reference = reference),
+        html! {
+            h1 { (t!("ws-identity-statement-title", reference = reference)) }
+            div.notice role="status" { p { (t!("ws-identity-statement-recorded")) } }
+            pre.statement { (statement) }
+            p { a href=(format!("/cases/{reference}")) { (t!("ws-back-to-case")) } }
+        },
+    )
 }
 
 fn record_line(opening: &Opening, index: Option<u64>) -> Markup {

@@ -54,6 +54,8 @@ pub struct Workstation {
     port: u16,
     language: candor_ui::text::Lang,
     decision_key: Option<Signer>,
+    /// The body's notice before an identity disclosure (the server's `notice_days`).
+    notice_days: u16,
     log_state: PathBuf,
     log_key: Option<Verifier>,
     /// The reviewers and reporter keys this workstation trusts for this server.
@@ -281,6 +283,7 @@ pub async fn serve(
         port: local.port(),
         language: options.language,
         decision_key: options.decision_key,
+        notice_days: info.identity_notice_days.unwrap_or(7),
         log_state: options.state_dir.join("log-state"),
         log_key: options.log_key,
         trust,
@@ -352,6 +355,10 @@ fn router(state: Shared) -> Router {
         .route("/cases/{reference}/export", post(export))
         .route("/cases/{reference}/grant", post(grant))
         .route("/cases/{reference}/decisions", post(decide))
+        .route(
+            "/cases/{reference}/identity/{id}/{step}",
+            post(identity_step),
+        )
         .route("/static/candor.css", get(candor_ui::stylesheet))
         .fallback(|State(ws): State<Shared>| async move {
             ws.page_error(
@@ -717,10 +724,12 @@ async fn open_messages(
                     None => ShownItem::Unreadable(item.id),
                 }
             } else if item.kind == "identity" {
-                match candor_core::identity::Bundle::parse(&stored_bytes(ws, item).await?) {
+                let stored = stored_bytes(ws, item).await?;
+                match candor_core::identity::Bundle::parse(&stored) {
                     Ok(bundle) => ShownItem::Identity {
-                        threshold: bundle.threshold,
-                        custodians: bundle.custodians().iter().map(|c| c.to_string()).collect(),
+                        id: item.id,
+                        sha256: <sha2::Sha256 as sha2::Digest>::digest(&stored[..]).into(),
+                        bundle,
                     },
                     Err(_) => ShownItem::Unreadable(item.id),
                 }
@@ -818,6 +827,7 @@ async fn case(
     match result {
         Ok((case, messages, safe_view)) => {
             let flash = ws.take_flash();
+            let statements = crate::identity::Statement::of_case(&case.reference, &messages);
             let export_dir = ws.export_dir.display().to_string();
             pages::case_page(&pages::CaseView {
                 body_name: &ws.body_name,
@@ -843,6 +853,8 @@ async fn case(
                     .check_reporter(&case.reference, &case.reporter_recipient)
                     .err()
                     .map(|e| e.to_string()),
+                statements: &statements,
+                notice_days: ws.notice_days,
             })
             .into_response()
         }
@@ -1287,7 +1299,7 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
     }
     let kind = form_field(&body, "kind")
         .and_then(|k| k.parse::<Kind>().ok())
-        .filter(|k| k.is_decision());
+        .filter(|k| Kind::DECISIONS.contains(k));
     let Some(kind) = kind else {
         return ws.page_error(
             StatusCode::BAD_REQUEST,
@@ -1335,6 +1347,127 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
             back_to(&reference)
         }
         Err(e) => ws.client_error(&e),
+    }
+}
+
+/// A step of an identity disclosure (`request`, `waive`, `approve`, `open`): `csrf` and
+/// `reasons`. Signed here with the body's key, like a decision; `open` shows the statement
+/// once the disclosure is recorded.
+async fn identity_step(
+    State(ws): State<Shared>,
+    Path((reference, id, step)): Path<(String, i64, String)>,
+    body: Bytes,
+) -> Response {
+    use crate::identity::{Action, Statement, StepError};
+    if !csrf_ok(&ws, &body) {
+        return forbidden(&ws);
+    }
+    let Some(signer) = ws.decision_key.clone() else {
+        return ws.page_error(
+            StatusCode::BAD_REQUEST,
+            t!("ws-no-decision-key-title"),
+            t!("ws-no-decision-key"),
+        );
+    };
+    if let Err(alarm) = ws.sync_log().await {
+        return ws.page_error(StatusCode::CONFLICT, t!("ws-log-alarm-title"), &alarm);
+    }
+    let (case, messages) = match open_case(&ws, &reference).await {
+        Ok(opened) => opened,
+        Err(e) => return ws.client_error(&e),
+    };
+    if let Err(e) = ws
+        .trust
+        .check_reporter(&case.reference, &case.reporter_recipient)
+    {
+        return ws.page_error(StatusCode::CONFLICT, t!("ws-error-trust"), e.to_string());
+    }
+    let statements = Statement::of_case(&case.reference, &messages);
+    let Some(statement) = statements.iter().find(|s| s.item_id == id) else {
+        return ws.page_error(
+            StatusCode::NOT_FOUND,
+            t!("ws-error-not-found"),
+            t!("ws-identity-no-statement"),
+        );
+    };
+    let reasons = form_field(&body, "reasons")
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    let refused = |e: StepError| match e {
+        StepError::Workstation(e) => ws.client_error(&e),
+        e => ws.page_error(
+            StatusCode::CONFLICT,
+            t!("ws-identity-refused-title"),
+            identity_refusal(&e),
+        ),
+    };
+    let action = match step.as_str() {
+        "open" => {
+            return match crate::identity::disclose(
+                &ws.client,
+                &signer,
+                &case.reference,
+                statement,
+                &reasons,
+            )
+            .await
+            {
+                Ok(text) => pages::identity_statement_page(
+                    &ws.body_name,
+                    ws.client.reviewer(),
+                    &case.reference,
+                    &text,
+                )
+                .into_response(),
+                Err(e) => refused(e),
+            };
+        }
+        "request" => Action::Request {
+            notice_days: ws.notice_days,
+        },
+        "waive" => Action::Waive,
+        "approve" => Action::Approve,
+        _ => {
+            return ws.page_error(
+                StatusCode::NOT_FOUND,
+                t!("ws-error-not-found"),
+                t!("ws-identity-no-statement"),
+            );
+        }
+    };
+    match crate::identity::take_step(
+        &ws.client,
+        &signer,
+        &case.reference,
+        statement,
+        action,
+        &reasons,
+    )
+    .await
+    {
+        Ok(opening) => {
+            ws.set_flash(t!(
+                "ws-decision-recorded",
+                decision = candor_ui::record_words(&opening)
+            ));
+            back_to(&reference)
+        }
+        Err(e) => refused(e),
+    }
+}
+
+/// A refused identity step in the workstation's language.
+fn identity_refusal(e: &crate::identity::StepError) -> String {
+    use crate::identity::StepError;
+    match e {
+        StepError::NotCustodian => t!("ws-identity-not-custodian"),
+        StepError::NoReasons => t!("ws-identity-no-reasons"),
+        StepError::NoRequest => t!("ws-identity-no-request"),
+        StepError::AlreadyRequested => t!("ws-identity-already-requested"),
+        StepError::AlreadyAgreed => t!("ws-identity-already-agreed"),
+        StepError::TooEarly(day) => t!("ws-identity-too-early", until = day.to_string()),
+        StepError::NotReady => t!("ws-identity-not-ready"),
+        StepError::Workstation(e) => e.to_string(),
     }
 }
 

@@ -287,6 +287,20 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 }
             }
 
+            @if let Some(request) = open_disclosure_request(view.messages) {
+                @let until = request.not_before.clone().unwrap_or_default();
+                h2 { (t!("case-identity-request-heading")) }
+                div.notice role="alert" {
+                    p { (t!("case-identity-requested",
+                        custodian = request.custodian.clone().unwrap_or_default(),
+                        day = request.day.as_str(),
+                        until = until.as_str(),
+                        threshold = site.identity.map_or(2, |(t, _)| t))) }
+                    pre { (request.reasons) }
+                    p { (t!("case-identity-object", until = until.as_str())) }
+                }
+            }
+
             h2 { (t!("case-conversation")) }
             @for message in view.messages {
                 @let mine = message.author == Author::Reporter;
@@ -334,6 +348,25 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
     )
 }
 
+/// The last request to disclose the reporter's identity, unless a disclosure followed it.
+fn open_disclosure_request(messages: &[OpenedMessage]) -> Option<&Opening> {
+    let steps: Vec<&Opening> = messages
+        .iter()
+        .flat_map(|m| &m.items)
+        .filter_map(|i| match i {
+            OpenedItem::Record { opening, .. } if opening.kind.is_identity() => Some(opening),
+            _ => None,
+        })
+        .collect();
+    let start = steps
+        .iter()
+        .rposition(|o| o.kind == Kind::IdentityDisclosureRequested)?;
+    let disclosed = steps[start..]
+        .iter()
+        .any(|o| o.kind == Kind::IdentityDisclosed);
+    (!disclosed).then(|| steps[start])
+}
+
 fn item_markup(item: &OpenedItem) -> Markup {
     html! {
         @match item {
@@ -359,6 +392,7 @@ fn item_markup(item: &OpenedItem) -> Markup {
                     @if !opening.reasons.is_empty() { pre { (opening.reasons) } }
                 }
             }
+            OpenedItem::Identity { peeled: true, .. } => {}
             OpenedItem::Identity { threshold, custodians, .. } => {
                 p.identity { (t!("case-identity-given", threshold = *threshold, custodians = custodians.join(", "))) }
             }

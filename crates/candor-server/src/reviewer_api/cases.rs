@@ -31,6 +31,7 @@ pub(super) async fn info(
                 recipient: r.recipient.to_string(),
             })
             .collect(),
+        identity_notice_days: app.config.identity.as_ref().map(|i| i.notice_days),
     }))
 }
 
