@@ -15,6 +15,7 @@ mod identity;
 mod intake;
 mod languages;
 mod log;
+mod reprisal;
 mod scale;
 mod statistics;
 mod storage;

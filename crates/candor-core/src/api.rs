@@ -153,6 +153,9 @@ pub struct CaseSummary {
     /// The reporter's age recipient, so that a workstation pins it the first time it sees
     /// the case (see `CaseDetail::reporter_recipient`).
     pub reporter_recipient: String,
+    /// The day the reporter reported reprisal, until the body next answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reprisal_day: Option<String>,
 }
 
 /// A case with its conversation, ciphertext references only (`GET /api/v1/cases/{ref}`).
@@ -172,6 +175,9 @@ pub struct CaseDetail {
     /// The day retention will delete the case (closed, not held, retention configured).
     #[serde(default)]
     pub deletion_day: Option<String>,
+    /// The day the reporter reported reprisal, until the body next answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reprisal_day: Option<String>,
     pub messages: Vec<MessageInfo>,
 }
 

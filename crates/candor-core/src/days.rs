@@ -5,6 +5,9 @@ pub use candor_log::day::Day;
 
 /// Acknowledgement of a report is due within this many days (EU Directive 2019/1937, Art. 9).
 pub const ACKNOWLEDGE_WITHIN_DAYS: i64 = 7;
+/// The body answers a report of reprisal within this many days (the workstation's clock;
+/// Candor's choice: the acknowledgement's, since reprisal does not wait).
+pub const REPRISAL_ANSWER_WITHIN_DAYS: i64 = 7;
 /// Feedback is due within this many months (Art. 9 and 11; up to 6 where justified).
 pub const FEEDBACK_WITHIN_MONTHS: i64 = 3;
 

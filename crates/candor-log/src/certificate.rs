@@ -99,7 +99,7 @@ impl Verified {
             s.push_str(&format!("\nPublic classification: {}", public.join("; ")));
         }
         s.push_str(&format!("\nSigned by: {}", self.signed_by));
-        if o.kind == Kind::ReportReceived {
+        if !o.kind.is_decision() {
             s.push_str(&format!(
                 "\nStored items (SHA-256 of their ciphertext): {}",
                 o.ciphertexts.len()

@@ -148,7 +148,7 @@ struct Needs {
 
 fn needs(kind: Kind) -> Needs {
     // An identity step is public only as a fact with its weeks: no classification.
-    let decided = !matches!(kind, Kind::ReportReceived | Kind::Acknowledged) && !kind.is_identity();
+    let decided = kind.is_decision() && kind != Kind::Acknowledged && !kind.is_identity();
     Needs {
         message: kind == Kind::ReportReceived,
         class: decided,
@@ -287,10 +287,10 @@ mod tests {
     #[test]
     fn each_kind_has_its_lines() {
         for &kind in Kind::ALL {
-            let facts = if kind.is_decision() {
-                Facts::decision(kind, 3, class(Some(Outcome::Referred)))
-            } else {
-                Facts::received(Message::FollowUp)
+            let facts = match kind {
+                Kind::ReportReceived => Facts::received(Message::FollowUp),
+                Kind::ReprisalReported => Facts::default(),
+                _ => Facts::decision(kind, 3, class(Some(Outcome::Referred))),
             };
             facts.check(kind).expect("fits");
             let mut text = String::new();

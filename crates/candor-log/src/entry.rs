@@ -100,6 +100,9 @@ labels!(
         ProtectionGranted = "protection-granted", "Protection granted";
         StatusRevoked = "status-revoked", "Whistleblower status revoked";
         CaseClosed = "case-closed", "Case closed";
+        RewardGranted = "reward-granted", "Reward granted";
+        ReprisalConfirmed = "reprisal-confirmed", "Reprisal confirmed";
+        ReprisalReported = "reprisal-reported", "Reprisal reported by the reporter";
         IdentityDisclosureRequested = "identity-disclosure-requested", "Disclosure of the reporter's identity requested";
         IdentityNoticeWaived = "identity-notice-waived", "Notice before an identity disclosure waived (urgent)";
         IdentityDisclosureApproved = "identity-disclosure-approved", "Disclosure of the reporter's identity approved";
@@ -108,15 +111,18 @@ labels!(
 );
 
 impl Kind {
-    /// The decisions the body signs (everything but `report-received`, which the server
-    /// makes for every submission and follow-up upload).
-    pub const DECISIONS: [Kind; 6] = [
+    /// The decisions a reviewer chooses from (the body signs them; the identity steps are
+    /// signed too, but taken apart). The amount and terms of a reward are in its sealed
+    /// reasons: only the fact is public.
+    pub const DECISIONS: [Kind; 8] = [
         Kind::Acknowledged,
         Kind::StatusRecognized,
         Kind::StatusDeclined,
         Kind::ProtectionGranted,
         Kind::StatusRevoked,
         Kind::CaseClosed,
+        Kind::RewardGranted,
+        Kind::ReprisalConfirmed,
     ];
 
     /// The steps of an identity disclosure (see `candor_core::identity`): each names the
@@ -128,8 +134,11 @@ impl Kind {
         Kind::IdentityDisclosed,
     ];
 
+    /// Signed by the body (everything but what the server records for a reporter:
+    /// `report-received` for every submission and answer, `reprisal-reported` for a
+    /// report of reprisal).
     pub fn is_decision(self) -> bool {
-        self != Kind::ReportReceived
+        !matches!(self, Kind::ReportReceived | Kind::ReprisalReported)
     }
 
     pub fn is_identity(self) -> bool {
@@ -436,7 +445,7 @@ impl Opening {
         }
         if !self.kind.is_decision() && (self.ciphertexts.is_empty() || !self.reasons.is_empty()) {
             return Err(malformed(
-                "report-received",
+                "a reporter's record",
                 "it lists ciphertexts and has no reasons",
             ));
         }

@@ -400,6 +400,14 @@ impl Statistics {
                 self.cell(c.decided(kind)),
             );
         }
+        push(
+            "reprisals-reported",
+            Kind::ReprisalReported.as_str(),
+            ALL,
+            ALL,
+            ALL,
+            self.cell(c.decided(Kind::ReprisalReported)),
+        );
         for kind in CLASSIFIED {
             for sector in Sector::ALL.iter().copied().map(Some).chain([None]) {
                 let label = sector.map_or(UNCLASSIFIED, Sector::as_str);
@@ -619,7 +627,9 @@ mod tests {
         )
             .prop_map(|(k, weeks, s, a, o, month, v2)| {
                 let kind = Kind::ALL[k];
-                let facts = if kind == Kind::ReportReceived {
+                let facts = if kind == Kind::ReprisalReported {
+                    Facts::default()
+                } else if kind == Kind::ReportReceived {
                     Facts::received(if weeks % 2 == 0 {
                         Message::Report
                     } else {

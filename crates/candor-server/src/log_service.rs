@@ -102,6 +102,14 @@ pub enum CertificateState {
     Ready(String),
 }
 
+/// What a reporter's message is, for the record the server signs: a report or a
+/// follow-up (`report-received`), or a report of reprisal (`reprisal-reported`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrived {
+    Message(Message),
+    Reprisal,
+}
+
 /// The sealed status log of this server.
 pub struct LogService {
     store: Arc<dyn Store>,
@@ -201,12 +209,16 @@ impl LogService {
         &self,
         case: &str,
         (ciphertexts, plaintexts): (Vec<[u8; 32]>, Vec<[u8; 32]>),
-        message: Message,
+        what: Arrived,
         day: Day,
     ) -> Result<(String, Vec<u8>), LogError> {
+        let (kind, facts) = match what {
+            Arrived::Message(message) => (Kind::ReportReceived, Facts::received(message)),
+            Arrived::Reprisal => (Kind::ReprisalReported, Facts::default()),
+        };
         let opening = Opening::new(
             case,
-            Kind::ReportReceived,
+            kind,
             &day.to_string(),
             &self.body_name,
             None,
@@ -214,7 +226,7 @@ impl LogService {
             "",
         )?
         .with_plaintexts(plaintexts)?
-        .with_facts(Facts::received(message))?;
+        .with_facts(facts)?;
         let note = candor_log::note::sign(&opening.entry().to_text(), &[&self.signer])
             .map_err(internal)?;
         Ok((opening.to_text(), note.into_bytes()))

@@ -235,7 +235,7 @@ fn report(stats: &Statistics, y: &Year, h: u8) -> Markup {
     let unclassified = t!("stats-unclassified");
     let decision_rows: Vec<(String, u64)> = Kind::ALL
         .iter()
-        .filter(|k| k.is_decision())
+        .filter(|&&k| k != Kind::ReportReceived)
         .map(|&k| (text::kind(k), c.decided(k)))
         .collect();
     let sector_rows: Vec<(String, Option<Sector>)> = Sector::ALL

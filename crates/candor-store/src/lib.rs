@@ -231,6 +231,9 @@ pub trait Store: LogStore {
         audit: &Audit,
     ) -> Result<(), StoreError>;
     /// Closed cases, each with the day of its last message (for retention).
+    /// Sets (the reporter reported reprisal) or clears (the body decided) a case's
+    /// reprisal day.
+    async fn set_reprisal(&self, case_id: i64, day: Option<Day>) -> Result<(), StoreError>;
     async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError>;
     /// Deletes a case for good: its messages, items, reads, blob rows and their files
     /// (overwritten, then unlinked), with the audit record in the same transaction. The
@@ -357,6 +360,8 @@ pub struct CaseRow {
     pub received_day: Day,
     /// Kept whatever the retention settings say.
     pub legal_hold: bool,
+    /// The day the reporter last reported reprisal, until the body's next decision.
+    pub reprisal_day: Option<Day>,
 }
 
 /// A message of a case, with its items.

@@ -50,6 +50,7 @@ const TABLES: &[Table] = &[
             ("status", Text),
             ("received_day", Text),
             ("legal_hold", Int),
+            ("reprisal_day", Text),
         ],
     ),
     (

@@ -79,6 +79,7 @@ impl Mirror {
                     messages: d.messages.len() as u64,
                     unread_items: c.unread_items,
                     reporter_recipient: d.reporter_recipient.clone(),
+                    reprisal_day: d.reprisal_day.clone(),
                 }
             })
             .collect()

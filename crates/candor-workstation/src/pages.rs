@@ -39,11 +39,27 @@ pub struct Due {
 
 /// The next legal deadline of a case: acknowledgement while it is only received, feedback
 /// while it is open, none once decided or closed.
-pub fn due(status: &str, acknowledge_by: &str, feedback_by: &str, today: Day) -> Due {
-    let (what, by) = match status {
-        "received" => (t!("ws-due-acknowledge"), acknowledge_by.parse::<Day>().ok()),
-        "acknowledged" | "in-review" => (t!("ws-due-feedback"), feedback_by.parse::<Day>().ok()),
-        _ => (t!("ws-due-nothing"), None),
+pub fn due(
+    status: &str,
+    acknowledge_by: &str,
+    feedback_by: &str,
+    reprisal_day: Option<&str>,
+    today: Day,
+) -> Due {
+    // A report of reprisal comes first: it has a clock of its own until the body answers.
+    let reprisal = reprisal_day.and_then(|d| d.parse::<Day>().ok());
+    let (what, by) = match (reprisal, status) {
+        (Some(day), _) => (
+            t!("ws-due-reprisal"),
+            Some(day.plus_days(candor_core::days::REPRISAL_ANSWER_WITHIN_DAYS)),
+        ),
+        (None, status) => match status {
+            "received" => (t!("ws-due-acknowledge"), acknowledge_by.parse::<Day>().ok()),
+            "acknowledged" | "in-review" => {
+                (t!("ws-due-feedback"), feedback_by.parse::<Day>().ok())
+            }
+            _ => (t!("ws-due-nothing"), None),
+        },
     };
     Due {
         what,
@@ -55,7 +71,13 @@ pub fn due(status: &str, acknowledge_by: &str, feedback_by: &str, today: Day) ->
 /// Cases sorted by what is due first (overdue first, then soonest; nothing due last).
 pub fn sort_by_due(cases: &mut [CaseSummary], today: Day) {
     cases.sort_by_key(|c| {
-        let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, today);
+        let d = due(
+            &c.status,
+            &c.acknowledge_by,
+            &c.feedback_by,
+            c.reprisal_day.as_deref(),
+            today,
+        );
         (d.by.is_none(), d.by, c.received_day.clone())
     });
 }
@@ -85,7 +107,14 @@ impl InboxFilter {
                 .is_none_or(|q| case.reference.to_lowercase().contains(&q.to_lowercase()))
             && (!self.unread || case.unread_items > 0)
             && (!self.overdue
-                || due(&case.status, &case.acknowledge_by, &case.feedback_by, today).overdue)
+                || due(
+                    &case.status,
+                    &case.acknowledge_by,
+                    &case.feedback_by,
+                    case.reprisal_day.as_deref(),
+                    today,
+                )
+                .overdue)
     }
 
     fn is_set(&self) -> bool {
@@ -181,7 +210,7 @@ pub fn inbox(v: &InboxView) -> Markup {
                         thead { tr { th { (t!("ws-case")) } th { (t!("ws-status")) } th { (t!("ws-received")) } th { (t!("ws-next-deadline")) } th { (t!("ws-unread")) } } }
                         tbody {
                             @for c in shown {
-                                @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, v.today);
+                                @let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, c.reprisal_day.as_deref(), v.today);
                                 tr {
                                     td { a href=(format!("/cases/{}", c.reference)) { (c.reference) } }
                                     td { (c.status) }
@@ -293,7 +322,13 @@ pub struct CaseView<'a> {
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
     let c = v.case;
-    let d = due(&c.status, &c.acknowledge_by, &c.feedback_by, v.today);
+    let d = due(
+        &c.status,
+        &c.acknowledge_by,
+        &c.feedback_by,
+        c.reprisal_day.as_deref(),
+        v.today,
+    );
     layout(
         v.body_name,
         v.reviewer,
@@ -731,6 +766,7 @@ mod tests {
             messages: 1,
             unread_items: 0,
             reporter_recipient: String::new(),
+            reprisal_day: None,
         }
     }
 
@@ -742,16 +778,33 @@ mod tests {
             summary("FEEDBACK", "acknowledged", "2026-09-01"),
             summary("NEW", "received", "2026-11-22"),
             summary("LATE", "received", "2026-11-01"),
+            CaseSummary {
+                reprisal_day: Some("2026-11-20".into()),
+                ..summary("REPRISAL", "acknowledged", "2026-09-01")
+            },
         ];
         sort_by_due(&mut cases, today);
         let order: Vec<&str> = cases.iter().map(|c| c.reference.as_str()).collect();
-        assert_eq!(order, ["LATE", "NEW", "FEEDBACK", "CLOSED"]);
-        assert!(due("received", "2026-11-08", "2027-02-01", today).overdue);
-        assert!(!due("acknowledged", "2026-11-08", "2027-02-01", today).overdue);
+        assert_eq!(order, ["LATE", "REPRISAL", "NEW", "FEEDBACK", "CLOSED"]);
+        assert!(due("received", "2026-11-08", "2027-02-01", None, today).overdue);
+        assert!(!due("acknowledged", "2026-11-08", "2027-02-01", None, today).overdue);
         assert!(
-            due("closed", "2026-11-08", "2027-02-01", today)
+            due("closed", "2026-11-08", "2027-02-01", None, today)
                 .by
                 .is_none()
         );
+        // A report of reprisal has its own clock, whatever the status: a week.
+        let reprisal = due(
+            "closed",
+            "2026-11-08",
+            "2027-02-01",
+            Some("2026-11-10"),
+            today,
+        );
+        assert_eq!(
+            reprisal.by.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-17")
+        );
+        assert!(reprisal.overdue);
     }
 }

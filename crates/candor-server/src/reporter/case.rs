@@ -17,10 +17,12 @@ use super::submit::SubmitError;
 use crate::app::{AppState, Problem, page_response};
 use crate::conversation;
 use crate::intake::plain::{MAX_FORM_PARTS, MAX_MESSAGE_BYTES, read_parts};
+use crate::log_service::Arrived;
 use crate::reporter::pages;
 use candor_core::conversation::{OpenedItem, case_recipients};
 use candor_core::days::{Clocks, Day};
 use candor_core::domain::same_secret;
+use candor_log::classification::Message;
 use candor_store::{Author, CaseTarget, CommitPlan, ItemKind};
 use candor_ui::content_disposition;
 use candor_ui::t;
@@ -80,6 +82,7 @@ pub async fn case(State(app): State<AppState>, Reporter(session): Reporter) -> R
         messages: &messages,
         csrf: &session.csrf,
         flash: flash.as_deref(),
+        reprisal_day: case.reprisal_day,
     };
     pages::case_page(&app.site, &view).into_response()
 }
@@ -200,6 +203,35 @@ pub async fn reply(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    answer(
+        app,
+        session,
+        headers,
+        body,
+        Arrived::Message(Message::FollowUp),
+    )
+    .await
+}
+
+/// `POST /case/reprisal`: the reporter says they suffer reprisal, in words and with any
+/// documents. Recorded like an answer, as a `reprisal-reported` entry, and the case gets a
+/// clock of its own in the reviewers' inbox until the body answers.
+pub async fn reprisal(
+    State(app): State<AppState>,
+    Reporter(session): Reporter,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    answer(app, session, headers, body, Arrived::Reprisal).await
+}
+
+async fn answer(
+    app: AppState,
+    session: Arc<SessionData>,
+    headers: HeaderMap,
+    body: Body,
+    what: Arrived,
+) -> Response {
     let body = match super::submit::refuse_oversized(&app, &headers, body).await {
         Ok(body) => body,
         Err(refused) => return refused,
@@ -207,9 +239,13 @@ pub async fn reply(
     let Some(_place) = app.upload_place().await else {
         return SubmitError::Busy.into_response();
     };
-    match receive_reply(&app, &session, &headers, body).await {
+    match receive_reply(&app, &session, &headers, body, what).await {
         Ok(Sent { identity: true, .. }) => {
             session.set_flash(&t!("case-identity-sent"));
+            Redirect::to(&href("/case")).into_response()
+        }
+        Ok(_) if what == Arrived::Reprisal => {
+            session.set_flash(&t!("case-reprisal-sent"));
             Redirect::to(&href("/case")).into_response()
         }
         Ok(Sent { files, .. }) => {
@@ -257,6 +293,7 @@ pub(super) async fn receive_reply(
     session: &SessionData,
     headers: &HeaderMap,
     body: Body,
+    what: Arrived,
 ) -> Result<Sent, ReplyError> {
     let mut intake = crate::intake::open(
         headers,
@@ -309,10 +346,7 @@ pub(super) async fn receive_reply(
         app,
         &mut *upload,
         (items, plaintexts),
-        (
-            &case.reference,
-            candor_log::classification::Message::FollowUp,
-        ),
+        (&case.reference, what),
         &recipients,
         day,
     )
@@ -328,6 +362,12 @@ pub(super) async fn receive_reply(
         })
         .await
         .map_err(SubmitError::from)?;
+    if what == Arrived::Reprisal {
+        app.store
+            .set_reprisal(case.id, Some(day))
+            .await
+            .map_err(SubmitError::from)?;
+    }
     Ok(Sent { files, identity })
 }
 

@@ -38,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/transparency.json", get(crate::transparency::json))
         .route("/datapackage.json", get(crate::transparency::datapackage))
         .route("/case/reply", post(case::reply))
+        .route("/case/reprisal", post(case::reprisal))
         .route(
             "/logout",
             post(signin::logout).layer(DefaultBodyLimit::max(4096)),

@@ -223,6 +223,8 @@ pub struct CaseView<'a> {
     pub messages: &'a [OpenedMessage],
     pub csrf: &'a str,
     pub flash: Option<&'a str>,
+    /// The day the reporter reported reprisal, until the body answered.
+    pub reprisal_day: Option<Day>,
 }
 
 /// The reporter's case: status, clocks, the whole conversation, and a form to answer.
@@ -329,6 +331,22 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 p.hint id="files-hint" { (t!("case-files-hint", size = human_size(site.max_upload_bytes))) }
                 input type="file" id="files" name="files" multiple aria-describedby="files-hint";
                 div { button type="submit" { (t!("case-send")) } }
+            }
+
+            h2 { (t!("case-reprisal-heading")) }
+            @if let Some(day) = view.reprisal_day {
+                div.notice role="status" {
+                    p { (t!("case-reprisal-pending", day = day.to_string(), by = day.plus_days(candor_core::days::REPRISAL_ANSWER_WITHIN_DAYS).to_string())) }
+                }
+            }
+            p.hint id="reprisal-hint" { (t!("case-reprisal-hint", days = candor_core::days::REPRISAL_ANSWER_WITHIN_DAYS)) }
+            form method="post" action=(href("/case/reprisal")) enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(view.csrf);
+                label for="reprisal-message" { (t!("case-reprisal-what")) }
+                textarea id="reprisal-message" name="message" rows="6" required aria-describedby="reprisal-hint" {}
+                label for="reprisal-files" { (t!("submit-files")) }
+                input type="file" id="reprisal-files" name="files" multiple;
+                div { button type="submit" { (t!("case-reprisal-send")) } }
             }
 
             @if let Some(lane) = site.identity {

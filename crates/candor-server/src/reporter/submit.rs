@@ -14,6 +14,7 @@ use multer::{Constraints, SizeLimit};
 use crate::app::{AppState, Problem};
 use crate::intake::plain::{MAX_FILES, MAX_FORM_PARTS, MAX_MESSAGE_BYTES, PlainError, read_parts};
 use crate::intake::{DRAIN_BYTES, IDLE_TIMEOUT, Intake, IntakeError, drain};
+use crate::log_service::Arrived;
 use crate::reporter::pages;
 use candor_core::days::Day;
 use candor_core::receipt::{DeriveError, Receipt};
@@ -227,7 +228,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
         app,
         &mut *upload,
         (items, plaintexts),
-        (&reference, Message::Report),
+        (&reference, Arrived::Message(Message::Report)),
         &recipients,
         day,
     )
@@ -249,7 +250,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     Ok(Received { receipt, files })
 }
 
-/// Adds the `report-received` record to a reporter's message: the opening (sealed to the
+/// Adds the `report-received` (or `reprisal-reported`) record to a reporter's message: the opening (sealed to the
 /// reporter and the reviewers) as an item, and the entry signed by the log, to be queued
 /// in the same transaction. The entry commits to the SHA-256 of every stored ciphertext
 /// and of every text's and file's plaintext (`plaintexts`, in item order).
@@ -257,7 +258,7 @@ pub(crate) async fn with_receipt_record(
     app: &AppState,
     upload: &mut dyn Upload,
     (mut items, plaintexts): (Vec<NewItem>, Vec<[u8; 32]>),
-    (reference, message): (&str, Message),
+    (reference, what): (&str, Arrived),
     recipients: &[age::x25519::Recipient],
     day: Day,
 ) -> Result<(Vec<NewItem>, Vec<u8>), SubmitError> {
@@ -273,7 +274,7 @@ pub(crate) async fn with_receipt_record(
     }
     let (opening, note) = app
         .log
-        .report_received(reference, (hashes, plaintexts), message, day)
+        .report_received(reference, (hashes, plaintexts), what, day)
         .map_err(|e| {
             tracing::error!(error = %e, "the receipt record could not be made");
             SubmitError::Internal("log")

@@ -63,6 +63,7 @@ pub(super) async fn list_cases(
                     messages: counts.get(&case.id).copied().unwrap_or(0).max(0) as u64,
                     unread_items: unread.get(&case.id).copied().unwrap_or(0).max(0) as u64,
                     reporter_recipient: case.reporter_recipient.clone(),
+                    reprisal_day: case.reprisal_day.map(|d| d.to_string()),
                 }
             })
             .collect(),
@@ -97,6 +98,7 @@ pub(super) fn detail(
         acknowledge_by: c.acknowledge_by.to_string(),
         feedback_by: c.feedback_by.to_string(),
         reporter_recipient: case.reporter_recipient.clone(),
+        reprisal_day: case.reprisal_day.map(|d| d.to_string()),
         legal_hold: case.legal_hold,
         deletion_day: messages.last().and_then(|last| {
             crate::retention::deletion_day(case, last.day, app.config.retention_months)

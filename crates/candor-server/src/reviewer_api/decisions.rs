@@ -154,6 +154,10 @@ pub(super) async fn post_decision(
             ),
         })
         .await?;
+    // The body answered: a reported reprisal's clock stops.
+    if case.reprisal_day.is_some() {
+        app.store.set_reprisal(case.id, None).await?;
+    }
     Ok((
         StatusCode::CREATED,
         axum::Json(Created {

@@ -403,6 +403,10 @@ fn case_from_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, StoreError> {
         status: status.parse().map_err(StoreError::Corrupt)?,
         received_day: day.parse().map_err(StoreError::Corrupt)?,
         legal_hold: row.try_get::<i64, _>(5)? != 0,
+        reprisal_day: row
+            .try_get::<Option<String>, _>(6)?
+            .map(|d| d.parse().map_err(StoreError::Corrupt))
+            .transpose()?,
     })
 }
 
@@ -591,7 +595,7 @@ impl Store for SqlStore {
 
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases WHERE reference = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases WHERE reference = $1",
         )
         .bind(reference)
         .fetch_optional(&self.read)
@@ -728,7 +732,7 @@ impl Store for SqlStore {
 
     async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases WHERE lookup_key = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases WHERE lookup_key = $1",
         )
         .bind(lookup_key)
         .fetch_optional(&self.read)
@@ -738,7 +742,7 @@ impl Store for SqlStore {
 
     async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases WHERE id = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.read)
@@ -749,7 +753,7 @@ impl Store for SqlStore {
 
     async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold FROM cases ORDER BY received_day, reference",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases ORDER BY received_day, reference",
         )
         .fetch_all(&self.read)
         .await?;
@@ -879,17 +883,30 @@ impl Store for SqlStore {
         Ok(())
     }
 
+    async fn set_reprisal(&self, case_id: i64, day: Option<Day>) -> Result<(), StoreError> {
+        let updated = sqlx::query("UPDATE cases SET reprisal_day = $1 WHERE id = $2")
+            .bind(day.map(|d| d.to_string()))
+            .bind(case_id)
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+        if updated != 1 {
+            return Err(StoreError::NoSuchCase);
+        }
+        Ok(())
+    }
+
     async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError> {
         let rows = sqlx::query(
             "SELECT c.id, c.reference, c.reporter_recipient, c.status, c.received_day, c.legal_hold, \
-             MAX(m.day) FROM cases c JOIN messages m ON m.case_id = c.id \
+             c.reprisal_day, MAX(m.day) FROM cases c JOIN messages m ON m.case_id = c.id \
              WHERE c.status = 'closed' GROUP BY c.id",
         )
         .fetch_all(&self.read)
         .await?;
         rows.iter()
             .map(|row| {
-                let last: String = row.try_get(6)?;
+                let last: String = row.try_get(7)?;
                 Ok((
                     case_from_row(row)?,
                     last.parse().map_err(StoreError::Corrupt)?,

@@ -612,3 +612,16 @@ ws-identity-already-requested = طُلب الكشف عن هذا البيان م�
 ws-identity-already-agreed = سبق أن وافقت على هذا الكشف.
 ws-identity-too-early = مهلة إشعار المبلّغ تمتد حتى { $until }، ولم يسجّل أي أمين سببًا عاجلًا لتقصيرها.
 ws-identity-not-ready = لم يوافق عدد كافٍ من الأمناء بعد: مفتاح محطة العمل هذه لا يستطيع فتحه.
+
+## Reward and reprisal
+
+kind-reward-granted = مُنحت مكافأة
+kind-reprisal-confirmed = ثبت الانتقام
+kind-reprisal-reported = أبلغ المبلّغ عن انتقام
+case-reprisal-heading = هل تتعرّض للانتقام؟
+case-reprisal-hint = الفصل، أو خفض الدرجة، أو التهديد، أو المضايقة، أو النقل: أخبر الهيئة بما يحدث لك، مع أي مستندات. يُسجَّل ذلك بلاغًا عن انتقام (يعدّ السجل العام هذه البلاغات دون أن يذكر أصحابها)، وتردّ الهيئة خلال { $days } أيام.
+case-reprisal-what = ما الذي يحدث لك
+case-reprisal-send = أبلغ عن انتقام
+case-reprisal-sent = شُفّر بلاغك عن الانتقام وأُرسل.
+case-reprisal-pending = أبلغت عن انتقام في { $day }؛ وتردّ الهيئة بحلول { $by }.
+ws-due-reprisal = الرد على بلاغ الانتقام

@@ -594,3 +594,16 @@ ws-identity-already-requested = Die Offenlegung dieser Angabe ist bereits beantr
 ws-identity-already-agreed = Sie haben dieser Offenlegung bereits zugestimmt.
 ws-identity-too-early = Die Frist der meldenden Person läuft bis zum { $until }, und kein Verwahrer hat einen dringenden Grund für eine Verkürzung festgehalten.
 ws-identity-not-ready = Noch nicht genug Verwahrer haben zugestimmt: Der Schlüssel dieses Arbeitsplatzes kann sie nicht öffnen.
+
+## Reward and reprisal
+
+kind-reward-granted = Belohnung gewährt
+kind-reprisal-confirmed = Repressalie festgestellt
+kind-reprisal-reported = Repressalie von der meldenden Person gemeldet
+case-reprisal-heading = Erleiden Sie Repressalien?
+case-reprisal-hint = Kündigung, Herabstufung, Drohungen, Belästigung, eine Versetzung: Sagen Sie der Stelle, was Ihnen geschieht, mit allen Unterlagen. Es wird als Meldung von Repressalien festgehalten (das öffentliche Protokoll zählt solche Meldungen, ohne zu sagen, von wem), und die Stelle antwortet binnen { $days } Tagen.
+case-reprisal-what = Was Ihnen geschieht
+case-reprisal-send = Repressalien melden
+case-reprisal-sent = Ihre Meldung von Repressalien wurde verschlüsselt und gesendet.
+case-reprisal-pending = Sie haben am { $day } Repressalien gemeldet; die Stelle antwortet bis zum { $by }.
+ws-due-reprisal = auf die Meldung von Repressalien antworten

@@ -595,3 +595,16 @@ ws-identity-already-requested = A disclosure of this statement is already reques
 ws-identity-already-agreed = You already agreed to this disclosure.
 ws-identity-too-early = The reporter's notice runs until { $until }, and no custodian recorded an urgent reason to shorten it.
 ws-identity-not-ready = Not enough custodians have agreed yet: this workstation's key cannot open it.
+
+## Reward and reprisal
+
+kind-reward-granted = Reward granted
+kind-reprisal-confirmed = Reprisal confirmed
+kind-reprisal-reported = Reprisal reported by the reporter
+case-reprisal-heading = Are you suffering reprisal?
+case-reprisal-hint = Dismissal, demotion, threats, harassment, a transfer: tell the body what is happening to you, with any documents. It is recorded as a report of reprisal (the public log counts such reports without saying whose), and the body answers within { $days } days.
+case-reprisal-what = What is happening to you
+case-reprisal-send = Report reprisal
+case-reprisal-sent = Your report of reprisal was encrypted and sent.
+case-reprisal-pending = You reported reprisal on { $day }; the body answers by { $by }.
+ws-due-reprisal = answer the report of reprisal

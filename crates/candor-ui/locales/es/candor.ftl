@@ -594,3 +594,16 @@ ws-identity-already-requested = Ya se ha solicitado la revelación de esta decla
 ws-identity-already-agreed = Usted ya aprobó esta revelación.
 ws-identity-too-early = El preaviso del denunciante dura hasta el { $until } y ningún custodio registró un motivo urgente para acortarlo.
 ws-identity-not-ready = Aún no hay suficientes custodios de acuerdo: la clave de este puesto no puede abrirla.
+
+## Reward and reprisal
+
+kind-reward-granted = Recompensa concedida
+kind-reprisal-confirmed = Represalia confirmada
+kind-reprisal-reported = Represalia denunciada por el denunciante
+case-reprisal-heading = ¿Sufre represalias?
+case-reprisal-hint = Despido, degradación, amenazas, acoso, un traslado: cuente al organismo lo que le ocurre, con cualquier documento. Se registra como una denuncia de represalias (el registro público cuenta estas denuncias sin decir de quién son) y el organismo responde en { $days } días.
+case-reprisal-what = Lo que le está ocurriendo
+case-reprisal-send = Denunciar represalias
+case-reprisal-sent = Su denuncia de represalias se ha cifrado y enviado.
+case-reprisal-pending = Denunció represalias el { $day }; el organismo responde a más tardar el { $by }.
+ws-due-reprisal = responder a la denuncia de represalias

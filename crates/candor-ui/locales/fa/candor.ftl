@@ -583,3 +583,16 @@ ws-identity-already-requested = افشای این بیانیه پیش‌تر د�
 ws-identity-already-agreed = شما پیش‌تر با این افشا موافقت کرده‌اید.
 ws-identity-too-early = مهلت اطلاع گزارشگر تا { $until } است و هیچ امینی دلیلی فوری برای کوتاه کردن آن ثبت نکرده است.
 ws-identity-not-ready = هنوز امینان کافی موافقت نکرده‌اند: کلید این ایستگاه کاری نمی‌تواند آن را باز کند.
+
+## Reward and reprisal
+
+kind-reward-granted = پاداش داده شد
+kind-reprisal-confirmed = تلافی تأیید شد
+kind-reprisal-reported = گزارشگر تلافی را گزارش کرد
+case-reprisal-heading = آیا با تلافی روبه‌رو هستید؟
+case-reprisal-hint = اخراج، تنزل، تهدید، آزار، انتقال: آنچه برایتان پیش آمده را با هر سندی به نهاد بگویید. این به‌عنوان گزارش تلافی ثبت می‌شود (دفتر عمومی این گزارش‌ها را بی آنکه بگوید از کیست می‌شمارد) و نهاد ظرف { $days } روز پاسخ می‌دهد.
+case-reprisal-what = چه بر سر شما می‌آید
+case-reprisal-send = گزارش تلافی
+case-reprisal-sent = گزارش تلافی شما رمزگذاری و فرستاده شد.
+case-reprisal-pending = شما در { $day } تلافی را گزارش کردید؛ نهاد تا { $by } پاسخ می‌دهد.
+ws-due-reprisal = پاسخ به گزارش تلافی

@@ -594,3 +594,16 @@ ws-identity-already-requested = Une divulgation de cette déclaration est déjà
 ws-identity-already-agreed = Vous avez déjà donné votre accord à cette divulgation.
 ws-identity-too-early = Le préavis du lanceur d’alerte court jusqu’au { $until }, et aucun gardien n’a enregistré de motif urgent pour l’abréger.
 ws-identity-not-ready = Pas encore assez de gardiens ont donné leur accord : la clé de ce poste ne peut pas l’ouvrir.
+
+## Reward and reprisal
+
+kind-reward-granted = Récompense accordée
+kind-reprisal-confirmed = Représailles constatées
+kind-reprisal-reported = Représailles signalées par le lanceur d’alerte
+case-reprisal-heading = Subissez-vous des représailles ?
+case-reprisal-hint = Licenciement, rétrogradation, menaces, harcèlement, mutation : dites à l’organisme ce qui vous arrive, avec tout document. C’est enregistré comme un signalement de représailles (le journal public compte ces signalements sans dire de qui ils viennent), et l’organisme répond sous { $days } jours.
+case-reprisal-what = Ce qui vous arrive
+case-reprisal-send = Signaler des représailles
+case-reprisal-sent = Votre signalement de représailles a été chiffré et envoyé.
+case-reprisal-pending = Vous avez signalé des représailles le { $day } ; l’organisme répond au plus tard le { $by }.
+ws-due-reprisal = répondre au signalement de représailles

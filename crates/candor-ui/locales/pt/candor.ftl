@@ -594,3 +594,16 @@ ws-identity-already-requested = Já foi pedida uma divulgação desta declaraç�
 ws-identity-already-agreed = Já aprovou esta divulgação.
 ws-identity-too-early = O pré-aviso do denunciante decorre até { $until } e nenhum guardião registou um motivo urgente para o encurtar.
 ws-identity-not-ready = Ainda não concordaram guardiões suficientes: a chave deste posto não a consegue abrir.
+
+## Reward and reprisal
+
+kind-reward-granted = Recompensa concedida
+kind-reprisal-confirmed = Represália confirmada
+kind-reprisal-reported = Represália comunicada pelo denunciante
+case-reprisal-heading = Está a sofrer represálias?
+case-reprisal-hint = Despedimento, despromoção, ameaças, assédio, uma transferência: diga ao organismo o que lhe está a acontecer, com quaisquer documentos. Fica registado como uma comunicação de represálias (o registo público conta estas comunicações sem dizer de quem são) e o organismo responde em { $days } dias.
+case-reprisal-what = O que lhe está a acontecer
+case-reprisal-send = Comunicar represálias
+case-reprisal-sent = A sua comunicação de represálias foi cifrada e enviada.
+case-reprisal-pending = Comunicou represálias em { $day }; o organismo responde até { $by }.
+ws-due-reprisal = responder à comunicação de represálias

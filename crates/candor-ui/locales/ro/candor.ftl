@@ -599,3 +599,16 @@ ws-identity-already-requested = Dezvăluirea acestei declarații este deja cerut
 ws-identity-already-agreed = Ați aprobat deja această dezvăluire.
 ws-identity-too-early = Preavizul avertizorului durează până la { $until } și niciun custode nu a înregistrat un motiv urgent pentru a-l scurta.
 ws-identity-not-ready = Încă nu și-au dat acordul destui custozi: cheia acestei stații nu o poate deschide.
+
+## Reward and reprisal
+
+kind-reward-granted = Recompensă acordată
+kind-reprisal-confirmed = Represalii constatate
+kind-reprisal-reported = Represalii semnalate de avertizor
+case-reprisal-heading = Suferiți represalii?
+case-reprisal-hint = Concediere, retrogradare, amenințări, hărțuire, un transfer: spuneți organismului ce vi se întâmplă, cu orice documente. Se înregistrează ca semnalare de represalii (jurnalul public numără aceste semnalări fără să spună ale cui sunt), iar organismul răspunde în { $days } zile.
+case-reprisal-what = Ce vi se întâmplă
+case-reprisal-send = Semnalează represalii
+case-reprisal-sent = Semnalarea dumneavoastră de represalii a fost criptată și trimisă.
+case-reprisal-pending = Ați semnalat represalii pe { $day }; organismul răspunde până la { $by }.
+ws-due-reprisal = răspundeți la semnalarea de represalii

@@ -583,3 +583,16 @@ ws-identity-already-requested = Bu beyanın açıklanması zaten istendi.
 ws-identity-already-agreed = Bu açıklamaya zaten onay verdiniz.
 ws-identity-too-early = Bildirimde bulunanın bildirim süresi { $until } tarihine kadar sürüyor ve hiçbir emanetçi onu kısaltmak için acil bir gerekçe kaydetmedi.
 ws-identity-not-ready = Henüz yeterli emanetçi onay vermedi: bu iş istasyonunun anahtarı onu açamaz.
+
+## Reward and reprisal
+
+kind-reward-granted = Ödül verildi
+kind-reprisal-confirmed = Misilleme doğrulandı
+kind-reprisal-reported = Bildirimde bulunan misilleme bildirdi
+case-reprisal-heading = Misillemeye mi uğruyorsunuz?
+case-reprisal-hint = İşten çıkarma, rütbe indirme, tehdit, taciz, tayin: başınıza geleni, belgeleriyle birlikte kuruma anlatın. Bu bir misilleme bildirimi olarak kaydedilir (herkese açık kayıt bu bildirimleri kime ait olduklarını söylemeden sayar) ve kurum { $days } gün içinde yanıt verir.
+case-reprisal-what = Başınıza gelen
+case-reprisal-send = Misilleme bildir
+case-reprisal-sent = Misilleme bildiriminiz şifrelendi ve gönderildi.
+case-reprisal-pending = { $day } tarihinde misilleme bildirdiniz; kurum en geç { $by } tarihinde yanıt verir.
+ws-due-reprisal = misilleme bildirimini yanıtla

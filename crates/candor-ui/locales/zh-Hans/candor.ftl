@@ -583,3 +583,16 @@ ws-identity-already-requested = 已有人申请披露此声明。
 ws-identity-already-agreed = 您已同意此次披露。
 ws-identity-too-early = 举报人的通知期持续到 { $until }，且没有保管人记录缩短它的紧急理由。
 ws-identity-not-ready = 同意的保管人还不够：此工作站的密钥无法打开它。
+
+## Reward and reprisal
+
+kind-reward-granted = 已给予奖励
+kind-reprisal-confirmed = 已确认遭受报复
+kind-reprisal-reported = 举报人报告遭受报复
+case-reprisal-heading = 您是否正在遭受报复？
+case-reprisal-hint = 解雇、降职、威胁、骚扰、调岗：请告诉机构您正在经历什么，并附上任何文件。这会被记录为一份报复报告（公开日志只统计此类报告的数量，不说明是谁的），机构会在 { $days } 天内答复。
+case-reprisal-what = 您正在经历什么
+case-reprisal-send = 报告报复
+case-reprisal-sent = 您的报复报告已加密并发送。
+case-reprisal-pending = 您于 { $day } 报告了报复；机构将在 { $by } 之前答复。
+ws-due-reprisal = 答复报复报告
