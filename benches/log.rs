@@ -455,7 +455,9 @@ async fn service_bench() -> Result<String> {
                     vec![Sha256::digest(i.to_be_bytes()).into()],
                     vec![Sha256::digest((i + 1).to_be_bytes()).into()],
                 ),
-                candor_log::classification::Message::Report,
+                candor_server::log_service::Arrived::Message(
+                    candor_log::classification::Message::Report,
+                ),
                 day,
             )?;
             make += t.elapsed();
