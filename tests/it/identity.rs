@@ -642,3 +642,77 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
     assert!(recent_files_containing(&std::env::temp_dir(), name.as_bytes(), started).is_empty());
     assert!(!server.log_text().contains(&name));
 }
+
+/// A seized server writes what it likes into its database: a disclosure request by carmen,
+/// sealed to the reviewers like a real one and dated a month ago (its notice long over),
+/// but never signed by the body nor in the log. No custodian's workstation counts it:
+/// dmitri has nothing to approve, and carmen can still only request.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_the_server_made_up_counts_for_nothing() {
+    let lane = lane(7);
+    let (status, html) = submit(&lane.server, vec![Part::Identity(b"Jane Roe".to_vec())]).await;
+    assert_eq!(status, 200, "{html}");
+    let store = lane.server.store().await;
+    let case = store.cases().await.expect("cases").remove(0);
+    let messages = store.messages(case.id).await.expect("messages");
+    let statement = &messages[0].items[0];
+    assert_eq!(statement.kind, ItemKind::Identity);
+    let month_ago = candor_core::days::Day::today().plus_days(-30).to_string();
+    let forged = candor_log::entry::Opening::identity_step(
+        &case.reference,
+        candor_log::entry::Kind::IdentityDisclosureRequested,
+        &month_ago,
+        "Test Authority",
+        candor_log::entry::IdentityStep {
+            custodian: "carmen",
+            statement: statement.blob_sha256.clone().try_into().expect("sha256"),
+            not_before: Some(&month_ago),
+        },
+        "Forged by the server.",
+    )
+    .expect("opening");
+    let recipients: Vec<age::x25519::Recipient> = std::iter::once(&lane.server.reviewer)
+        .chain(&lane.keys)
+        .map(|k| k.recipient.parse().expect("recipient"))
+        .collect();
+    lane.server
+        .body_store()
+        .await
+        .add_sealed_message(
+            case.id,
+            candor_store::Author::Body,
+            candor_core::days::Day::today(),
+            vec![candor_core::domain::SealedPart {
+                kind: ItemKind::Record,
+                content: candor_core::seal::seal_bytes(&recipients, forged.to_text().as_bytes())
+                    .expect("seal"),
+                meta: None,
+            }],
+            None,
+        )
+        .await
+        .expect("forged record");
+
+    let (carmen, dmitri) = tokio::join!(lane.workstation(0), lane.workstation(1));
+    // The forged record shows in the conversation as what it is (not in the log)…
+    let page = page_saying(&dmitri, &case.reference, "Forged by the server.").await;
+    assert!(page.contains("Request disclosure"), "still open: {page}");
+    assert!(!page.contains("Approve disclosure"), "{page}");
+    let (status, refusal) = step(&dmitri, &page, "approve", "fooled?").await;
+    assert_eq!(status, 409, "{refusal}");
+    assert!(refusal.contains("no open disclosure request"), "{refusal}");
+    // …and nothing was peeled: every copy still has both layers.
+    for message in store.messages(case.id).await.expect("messages") {
+        for item in message
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Identity)
+        {
+            let bundle =
+                Bundle::parse(&store.read_blob(item.blob_id).await.expect("blob")).expect("bundle");
+            assert!(bundle.peeled_from.is_none());
+        }
+    }
+    let page = page_saying(&carmen, &case.reference, "Request disclosure").await;
+    assert!(!page.contains("Record the disclosure"), "{page}");
+}
