@@ -102,7 +102,8 @@ async fn reporter_comes_back_reads_the_reply_answers_and_signs_out() {
         [
             "Status: Received",
             "Conversation",
-            "Answer or add documents"
+            "Answer or add documents",
+            "Are you suffering reprisal?"
         ]
     );
     assert_eq!(
