@@ -531,12 +531,6 @@ fn the_sandbox_is_required_and_its_refusals_are_one_sentence() {
     );
 }
 
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let s = text.find(start)? + start.len();
-    let e = text[s..].find(end)?;
-    Some(&text[s..s + e])
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_workstation_shows_what_each_file_is_and_views_it_safely() {
     let home = Home::new();

@@ -443,12 +443,6 @@ async fn step(ws: &WorkstationProcess, page: &str, action: &str, reasons: &str) 
     (status, r.text().await.expect("page"))
 }
 
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = text.find(start)? + start.len();
-    let len = text[from..].find(end)?;
-    Some(&text[from..from + len])
-}
-
 /// The whole disclosure on a real server with three custodian workstations: one custodian
 /// alone cannot open the statement; the request reaches the reporter's case page before
 /// anything else can happen; the notice holds until a custodian records an urgent reason;
@@ -566,29 +560,7 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
     assert!(shown.contains("The disclosure is recorded"), "{shown}");
 
     // The log holds the four steps, each signed by the body; the reporter reads them.
-    let mut kinds = Vec::new();
-    for _ in 0..100 {
-        let size = store.log_size().await.expect("size");
-        kinds = store
-            .log_entries(0, size)
-            .await
-            .expect("entries")
-            .iter()
-            .filter_map(|note| {
-                let text = String::from_utf8_lossy(note);
-                text.lines()
-                    .find_map(|l| l.strip_prefix("kind "))
-                    .filter(|k| k.starts_with("identity-"))
-                    .map(str::to_string)
-            })
-            .collect();
-        if kinds.len() == 4 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-    // (Entries integrated together are shuffled: the log's order times nobody's action.)
-    kinds.sort();
+    let kinds = logged_kinds(&*store, |k| k.starts_with("identity-"), 4).await;
     assert_eq!(
         kinds,
         [

@@ -95,12 +95,7 @@ async fn a_reported_reprisal_is_logged_gets_a_clock_and_the_body_answers_with_de
 
     // The body confirms the reprisal and grants a reward; the amount stays sealed.
     let (_, page) = ws.get(&format!("/cases/{}", case.reference)).await;
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("csrf")
-        .to_string();
+    let csrf = csrf_from(&page).expect("csrf");
     assert!(
         page.contains("value=\"reward-granted\""),
         "the decision form offers it"
@@ -139,27 +134,18 @@ async fn a_reported_reprisal_is_logged_gets_a_clock_and_the_body_answers_with_de
     assert!(!inbox.contains("answer the report of reprisal"), "{inbox}");
 
     // The public log: the three facts, no amount; the figures count them.
-    let mut kinds = Vec::new();
-    for _ in 0..100 {
-        let size = store.log_size().await.expect("size");
-        let notes = store.log_entries(0, size).await.expect("entries");
-        kinds = notes
-            .iter()
-            .filter_map(|n| {
-                String::from_utf8_lossy(n)
-                    .lines()
-                    .find_map(|l| l.strip_prefix("kind ").map(str::to_string))
-            })
-            .filter(|k| k.starts_with("reprisal") || k.starts_with("reward"))
-            .collect();
-        if kinds.len() == 3 {
-            assert!(notes.iter().all(|n| !contains(n, b"12,500")));
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-    // (Entries integrated together are shuffled: the log's order times nobody's action.)
-    kinds.sort();
+    let kinds = logged_kinds(
+        &*store,
+        |k| k.starts_with("reprisal") || k.starts_with("reward"),
+        3,
+    )
+    .await;
+    let size = store.log_size().await.expect("size");
+    let notes = store.log_entries(0, size).await.expect("entries");
+    assert!(
+        notes.iter().all(|n| !contains(n, b"12,500")),
+        "no amount in the log"
+    );
     assert_eq!(
         kinds,
         ["reprisal-confirmed", "reprisal-reported", "reward-granted"]

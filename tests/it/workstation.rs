@@ -23,12 +23,6 @@ async fn report(server: &TestServer, message: &str, name: &str, content: &[u8]) 
     receipt_from(&html).expect("receipt")
 }
 
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let s = text.find(start)? + start.len();
-    let e = text[s..].find(end)?;
-    Some(&text[s..s + e])
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn review_a_case_end_to_end() {
     let server = TestServer::start();

@@ -468,6 +468,45 @@ pub async fn get_with_cookie(server: &TestServer, path: &str, cookie: &str) -> (
     (status, response.text().await.expect("body"))
 }
 
+/// The kinds of the log's entries that `keep` keeps, once there are `count` of them (the
+/// log integrates on its own schedule; this waits up to 20 s), sorted: entries integrated
+/// together are shuffled, so that the log's order times nobody's action.
+pub async fn logged_kinds(
+    store: &dyn Store,
+    keep: impl Fn(&str) -> bool,
+    count: usize,
+) -> Vec<String> {
+    let mut kinds = Vec::new();
+    for _ in 0..100 {
+        let size = store.log_size().await.expect("log size");
+        kinds = store
+            .log_entries(0, size)
+            .await
+            .expect("log entries")
+            .iter()
+            .filter_map(|note| {
+                String::from_utf8_lossy(note)
+                    .lines()
+                    .find_map(|l| l.strip_prefix("kind ").map(str::to_string))
+            })
+            .filter(|k| keep(k))
+            .collect();
+        if kinds.len() >= count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    kinds.sort();
+    kinds
+}
+
+/// The text between the first `start` and the next `end` after it.
+pub fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(&text[from..from + len])
+}
+
 /// The value of `<input type="hidden" name="csrf" value="…">` on a page.
 pub fn csrf_from(html: &str) -> Option<String> {
     let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
