@@ -617,8 +617,9 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
 
 /// A seized server writes what it likes into its database: a disclosure request by carmen,
 /// sealed to the reviewers like a real one and dated a month ago (its notice long over),
-/// but never signed by the body nor in the log. No custodian's workstation counts it:
-/// dmitri has nothing to approve, and carmen can still only request.
+/// but never signed by the body nor in the log, and it tells dmitri's workstation that
+/// the record is entry 0 of the log. No custodian's workstation counts it: dmitri has
+/// nothing to approve, and carmen can still only request.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_request_the_server_made_up_counts_for_nothing() {
     let lane = lane(7);
@@ -665,9 +666,36 @@ async fn a_request_the_server_made_up_counts_for_nothing() {
         .await
         .expect("forged record");
 
-    let (carmen, dmitri) = tokio::join!(lane.workstation(0), lane.workstation(1));
-    // The forged record shows in the conversation as what it is (not in the log)…
+    let carmen = lane.workstation(0).await;
+    // dmitri's workstation goes through the seized server, which also claims that the
+    // forged record is in the log: at index 0 (the report's receipt, a real entry).
+    let hostile = candor_testkit::hostile::HostileServer::start_rewriting_all(
+        &lane.server.url,
+        std::sync::Arc::new(|path: &str, status, body| {
+            if path.starts_with("/api/v1/log/entries/") && status == reqwest::StatusCode::NOT_FOUND
+            {
+                (reqwest::StatusCode::OK, br#"{"index":0}"#.to_vec())
+            } else {
+                (status, body)
+            }
+        }),
+    )
+    .await;
+    let dmitri = WorkstationProcess::start_at(
+        &hostile.url,
+        &lane.keys[1].key_path,
+        &["--decision-key", lane.decision_key.to_str().expect("utf8")],
+    )
+    .await;
+    // The forged record shows in the conversation as what it is (its claimed entry is not
+    // its own)…
     let page = page_saying(&dmitri, &case.reference, "Forged by the server.").await;
+    assert!(
+        page.contains(&format!(
+            "requested (carmen)</strong> — {month_ago} — log entry 0"
+        )),
+        "the workstation took the forged index: {page}"
+    );
     assert!(page.contains("Request disclosure"), "still open: {page}");
     assert!(!page.contains("Approve disclosure"), "{page}");
     let (status, refusal) = step(&dmitri, &page, "approve", "fooled?").await;

@@ -12,6 +12,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// How a hostile server changes an answer: `(path, body) -> body`.
 pub type Rewrite = Arc<dyn Fn(&str, Vec<u8>) -> Vec<u8> + Send + Sync>;
 
+/// How a hostile server changes an answer, its status too: `(path, status, body)`.
+pub type RewriteAll = Arc<dyn Fn(&str, StatusCode, Vec<u8>) -> (StatusCode, Vec<u8>) + Send + Sync>;
+
 /// `(path, body)` of every request a hostile server received.
 pub type Requests = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
 
@@ -26,6 +29,15 @@ pub struct HostileServer {
 
 impl HostileServer {
     pub async fn start(upstream: &str, rewrite: Rewrite) -> HostileServer {
+        Self::start_rewriting_all(
+            upstream,
+            Arc::new(move |path, status, body| (status, rewrite(path, body))),
+        )
+        .await
+    }
+
+    /// [`HostileServer::start`], also choosing each answer's status.
+    pub async fn start_rewriting_all(upstream: &str, rewrite: RewriteAll) -> HostileServer {
         let requests: Requests = Arc::default();
         let seen = Arc::clone(&requests);
         let upstream = upstream.trim_end_matches('/').to_string();
@@ -66,7 +78,7 @@ impl HostileServer {
                             .filter_map(|n| Some((n, answer.headers().get(n)?.clone())))
                             .collect();
                         let body = answer.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
-                        let body = rewrite(&path, body);
+                        let (status, body) = rewrite(&path, status, body);
                         let mut response: Response = (status, body).into_response();
                         for (name, value) in kept {
                             response.headers_mut().insert(name, value);

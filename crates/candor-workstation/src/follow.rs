@@ -216,6 +216,58 @@ async fn log_key(
         .map_err(|_| FollowError::Invalid("/log/keys lists an invalid log key".into()))
 }
 
+/// The signed entry note at `index`, proven (with tiles from `server`) to be in the tree of
+/// the last checkpoint this workstation verified (the state file at `state_path`): what a
+/// record about a case must be before the workstation acts on it. `Ok(None)`: the entry is
+/// beyond that checkpoint (not verified yet).
+pub async fn proven_entry(
+    http: &reqwest::Client,
+    server: &str,
+    state_path: &Path,
+    index: u64,
+) -> Result<Option<Vec<u8>>, FollowError> {
+    let checkpoint = State::load(state_path)?
+        .and_then(|s| s.checkpoint)
+        .map(|text| parse_checkpoint(&text))
+        .transpose()?;
+    let Some(checkpoint) = checkpoint.filter(|c| index < c.size()) else {
+        return Ok(None);
+    };
+    let tiles = HttpTiles {
+        http: http.clone(),
+        base: server.trim_end_matches('/').to_string(),
+        handle: Handle::current(),
+        cache: Mutex::new(HashMap::new()),
+    };
+    tokio::task::spawn_blocking(move || {
+        let (size, root) = (checkpoint.size(), *checkpoint.root());
+        let bundle = Tile::in_tree(TileKind::Entries, index / 256, size)
+            .ok_or_else(|| FollowError::Invalid(format!("no entry bundle holds entry {index}")))?;
+        let data = tiles
+            .get(&bundle.path())
+            .map_err(|e| FollowError::Fetch(e.to_string()))?;
+        let entries = tiles::parse_entry_bundle(&data)
+            .map_err(|e| FollowError::Invalid(format!("{}: {e}", bundle.path())))?;
+        let note = entries
+            .get((index % 256) as usize)
+            .ok_or_else(|| FollowError::Invalid(format!("{} is short", bundle.path())))?
+            .to_vec();
+        let proof = tiles::prove_record_with_tiles(size, &root, index, &tiles)
+            .map_err(|e| FollowError::Invalid(e.to_string()))?;
+        candor_log::merkle::check_record(
+            &proof,
+            size,
+            &root,
+            index,
+            &candor_log::merkle::leaf_hash(&note),
+        )
+        .map_err(|e| FollowError::Invalid(format!("entry {index} is not in the log: {e}")))?;
+        Ok(Some(note))
+    })
+    .await
+    .map_err(|e| FollowError::Fetch(e.to_string()))?
+}
+
 fn parse_checkpoint(note: &str) -> Result<Checkpoint, FollowError> {
     Note::parse(note.as_bytes())
         .ok()

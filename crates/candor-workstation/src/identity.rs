@@ -13,8 +13,9 @@
 //!
 //! What the workstation relies on is checked here, not taken from the server: a step
 //! counts only if its opening (sealed to the reviewers) names this case and this
-//! statement, and the server says its entry is in the log (its index); the notice's end is
-//! the request's own `not-before`, committed to in its entry.
+//! statement, and its entry is proven in the log, signed by the body (see
+//! `serve::proven_steps`); the notice's end is the request's own `not-before`, committed
+//! to in its entry.
 
 use candor_core::days::Day;
 use candor_core::identity::Bundle;
@@ -54,8 +55,15 @@ pub enum Stage {
 }
 
 impl Statement {
-    /// The statements of a case, from its opened conversation.
-    pub fn of_case(reference: &str, messages: &[ShownMessage]) -> Vec<Statement> {
+    /// The statements of a case, from its opened conversation; a step counts only if
+    /// `in_log` says its entry is proven in the log (see `serve`: the entry at the index
+    /// the server gives, proven included in the last checkpoint verified here and signed
+    /// with the body's key).
+    pub fn of_case(
+        reference: &str,
+        messages: &[ShownMessage],
+        in_log: impl Fn(&Opening) -> bool,
+    ) -> Vec<Statement> {
         let items = || messages.iter().flat_map(|m| &m.items);
         let mut out: Vec<Statement> = items()
             .filter_map(|i| match i {
@@ -81,10 +89,11 @@ impl Statement {
                         s.layers.push(bundle.clone());
                     }
                 }
-                ShownItem::Record {
-                    opening,
-                    index: Some(_),
-                } if opening.kind.is_identity() && opening.case == reference => {
+                ShownItem::Record { opening, .. }
+                    if opening.kind.is_identity()
+                        && opening.case == reference
+                        && in_log(opening) =>
+                {
                     if let Some(s) = out
                         .iter_mut()
                         .find(|s| opening.ciphertexts.first() == Some(&s.sha256))

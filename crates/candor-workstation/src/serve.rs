@@ -56,6 +56,8 @@ pub struct Workstation {
     decision_key: Option<Signer>,
     /// The body's notice before an identity disclosure (the server's `notice_days`).
     notice_days: u16,
+    /// Commitments of identity steps proven in the log and signed by the body.
+    proven: Mutex<std::collections::HashSet<[u8; 32]>>,
     log_state: PathBuf,
     log_key: Option<Verifier>,
     /// The reviewers and reporter keys this workstation trusts for this server.
@@ -116,6 +118,73 @@ impl Workstation {
 
     fn take_flash(&self) -> Option<String> {
         self.flash.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    /// The case's identity statements, counting only the steps proven in the log: each
+    /// identity record's entry is fetched at the index the server names, proven included
+    /// in the last checkpoint this workstation verified, and checked to be signed by the
+    /// body and to commit to the record (a step the server made up, or placed at another
+    /// entry, counts for nothing). Without the body's key (no identity step is possible
+    /// here) the server's index is taken as it is, for display.
+    async fn statements(
+        &self,
+        reference: &str,
+        messages: &[ShownMessage],
+    ) -> Vec<crate::identity::Statement> {
+        let Some(signer) = &self.decision_key else {
+            return crate::identity::Statement::of_case(reference, messages, |o| {
+                self.mirror.log_index(&o.commitment()).is_some()
+            });
+        };
+        let body = signer.verifier();
+        let pending: Vec<(&candor_log::entry::Opening, u64)> = messages
+            .iter()
+            .flat_map(|m| &m.items)
+            .filter_map(|i| match i {
+                ShownItem::Record {
+                    opening,
+                    index: Some(index),
+                } if opening.kind.is_identity() && !self.is_proven(&opening.commitment()) => {
+                    Some((opening, *index))
+                }
+                _ => None,
+            })
+            .collect();
+        if !pending.is_empty() {
+            // Brings the verified checkpoint up to the entries just named.
+            let _ = self.sync_log().await;
+        }
+        for (opening, index) in pending {
+            let proven = super::follow::proven_entry(
+                self.client.http(),
+                self.client.server(),
+                &self.log_state,
+                index,
+            )
+            .await;
+            let signed = proven.ok().flatten().and_then(|note| {
+                let note = candor_log::note::Note::parse(&note).ok()?;
+                let known = candor_log::note::Verifiers::new([body.clone()]).ok()?;
+                note.verify(&known).ok().filter(|v| v.is_signed_by(&body))?;
+                candor_log::entry::Entry::parse(note.text()).ok()
+            });
+            if signed.is_some_and(|e| e.commitment == opening.commitment()) {
+                self.proven
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(opening.commitment());
+            }
+        }
+        crate::identity::Statement::of_case(reference, messages, |o| {
+            self.is_proven(&o.commitment())
+        })
+    }
+
+    fn is_proven(&self, commitment: &[u8; 32]) -> bool {
+        self.proven
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(commitment)
     }
 
     fn alarm(&self) -> Option<String> {
@@ -284,6 +353,7 @@ pub async fn serve(
         language: options.language,
         decision_key: options.decision_key,
         notice_days: info.identity_notice_days.unwrap_or(7),
+        proven: Mutex::new(std::collections::HashSet::new()),
         log_state: options.state_dir.join("log-state"),
         log_key: options.log_key,
         trust,
@@ -827,7 +897,7 @@ async fn case(
     match result {
         Ok((case, messages, safe_view)) => {
             let flash = ws.take_flash();
-            let statements = crate::identity::Statement::of_case(&case.reference, &messages);
+            let statements = ws.statements(&case.reference, &messages).await;
             let export_dir = ws.export_dir.display().to_string();
             pages::case_page(&pages::CaseView {
                 body_name: &ws.body_name,
@@ -1358,7 +1428,7 @@ async fn identity_step(
     Path((reference, id, step)): Path<(String, i64, String)>,
     body: Bytes,
 ) -> Response {
-    use crate::identity::{Action, Statement, StepError};
+    use crate::identity::{Action, StepError};
     if !csrf_ok(&ws, &body) {
         return forbidden(&ws);
     }
@@ -1382,7 +1452,7 @@ async fn identity_step(
     {
         return ws.page_error(StatusCode::CONFLICT, t!("ws-error-trust"), e.to_string());
     }
-    let statements = Statement::of_case(&case.reference, &messages);
+    let statements = ws.statements(&case.reference, &messages).await;
     let Some(statement) = statements.iter().find(|s| s.item_id == id) else {
         return ws.page_error(
             StatusCode::NOT_FOUND,
