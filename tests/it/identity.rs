@@ -497,6 +497,7 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
     let until = candor_core::days::Day::today().plus_days(7).to_string();
     let (_, cookie, _) = sign_in(&lane.server, &code).await;
     let cookie = cookie_pair(&cookie.expect("cookie"));
+    let mut pages: Vec<String> = Vec::new();
     let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
     assert!(
         case_page.contains("Disclosure of your identity was requested"),
@@ -508,10 +509,12 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
         "{case_page}"
     );
     assert!(case_page.contains(reasons), "{case_page}");
+    pages.push(case_page.clone());
 
     // dmitri may not approve during the notice…
     let page = page_saying(&dmitri, &reference, "Shorten the notice").await;
     assert!(page.contains(&format!("runs until {until}")), "{page}");
+    pages.push(page.clone());
     let (status, refusal) = step(
         &dmitri,
         &page.replace("/waive\"", "/approve\""),
@@ -526,6 +529,7 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
     );
     // …and carmen alone cannot open it.
     let page = page_saying(&carmen, &reference, "Waiting for the other custodians").await;
+    pages.push(page.clone());
     let (status, refusal) = step(&carmen, &page, "open", "now").await;
     assert_eq!(status, 409, "{refusal}");
     assert!(refusal.contains("Not enough custodians"), "{refusal}");
@@ -541,6 +545,7 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
     .await;
     assert_eq!(status, 303);
     let page = page_saying(&dmitri, &reference, "Approve disclosure").await;
+    pages.push(page.clone());
     let (status, _) = step(&dmitri, &page, "approve", "The court order requires it.").await;
     assert_eq!(status, 303);
     // eun-ji is not the requester: she has no way to open it.
@@ -558,6 +563,8 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
     assert_eq!(status, 200, "{shown}");
     assert!(shown.contains(&format!("Jane Roe {name}")), "{shown}");
     assert!(shown.contains("The disclosure is recorded"), "{shown}");
+    pages.push(page.clone());
+    pages.push(shown.clone());
 
     // The log holds the four steps, each signed by the body; the reporter reads them.
     let kinds = logged_kinds(&*store, |k| k.starts_with("identity-"), 4).await;
@@ -580,6 +587,23 @@ async fn two_custodians_open_an_identity_after_the_notice_is_waived_and_every_st
         assert!(case_page.contains(words), "{words}: {case_page}");
     }
     assert!(!case_page.contains("Disclosure of your identity was requested"));
+    pages.push(case_page.clone());
+    // Every page of the disclosure, the reporter's and the custodians', is valid HTML (the
+    // statement's page too: checked, then deleted with its folder).
+    {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let saved: Vec<std::path::PathBuf> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, html)| {
+                let path = dir.path().join(format!("page-{i}.html"));
+                std::fs::write(&path, html).expect("save");
+                path
+            })
+            .collect();
+        assert_eq!(saved.len(), 7);
+        crate::languages::check_html(&saved);
+    }
     assert!(!case_page.contains(&name));
 
     // Nothing on the server holds the name in clear, and no single configured key opens

@@ -186,6 +186,49 @@ fn check_page(lang: Lang, page: &Page, css_len: usize) {
     );
 }
 
+/// The Nu HTML Checker over `pages` at once, and over one page with a known fault (an
+/// attribute no element has), to show that it reports: no error in any page.
+pub(crate) fn check_html(pages: &[PathBuf]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let faulty = dir.path().join("known-fault.html");
+    std::fs::write(
+        &faulty,
+        "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><p nonsense=\"1\">x</p></body></html>",
+    )
+    .expect("the faulty page");
+    let output = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(a11y_tool("vnu-jar/build/dist/vnu.jar"))
+        .args(["--errors-only", "--exit-zero-always", "--format", "json"])
+        .args(pages)
+        .arg(&faulty)
+        .output()
+        .expect("run java (Debian's default-jre-headless)");
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stderr).expect("the checker's JSON report");
+    let (known, messages): (Vec<_>, Vec<_>) = report["messages"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|m| {
+            m["url"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("known-fault.html"))
+        });
+    assert!(
+        !known.is_empty(),
+        "the Nu HTML Checker missed the known fault"
+    );
+    assert!(
+        messages.is_empty(),
+        "the Nu HTML Checker found {} errors in {} pages: {:#}",
+        messages.len(),
+        pages.len(),
+        serde_json::Value::Array(messages.into_iter().take(10).collect())
+    );
+}
+
 /// A server whose reporters are offered the identity section (three custodians), so that
 /// the form's every part is checked; the keys' folder lives as long as the server.
 fn server_with_custodians() -> (tempfile::TempDir, TestServer) {
@@ -403,45 +446,8 @@ async fn every_reporter_page_in_every_language() {
     assert_eq!(en.status, 200);
     assert!(en.html.starts_with("<!DOCTYPE html><html lang=\"en\""));
 
-    // The Nu HTML Checker, over all of them at once, and over one page with a known fault
-    // (an attribute no element has), to show that it reports.
-    let faulty = pages_dir.path().join("known-fault.html");
-    std::fs::write(
-        &faulty,
-        "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><p nonsense=\"1\">x</p></body></html>",
-    )
-    .expect("the faulty page");
-    let output = std::process::Command::new("java")
-        .arg("-jar")
-        .arg(a11y_tool("vnu-jar/build/dist/vnu.jar"))
-        .args(["--errors-only", "--exit-zero-always", "--format", "json"])
-        .args(&saved)
-        .arg(&faulty)
-        .output()
-        .expect("run java (Debian's default-jre-headless)");
-    let report: serde_json::Value =
-        serde_json::from_slice(&output.stderr).expect("the checker's JSON report");
-    let (known, messages): (Vec<_>, Vec<_>) = report["messages"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .partition(|m| {
-            m["url"]
-                .as_str()
-                .is_some_and(|u| u.ends_with("known-fault.html"))
-        });
-    assert!(
-        !known.is_empty(),
-        "the Nu HTML Checker missed the known fault"
-    );
-    assert!(
-        messages.is_empty(),
-        "the Nu HTML Checker found {} errors in {} pages: {:#}",
-        messages.len(),
-        saved.len(),
-        serde_json::Value::Array(messages.into_iter().take(10).collect())
-    );
+    // The Nu HTML Checker, over all of them at once.
+    check_html(&saved);
     assert_eq!(
         saved.len(),
         12 * 13,
