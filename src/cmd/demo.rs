@@ -449,6 +449,7 @@ async fn seed_sample_case(
                 outcome: None,
             },
             reasons,
+            issued_to: None,
         };
         candor_workstation::record_decision(client, decision_key, &reference, &decision)
             .await

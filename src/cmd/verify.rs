@@ -1,5 +1,6 @@
 //! `candor verify`: a certificate checked offline with the log's and the body's public
-//! keys (and the witnesses' it must carry).
+//! keys (and the witnesses' it must carry), and, with `--presentation`, that whoever gave
+//! it holds the key it is bound to.
 
 use std::path::PathBuf;
 
@@ -26,6 +27,13 @@ pub struct Args {
     /// README, "Witnessing"), instead of --witness-key.
     #[arg(long)]
     policy: Option<PathBuf>,
+    /// A presentation the holder gave (from their case page), to check that the
+    /// certificate is theirs; needs --challenge.
+    #[arg(long, requires = "challenge")]
+    presentation: Option<PathBuf>,
+    /// The challenge you gave the holder for --presentation (a few words of your choice).
+    #[arg(long, requires = "presentation")]
+    challenge: Option<String>,
 }
 
 /// Reads a witness policy file.
@@ -56,6 +64,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
         None => certificate.verify(&log_key, &body_key, &witnesses)?,
     };
     println!("{}", verified.summary());
+    if let (Some(path), Some(challenge)) = (&args.presentation, &args.challenge) {
+        let presentation = std::fs::read(path).map_err(|source| CliError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        candor_log::presentation::verify(&verified, &presentation, challenge)
+            .map_err(|e| CliError::Outcome(format!("--presentation {}: {e}", path.display())))?;
+        println!("Presented by its holder, for the challenge {challenge:?}");
+    }
     println!("VERIFIED");
     Ok(())
 }

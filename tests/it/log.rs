@@ -101,7 +101,7 @@ pub(crate) async fn wait_for_size(server: &TestServer, size: u64) {
     }
 }
 
-async fn log_vkey(server: &TestServer) -> String {
+pub(crate) async fn log_vkey(server: &TestServer) -> String {
     let keys = server
         .client()
         .get(format!("{}/log/keys", server.url))
@@ -281,7 +281,7 @@ fn verify(cert: &Path, log_key: &str, body_key: &str) -> (bool, String, String) 
     verify_with(cert, log_key, body_key, &[])
 }
 
-fn verify_with(
+pub(crate) fn verify_with(
     cert: &Path,
     log_key: &str,
     body_key: &str,

@@ -11,6 +11,7 @@ mod browser_workstation;
 mod cli;
 mod files;
 mod followup;
+mod holder;
 mod identity;
 mod intake;
 mod languages;

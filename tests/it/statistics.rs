@@ -166,6 +166,7 @@ async fn decide_case(
             measure: None,
             class,
             reasons: "",
+            issued_to: None,
         };
         candor_workstation::record_decision(client, signer, reference, &decision)
             .await
@@ -613,6 +614,7 @@ async fn a_server_cannot_make_the_body_sign_impossible_weeks() {
                 outcome: None,
             },
             reasons: "",
+            issued_to: None,
         };
         let err = candor_workstation::record_decision(&client, &signer, &reference, &decision)
             .await

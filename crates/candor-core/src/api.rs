@@ -178,6 +178,9 @@ pub struct CaseDetail {
     /// The day the reporter reported reprisal, until the body next answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reprisal_day: Option<String>,
+    /// The reporter's holder key (C2SP verifier key), which decisions may be bound to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder_key: Option<String>,
     pub messages: Vec<MessageInfo>,
 }
 

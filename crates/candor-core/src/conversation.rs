@@ -142,7 +142,7 @@ pub enum OpenedItem {
     /// A log record: the opening of an entry about the case (a receipt or a decision).
     Record {
         id: i64,
-        opening: candor_log::entry::Opening,
+        opening: Box<candor_log::entry::Opening>,
     },
     /// An identity statement: nobody's key opens it alone; what is public about it is who
     /// holds its layers and how many of them must agree.
@@ -206,7 +206,7 @@ pub fn receipt_plaintexts<'a>(
 pub fn check_evidence(items: &[OpenedItem]) -> Vec<bool> {
     let hashes: Vec<Option<[u8; 32]>> = items.iter().map(OpenedItem::plaintext_sha256).collect();
     let openings = items.iter().filter_map(|i| match i {
-        OpenedItem::Record { opening, .. } => Some(opening),
+        OpenedItem::Record { opening, .. } => Some(&**opening),
         _ => None,
     });
     altered_items(&hashes, receipt_plaintexts(openings))

@@ -153,17 +153,32 @@ impl KdfParams {
     };
 }
 
-/// What a receipt opens: the stored lookup key and the reporter's age identity.
+/// What a receipt opens: the stored lookup key, the reporter's age identity, and the seed
+/// of the reporter's holder key (certificates bound to their holder).
 pub struct Derived {
     pub lookup_key: Zeroizing<[u8; 32]>,
     pub identity: age::x25519::Identity,
+    pub holder_seed: Zeroizing<[u8; 32]>,
 }
+
+/// The name of every holder key (its verifier key is `candor-holder+<hash>+<key>`).
+pub const HOLDER_KEY_NAME: &str = "candor-holder";
 
 impl Derived {
     /// The reporter's public recipient (stored with the case).
     pub fn recipient(&self) -> age::x25519::Recipient {
         self.identity.to_public()
     }
+
+    /// The reporter's holder key: signs presentations of certificates bound to it.
+    pub fn holder(&self) -> Result<candor_log::note::Signer, DeriveError> {
+        holder_signer(&self.holder_seed)
+    }
+}
+
+/// The holder key of a seed (kept in a reporter's session).
+pub fn holder_signer(seed: &[u8; 32]) -> Result<candor_log::note::Signer, DeriveError> {
+    candor_log::note::Signer::from_seed(HOLDER_KEY_NAME, seed).map_err(|_| DeriveError::Params)
 }
 
 impl fmt::Debug for Derived {
@@ -185,6 +200,7 @@ pub enum DeriveError {
 
 const INFO_LOOKUP: &[u8] = b"candor/v1/receipt/lookup-key";
 const INFO_IDENTITY: &[u8] = b"candor/v1/receipt/age-identity";
+const INFO_HOLDER: &[u8] = b"candor/v1/receipt/holder-key";
 
 fn argon_params(params: KdfParams) -> Result<argon2::Params, DeriveError> {
     argon2::Params::new(
@@ -244,10 +260,14 @@ fn derive_in(
         .map_err(|_| DeriveError::Params)?;
     hk.expand(INFO_IDENTITY, seed.as_mut())
         .map_err(|_| DeriveError::Params)?;
+    let mut holder_seed = Zeroizing::new([0u8; 32]);
+    hk.expand(INFO_HOLDER, holder_seed.as_mut())
+        .map_err(|_| DeriveError::Params)?;
     let identity = crate::seal::identity_from_seed(&seed).map_err(|_| DeriveError::Params)?;
     Ok(Derived {
         lookup_key,
         identity,
+        holder_seed,
     })
 }
 
@@ -461,6 +481,8 @@ mod tests {
         assert_eq!(*a.lookup_key, *b.lookup_key);
         assert_eq!(a.recipient().to_string(), b.recipient().to_string());
         assert_ne!(&a.lookup_key[..], &seed_bytes(&a)[..], "domain separated");
+        assert_ne!(&a.holder_seed[..], &seed_bytes(&a)[..], "domain separated");
+        assert_ne!(&a.holder_seed[..], &a.lookup_key[..], "domain separated");
     }
 
     fn seed_bytes(d: &Derived) -> Vec<u8> {

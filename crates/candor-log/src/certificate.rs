@@ -89,6 +89,14 @@ impl Verified {
             o.day, o.body, self.index, self.origin, self.checkpoint_size
         );
         s.push_str(&format!("\nCase: {}", o.case));
+        if let Some(issued_to) = &o.issued_to {
+            s.push_str(&format!("\nIssued to: {issued_to}"));
+        }
+        if let Some(holder) = &o.holder {
+            s.push_str(&format!(
+                "\nHolder key: {holder} (its holder proves it with a presentation)"
+            ));
+        }
         if let Some(f) = &o.facts {
             let mut public = Vec::new();
             public.extend(f.sector.map(|v| v.describe().to_string()));
@@ -116,6 +124,9 @@ impl Verified {
                     s.push_str(&format!("\n  {}", hex::encode(p)));
                 }
             }
+        }
+        if o.reasons.is_empty() && o.reasons_sha256.is_some() {
+            s.push_str("\nReasons: left out by the holder (committed to, not shown)");
         }
         if !o.reasons.is_empty() {
             s.push_str("\nReasons:");

@@ -29,6 +29,9 @@
 //! measure reprisal-protection          (protection-granted only)
 //! custodian carmen                     (identity-* kinds: who took the step)
 //! not-before 2026-12-08                (identity-disclosure-requested: the notice's end)
+//! issued-to Jane Roe, born 1980-02-03  (decisions, optional: whom it is issued to)
+//! holder <C2SP verifier key>           (decisions, optional: the reporter's holder key)
+//! reasons-sha256 <hex SHA-256>         (decisions with reasons, since this version)
 //! ciphertext <hex SHA-256>             (report-received: one line per stored item;
 //!                                       identity-*: one line, the identity statement's)
 //! plaintext <hex SHA-256>              (report-received, optional: one line per text or
@@ -42,6 +45,21 @@
 //!
 //! `commitment = SHA-256("candor.commitment/v1\n" ‖ opening text)`. The random salt makes
 //! equal openings commit differently, so entries cannot be linked or guessed.
+//!
+//! **Reasons committed apart.** A decision made now carries `reasons-sha256`, the hash of
+//! its reasons with a salt of their own, and its reasons section starts with that salt:
+//!
+//! ```text
+//! reasons-sha256 <hex SHA-256("candor.reasons/v1\n" ‖ reasons salt ‖ reasons)>
+//!
+//! reasons-salt <base64, 32 random bytes>
+//! <reasons>
+//! ```
+//!
+//! Its commitment covers the lines before the blank line only, so a certificate may carry
+//! the opening without its reasons section (the reporter leaves the reasons out) and still
+//! verify; with them, their hash must match. Openings without `reasons-sha256` commit to
+//! their whole text, as before.
 
 use std::fmt;
 use std::str::FromStr;
@@ -61,6 +79,7 @@ pub const OPENING_HEADER: &str = "candor.opening/v1";
 /// First line of a version-2 opening.
 pub const OPENING_HEADER_V2: &str = "candor.opening/v2";
 const COMMITMENT_PREFIX: &[u8] = b"candor.commitment/v1\n";
+const REASONS_PREFIX: &[u8] = b"candor.reasons/v1\n";
 /// Longest opening accepted: room for a `report-received` opening that lists the
 /// ciphertexts of a report with the most files a report may hold (10,000 files, two
 /// ciphertexts and a plaintext each, 76 and 75 bytes a line).
@@ -258,6 +277,15 @@ pub struct Opening {
     pub custodian: Option<String>,
     /// The first day a requested disclosure may complete (identity-disclosure-requested).
     pub not_before: Option<String>,
+    /// Whom a decision is issued to, in the words the reporter agreed to show.
+    pub issued_to: Option<String>,
+    /// The reporter's holder key (a C2SP verifier key derived from the receipt code), to
+    /// which a decision is bound: the holder proves it with a presentation.
+    pub holder: Option<String>,
+    /// The reasons' own commitment, when committed apart (see the module's doc), with its
+    /// salt; the salt is `None` when the reasons were left out.
+    pub reasons_sha256: Option<[u8; 32]>,
+    pub reasons_salt: Option<[u8; 32]>,
     /// SHA-256 of each stored ciphertext (report-received), or of the identity statement
     /// an identity step is about (one).
     pub ciphertexts: Vec<[u8; 32]>,
@@ -334,12 +362,52 @@ impl Opening {
             measure,
             custodian: None,
             not_before: None,
+            issued_to: None,
+            holder: None,
+            reasons_sha256: None,
+            reasons_salt: None,
             ciphertexts,
             plaintexts: Vec::new(),
             reasons: normalize_reasons(reasons)?,
-        };
+        }
+        .with_reasons_apart()?;
         opening.validate()?;
         Ok(opening)
+    }
+
+    /// Commits to the reasons apart (a decision with reasons), with a fresh salt.
+    fn with_reasons_apart(mut self) -> Result<Opening, EntryError> {
+        if self.kind.is_decision() && !self.reasons.is_empty() {
+            let mut salt = [0u8; 32];
+            getrandom::fill(&mut salt)
+                .map_err(|_| malformed("salt", "the random generator failed"))?;
+            self.reasons_sha256 = Some(reasons_hash(&salt, &self.reasons));
+            self.reasons_salt = Some(salt);
+        }
+        Ok(self)
+    }
+
+    /// The same decision issued to someone (`issued-to`) and bound to a holder key.
+    pub fn with_holder(
+        mut self,
+        issued_to: Option<&str>,
+        holder: Option<&str>,
+    ) -> Result<Opening, EntryError> {
+        self.issued_to = issued_to.map(str::to_string);
+        self.holder = holder.map(str::to_string);
+        self.validate()?;
+        Ok(self)
+    }
+
+    /// The opening without its reasons (committed apart): what a certificate carries when
+    /// the reporter leaves the reasons out. `None` if its reasons are not committed apart.
+    pub fn without_reasons(&self) -> Option<Opening> {
+        self.reasons_sha256?;
+        Some(Opening {
+            reasons: String::new(),
+            reasons_salt: None,
+            ..self.clone()
+        })
     }
 
     /// A step of an identity disclosure: the custodian who takes it, the statement's
@@ -365,10 +433,15 @@ impl Opening {
             measure: None,
             custodian: Some(step.custodian.to_string()),
             not_before: step.not_before.map(check_day).transpose()?,
+            issued_to: None,
+            holder: None,
+            reasons_sha256: None,
+            reasons_salt: None,
             ciphertexts: vec![step.statement],
             plaintexts: Vec::new(),
             reasons: normalize_reasons(reasons)?,
-        };
+        }
+        .with_reasons_apart()?;
         opening.validate()?;
         Ok(opening)
     }
@@ -415,12 +488,39 @@ impl Opening {
                 "only report-received lists plaintexts",
             ));
         }
+        if let Some(issued_to) = &self.issued_to {
+            one_line(issued_to, "issued-to")?;
+        }
+        if let Some(holder) = &self.holder
+            && crate::note::Verifier::from_vkey(holder).is_err()
+        {
+            return Err(malformed("holder", "not a verifier key"));
+        }
+        if !self.kind.is_decision()
+            && (self.issued_to.is_some() || self.holder.is_some() || self.reasons_sha256.is_some())
+        {
+            return Err(malformed(
+                "opening",
+                "only a decision names a holder or commits to reasons",
+            ));
+        }
+        match (self.reasons_sha256, self.reasons_salt) {
+            (None, Some(_)) => return Err(malformed("reasons-salt", "without reasons-sha256")),
+            (Some(_), None) if !self.reasons.is_empty() => {
+                return Err(malformed("reasons", "reasons without their salt"));
+            }
+            (Some(hash), Some(salt)) if reasons_hash(&salt, &self.reasons) != hash => {
+                return Err(malformed("reasons", "they do not match reasons-sha256"));
+            }
+            _ => {}
+        }
+        let has_reasons = !self.reasons.is_empty() || self.reasons_sha256.is_some();
         if self.kind.is_identity() {
             let name_ok = self
                 .custodian
                 .as_deref()
                 .is_some_and(|c| reviewer_name(c).is_ok());
-            if !name_ok || self.ciphertexts.len() != 1 || self.reasons.is_empty() {
+            if !name_ok || self.ciphertexts.len() != 1 || !has_reasons {
                 return Err(malformed(
                     "identity step",
                     "it names its custodian, the statement and its reasons",
@@ -460,6 +560,20 @@ impl Opening {
 
     /// The canonical text.
     pub fn to_text(&self) -> String {
+        let mut out = self.head();
+        if !self.reasons.is_empty() {
+            out.push('\n');
+            if let Some(salt) = &self.reasons_salt {
+                out.push_str(&format!("reasons-salt {}\n", STANDARD.encode(salt)));
+            }
+            out.push_str(&self.reasons);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The lines before the reasons.
+    fn head(&self) -> String {
         let header = match self.facts {
             Some(_) => OPENING_HEADER_V2,
             None => OPENING_HEADER,
@@ -484,23 +598,31 @@ impl Opening {
         if let Some(d) = &self.not_before {
             out.push_str(&format!("not-before {d}\n"));
         }
+        if let Some(i) = &self.issued_to {
+            out.push_str(&format!("issued-to {i}\n"));
+        }
+        if let Some(h) = &self.holder {
+            out.push_str(&format!("holder {h}\n"));
+        }
+        if let Some(r) = &self.reasons_sha256 {
+            out.push_str(&format!("reasons-sha256 {}\n", hex::encode(r)));
+        }
         for c in &self.ciphertexts {
             out.push_str(&format!("ciphertext {}\n", hex::encode(c)));
         }
         for p in &self.plaintexts {
             out.push_str(&format!("plaintext {}\n", hex::encode(p)));
         }
-        if !self.reasons.is_empty() {
-            out.push('\n');
-            out.push_str(&self.reasons);
-            out.push('\n');
-        }
         out
     }
 
-    /// The commitment the public entry carries.
+    /// The commitment the public entry carries: of the whole text, or of the lines before
+    /// the reasons when they are committed apart.
     pub fn commitment(&self) -> [u8; 32] {
-        commitment_of(self.to_text().as_bytes())
+        match self.reasons_sha256 {
+            Some(_) => commitment_of(self.head().as_bytes()),
+            None => commitment_of(self.to_text().as_bytes()),
+        }
     }
 
     /// The public entry for this opening.
@@ -550,6 +672,9 @@ impl Opening {
         let mut measure = None;
         let mut custodian = None;
         let mut not_before = None;
+        let mut issued_to = None;
+        let mut holder = None;
+        let mut reasons_sha256 = None;
         let mut ciphertexts = Vec::new();
         let mut plaintexts = Vec::new();
         for line in lines {
@@ -559,15 +684,36 @@ impl Opening {
                 }
                 measure = Some(m.parse()?);
             } else if let Some(c) = line.strip_prefix("custodian ") {
-                if custodian.is_some() || not_before.is_some() || !ciphertexts.is_empty() {
+                if custodian.is_some()
+                    || not_before.is_some()
+                    || issued_to.is_some()
+                    || holder.is_some()
+                    || reasons_sha256.is_some()
+                    || !ciphertexts.is_empty()
+                {
                     return Err(malformed("opening", "custodian out of place"));
                 }
                 custodian = Some(c.to_string());
             } else if let Some(d) = line.strip_prefix("not-before ") {
-                if not_before.is_some() || !ciphertexts.is_empty() {
+                if not_before.is_some() || issued_to.is_some() || holder.is_some() {
                     return Err(malformed("opening", "not-before out of place"));
                 }
                 not_before = Some(check_day(d)?);
+            } else if let Some(i) = line.strip_prefix("issued-to ") {
+                if issued_to.is_some() || holder.is_some() || reasons_sha256.is_some() {
+                    return Err(malformed("opening", "issued-to out of place"));
+                }
+                issued_to = Some(i.to_string());
+            } else if let Some(h) = line.strip_prefix("holder ") {
+                if holder.is_some() || reasons_sha256.is_some() {
+                    return Err(malformed("opening", "holder out of place"));
+                }
+                holder = Some(h.to_string());
+            } else if let Some(r) = line.strip_prefix("reasons-sha256 ") {
+                if reasons_sha256.is_some() || !ciphertexts.is_empty() {
+                    return Err(malformed("opening", "reasons-sha256 out of place"));
+                }
+                reasons_sha256 = Some(hash_line(r, "reasons-sha256")?);
             } else if let Some(c) = line.strip_prefix("ciphertext ") {
                 if !plaintexts.is_empty() {
                     return Err(malformed("opening", "ciphertext after plaintext"));
@@ -582,6 +728,23 @@ impl Opening {
                 ));
             }
         }
+        // Reasons committed apart start with their salt.
+        let (reasons_salt, reasons) = match (reasons_sha256, reasons.strip_prefix("reasons-salt "))
+        {
+            (Some(_), Some(rest)) => {
+                let (salt, rest) = rest.split_once('\n').unwrap_or((rest, ""));
+                let salt = decode_hash(salt)
+                    .map_err(|_| malformed("reasons-salt", "expected 32 bytes in base64"))?;
+                if rest.is_empty() {
+                    return Err(malformed("reasons", "a salt without reasons"));
+                }
+                (Some(salt), rest)
+            }
+            (Some(_), None) if !reasons.is_empty() => {
+                return Err(malformed("reasons", "reasons without their salt"));
+            }
+            _ => (None, reasons),
+        };
         let opening = Opening {
             salt,
             case,
@@ -592,6 +755,10 @@ impl Opening {
             measure,
             custodian,
             not_before,
+            issued_to,
+            holder,
+            reasons_sha256,
+            reasons_salt,
             ciphertexts,
             plaintexts,
             reasons: reasons.to_string(),
@@ -625,6 +792,15 @@ fn hash_line(hex_text: &str, what: &'static str) -> Result<[u8; 32], EntryError>
     <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| malformed(what, "not 32 bytes"))
 }
 
+/// `SHA-256("candor.reasons/v1\n" ‖ salt ‖ reasons)`.
+fn reasons_hash(salt: &[u8; 32], reasons: &str) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(REASONS_PREFIX);
+    h.update(salt);
+    h.update(reasons.as_bytes());
+    h.finalize().into()
+}
+
 /// `SHA-256("candor.commitment/v1\n" ‖ opening text)`.
 pub fn commitment_of(opening_text: &[u8]) -> [u8; 32] {
     let mut h = Sha256::new();
@@ -644,7 +820,12 @@ pub fn fuzz_parse(data: &[u8]) {
     }
     if let Ok(opening) = Opening::parse(text) {
         debug_assert_eq!(opening.to_text(), text);
-        debug_assert_eq!(opening.commitment(), commitment_of(text.as_bytes()));
+        if opening.reasons_sha256.is_none() {
+            debug_assert_eq!(opening.commitment(), commitment_of(text.as_bytes()));
+        }
+        if let Some(without) = opening.without_reasons() {
+            debug_assert_eq!(without.commitment(), opening.commitment());
+        }
     }
 }
 
@@ -707,7 +888,10 @@ mod tests {
         assert_eq!(Opening::parse(&text).expect("parse"), o);
         let e = o.entry();
         assert_eq!(Entry::parse(&e.to_text()).expect("parse"), e);
-        assert_eq!(e.commitment, commitment_of(text.as_bytes()));
+        // Reasons committed apart: the commitment covers the lines before them.
+        let head = o.without_reasons().expect("committed apart").to_text();
+        assert!(text.starts_with(&head) && !head.contains("Reprisal"));
+        assert_eq!(e.commitment, commitment_of(head.as_bytes()));
 
         let received = Opening::new(
             "A-B",
@@ -749,7 +933,8 @@ mod tests {
         )
         .expect("request");
         let text = request.to_text();
-        assert!(text.contains("custodian carmen\nnot-before 2026-12-08\nciphertext 0909"));
+        assert!(text.contains("custodian carmen\nnot-before 2026-12-08\nreasons-sha256 "));
+        assert!(text.contains("\nciphertext 0909"));
         assert_eq!(Opening::parse(&text).expect("parse"), request);
         let facts = Facts::decision(
             Kind::IdentityDisclosureRequested,
@@ -760,7 +945,7 @@ mod tests {
                 outcome: None,
             },
         );
-        let v2 = request.with_facts(facts).expect("v2");
+        let v2 = request.clone().with_facts(facts).expect("v2");
         assert_eq!(v2.entry().to_text().lines().count(), 5, "kind, day, weeks");
         assert_eq!(Opening::parse(&v2.to_text()).expect("parse"), v2);
         for kind in [
@@ -779,8 +964,15 @@ mod tests {
         assert!(step(Kind::IdentityDisclosed, "two words", None).is_err());
         assert!(step(Kind::StatusRecognized, "carmen", None).is_err());
         // Without reasons, or a decision that names a custodian: refused.
-        let no_reasons = text.replace("\nThe employer must be told who is protected.\n", "\n");
-        assert!(Opening::parse(no_reasons.trim_end_matches('\n')).is_err());
+        // Left out, the reasons still count (committed); an identity step without any is
+        // refused.
+        let without = request.without_reasons().expect("committed apart");
+        assert_eq!(Opening::parse(&without.to_text()).expect("parse"), without);
+        let none = Opening {
+            reasons_sha256: None,
+            ..without
+        };
+        assert!(Opening::parse(&none.to_text()).is_err());
         let decided = decision()
             .to_text()
             .replace("measure", "custodian carmen\nmeasure");
@@ -790,6 +982,51 @@ mod tests {
             "not-before 2026-12-08\ncustodian carmen",
         );
         assert!(Opening::parse(&swapped).is_err());
+    }
+
+    /// A decision issued to someone and bound to a holder key; its reasons may be left out
+    /// of a certificate and it still commits the same; any edit of what is left breaks it.
+    #[test]
+    fn holders_and_reasons_left_out() {
+        let holder = crate::keys::generate_signer("candor-holder")
+            .expect("key")
+            .verifier()
+            .to_vkey();
+        let o = decision()
+            .with_holder(Some("Jane Roe, born 1980-02-03"), Some(&holder))
+            .expect("holder");
+        let text = o.to_text();
+        assert!(text.contains(&format!(
+            "issued-to Jane Roe, born 1980-02-03\nholder {holder}\nreasons-sha256 "
+        )));
+        assert!(text.contains("\n\nreasons-salt "));
+        assert_eq!(Opening::parse(&text).expect("parse"), o);
+        let without = o.without_reasons().expect("apart");
+        let short = without.to_text();
+        assert!(!short.contains("Reprisal") && !short.contains("reasons-salt"));
+        let parsed = Opening::parse(&short).expect("parse");
+        assert_eq!(parsed.commitment(), o.commitment());
+        assert!(parsed.reasons.is_empty());
+        // An edited "issued to", other reasons, or a holder key that is not one: refused or
+        // committed differently.
+        let edited = Opening::parse(&short.replace("Jane Roe", "John Doe")).expect("parse");
+        assert_ne!(edited.commitment(), o.commitment());
+        let other_reasons = text.replace("Reprisal was threatened.", "Nothing happened.");
+        assert!(Opening::parse(&other_reasons).is_err());
+        assert!(decision().with_holder(None, Some("not a key")).is_err());
+        assert!(decision().with_holder(Some("two\nlines"), None).is_err());
+        // A receipt names no holder.
+        let received = Opening::new(
+            "A-B",
+            Kind::ReportReceived,
+            "2026-12-01",
+            "Body",
+            None,
+            vec![[7; 32]],
+            "",
+        )
+        .expect("opening");
+        assert!(received.with_holder(None, Some(&holder)).is_err());
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub mod keys;
 pub mod merkle;
 pub mod note;
 pub mod policy;
+pub mod presentation;
 pub mod proof;
 pub mod stats;
 pub mod subtree;

@@ -95,7 +95,7 @@ pub async fn open_conversation_item(
             {
                 Some(opening) => OpenedItem::Record {
                     id: item.id,
-                    opening,
+                    opening: Box::new(opening),
                 },
                 None => unreadable,
             }

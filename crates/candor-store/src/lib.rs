@@ -234,6 +234,8 @@ pub trait Store: LogStore {
     /// Sets (the reporter reported reprisal) or clears (the body decided) a case's
     /// reprisal day.
     async fn set_reprisal(&self, case_id: i64, day: Option<Day>) -> Result<(), StoreError>;
+    /// Records a case's holder key, unless it has one already.
+    async fn set_holder_key(&self, case_id: i64, vkey: &str) -> Result<(), StoreError>;
     async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError>;
     /// Deletes a case for good: its messages, items, reads, blob rows and their files
     /// (overwritten, then unlinked), with the audit record in the same transaction. The
@@ -362,6 +364,8 @@ pub struct CaseRow {
     pub legal_hold: bool,
     /// The day the reporter last reported reprisal, until the body's next decision.
     pub reprisal_day: Option<Day>,
+    /// The reporter's holder key (C2SP verifier key), once known.
+    pub holder_key: Option<String>,
 }
 
 /// A message of a case, with its items.

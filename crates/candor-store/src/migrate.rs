@@ -51,6 +51,7 @@ const TABLES: &[Table] = &[
             ("received_day", Text),
             ("legal_hold", Int),
             ("reprisal_day", Text),
+            ("holder_key", Text),
         ],
     ),
     (

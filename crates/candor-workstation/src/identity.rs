@@ -98,7 +98,7 @@ impl Statement {
                         .iter_mut()
                         .find(|s| opening.ciphertexts.first() == Some(&s.sha256))
                     {
-                        s.steps.push(opening.clone());
+                        s.steps.push((**opening).clone());
                     }
                 }
                 _ => {}

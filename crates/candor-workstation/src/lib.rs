@@ -93,11 +93,15 @@ pub struct Decision<'a> {
     pub measure: Option<candor_log::entry::Measure>,
     pub class: candor_log::classification::Classification,
     pub reasons: &'a str,
+    /// Whom the decision is issued to (`issued-to`), in words the reporter agreed to show.
+    pub issued_to: Option<&'a str>,
 }
 
 /// Records a decision about a case: its opening (sealed here to the reporter and every
-/// trusted reviewer) and its entry (version 2: with the classification and the whole weeks
-/// since the case's first report), signed here with the body's decision key.
+/// trusted reviewer; bound to the reporter's holder key when the server names one, and
+/// issued to someone if the form says so) and its entry (version 2: with the
+/// classification and the whole weeks since the case's first report), signed here with
+/// the body's decision key.
 pub async fn record_decision(
     client: &Client,
     signer: &candor_log::note::Signer,
@@ -122,6 +126,7 @@ pub async fn record_decision(
         decision.reasons,
     )
     .and_then(|o| o.with_facts(facts))
+    .and_then(|o| o.with_holder(decision.issued_to, case.holder_key.as_deref()))
     .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
     post_record(client, signer, (&info, &case), &opening, None).await?;
     Ok(opening)

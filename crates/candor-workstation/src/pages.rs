@@ -256,7 +256,7 @@ pub enum ShownItem {
     },
     /// A log record (a receipt or a decision) and its index once in the log.
     Record {
-        opening: Opening,
+        opening: Box<Opening>,
         index: Option<u64>,
     },
     /// An identity statement (or layers peeled from one during a disclosure): only its
@@ -290,7 +290,7 @@ pub fn altered(items: &[ShownItem]) -> Vec<bool> {
         })
         .collect();
     let openings = items.iter().filter_map(|i| match i {
-        ShownItem::Record { opening, .. } => Some(opening),
+        ShownItem::Record { opening, .. } => Some(&**opening),
         _ => None,
     });
     candor_core::conversation::altered_items(
@@ -391,7 +391,7 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
 
             h2 { (t!("ws-decisions")) }
             @let records: Vec<(&Opening, Option<u64>)> = v.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
-                ShownItem::Record { opening, index } if opening.kind.is_decision() => Some((opening, *index)),
+                ShownItem::Record { opening, index } if opening.kind.is_decision() => Some((&**opening, *index)),
                 _ => None,
             }).collect();
             @if records.is_empty() { p { (t!("ws-no-decision")) } }
@@ -434,6 +434,9 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                     }
                     label for="reasons" { (t!("ws-decide-reasons")) }
                     textarea id="reasons" name="reasons" rows="5" {}
+                    label for="issued_to" { (t!("ws-decide-issued-to")) }
+                    p.hint id="issued-to-hint" { (t!("ws-decide-issued-to-hint")) }
+                    input type="text" id="issued_to" name="issued_to" maxlength="200" aria-describedby="issued-to-hint";
                     div { button type="submit" { (t!("ws-decide-sign")) } }
                 }
             } @else {

@@ -145,7 +145,7 @@ impl Workstation {
                     opening,
                     index: Some(index),
                 } if opening.kind.is_identity() && !self.is_proven(&opening.commitment()) => {
-                    Some((opening, *index))
+                    Some((&**opening, *index))
                 }
                 _ => None,
             })
@@ -811,7 +811,10 @@ async fn open_messages(
                 {
                     Some(opening) => {
                         let index = ws.mirror.log_index(&opening.commitment());
-                        ShownItem::Record { opening, index }
+                        ShownItem::Record {
+                            opening: Box::new(opening),
+                            index,
+                        }
                     }
                     None => ShownItem::Unreadable(item.id),
                 }
@@ -1401,11 +1404,15 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
             t!("ws-choose-class"),
         );
     };
+    let issued_to = form_field(&body, "issued_to")
+        .map(|i| i.trim().to_string())
+        .filter(|i| !i.is_empty());
     let decision = super::Decision {
         kind,
         measure,
         class,
         reasons: &reasons,
+        issued_to: issued_to.as_deref(),
     };
     let result = super::record_decision(&ws.client, &signer, &reference, &decision).await;
     match result {

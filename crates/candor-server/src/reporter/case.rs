@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -83,6 +83,9 @@ pub async fn case(State(app): State<AppState>, Reporter(session): Reporter) -> R
         csrf: &session.csrf,
         flash: flash.as_deref(),
         reprisal_day: case.reprisal_day,
+        holder: candor_core::receipt::holder_signer(&session.holder_seed)
+            .ok()
+            .map(|h| h.verifier().to_vkey()),
     };
     pages::case_page(&app.site, &view).into_response()
 }
@@ -147,25 +150,107 @@ pub async fn download(
 pub async fn certificate(
     State(app): State<AppState>,
     Path(item_id): Path<i64>,
+    Query(query): Query<CertificateQuery>,
     Reporter(session): Reporter,
 ) -> Response {
+    let opening = match record_of(&app, &session, item_id).await {
+        Ok(opening) => opening,
+        Err(response) => return response,
+    };
+    // The reporter may leave the reasons out (committed apart, the certificate still
+    // verifies).
+    let opening = match query.reasons.as_deref() {
+        Some("leave-out") => opening.without_reasons().unwrap_or(opening),
+        _ => opening,
+    };
+    certificate_response(&app, &opening).await
+}
+
+/// `?reasons=leave-out` on a certificate's address.
+#[derive(Debug, serde::Deserialize)]
+pub struct CertificateQuery {
+    reasons: Option<String>,
+}
+
+/// `POST /case/certificates/{id}/presentation`: a presentation of a decision bound to this
+/// reporter's holder key, for the challenge a verifier gave (`csrf`, `challenge`).
+pub async fn presentation(
+    State(app): State<AppState>,
+    Path(item_id): Path<i64>,
+    Reporter(session): Reporter,
+    body: Bytes,
+) -> Response {
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    if !same_secret(field("csrf").as_bytes(), session.csrf.as_bytes()) {
+        return forbidden();
+    }
+    let opening = match record_of(&app, &session, item_id).await {
+        Ok(opening) => opening,
+        Err(response) => return response,
+    };
+    let Ok(holder) = candor_core::receipt::holder_signer(&session.holder_seed) else {
+        return internal();
+    };
+    if opening.holder.as_deref() != Some(holder.verifier().to_vkey().as_str()) {
+        session.set_flash(&t!("case-present-not-bound"));
+        return Redirect::to(&href("/case")).into_response();
+    }
+    match candor_log::presentation::present(&holder, &opening.commitment(), field("challenge")) {
+        Ok(text) => {
+            let name = format!("candor-presentation-{}-{}.txt", opening.kind, opening.day);
+            let mut response = Response::new(Body::from(text));
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(_) => {
+            session.set_flash(&t!(
+                "case-present-bad-challenge",
+                max = candor_log::presentation::MAX_CHALLENGE_BYTES
+            ));
+            Redirect::to(&href("/case")).into_response()
+        }
+    }
+}
+
+/// The opening of a record of this reporter's case, or the page that says why not.
+async fn record_of(
+    app: &AppState,
+    session: &SessionData,
+    item_id: i64,
+) -> Result<candor_log::entry::Opening, Response> {
     let item = match app.store.case_item(session.case_id, item_id).await {
         Ok(Some(item)) if item.kind == ItemKind::Record => item,
         Ok(_) => {
-            return page_response(
+            return Err(page_response(
                 StatusCode::NOT_FOUND,
                 t!("case-record-not-found-title"),
                 t!("case-record-not-found"),
-            );
+            ));
         }
-        Err(_) => return internal(),
+        Err(_) => return Err(internal()),
     };
     let identities = vec![session.identity.clone()];
-    let opening = match conversation::open_conversation_item(&*app.store, &item, &identities).await
-    {
-        Ok(OpenedItem::Record { opening, .. }) => opening,
-        _ => return internal(),
-    };
+    match conversation::open_conversation_item(&*app.store, &item, &identities).await {
+        Ok(OpenedItem::Record { opening, .. }) => Ok(*opening),
+        _ => Err(internal()),
+    }
+}
+
+async fn certificate_response(app: &AppState, opening: &candor_log::entry::Opening) -> Response {
     match app.log.certificate(&opening.to_text()).await {
         Ok(crate::log_service::CertificateState::Ready(text)) => {
             let name = format!("candor-certificate-{}-{}.txt", opening.kind, opening.day);

@@ -40,6 +40,10 @@ pub fn routes() -> Router<AppState> {
         .route("/case/reply", post(case::reply))
         .route("/case/reprisal", post(case::reprisal))
         .route(
+            "/case/certificates/{id}/presentation",
+            post(case::presentation).layer(DefaultBodyLimit::max(4096)),
+        )
+        .route(
             "/logout",
             post(signin::logout).layer(DefaultBodyLimit::max(4096)),
         )

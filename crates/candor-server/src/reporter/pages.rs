@@ -225,6 +225,8 @@ pub struct CaseView<'a> {
     pub flash: Option<&'a str>,
     /// The day the reporter reported reprisal, until the body answered.
     pub reprisal_day: Option<Day>,
+    /// The reporter's holder key (verifier key), to which decisions may be bound.
+    pub holder: Option<String>,
 }
 
 /// The reporter's case: status, clocks, the whole conversation, and a form to answer.
@@ -276,7 +278,7 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
             }
 
             @let decisions: Vec<(i64, &Opening)> = view.messages.iter().flat_map(|m| &m.items).filter_map(|i| match i {
-                OpenedItem::Record { id, opening } if opening.kind.is_decision() => Some((*id, opening)),
+                OpenedItem::Record { id, opening } if opening.kind.is_decision() => Some((*id, &**opening)),
                 _ => None,
             }).collect();
             @if !decisions.is_empty() {
@@ -284,7 +286,21 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                 p { (t!("case-decisions-intro", body = site.body_name.as_str())) }
                 ul {
                     @for (id, opening) in &decisions {
-                        li { strong { (record_words(opening)) } " — " (opening.day) " — " a href=(href(&format!("/case/certificates/{id}"))) { (t!("case-certificate")) } }
+                        li {
+                            strong { (record_words(opening)) } " — " (opening.day) " — " a href=(href(&format!("/case/certificates/{id}"))) { (t!("case-certificate")) }
+                            @if opening.reasons_sha256.is_some() {
+                                " (" a href=(href(&format!("/case/certificates/{id}?reasons=leave-out"))) { (t!("case-certificate-without-reasons")) } ")"
+                            }
+                            @if opening.holder.is_some() && opening.holder == view.holder {
+                                form.present method="post" action=(href(&format!("/case/certificates/{id}/presentation"))) {
+                                    input type="hidden" name="csrf" value=(view.csrf);
+                                    label for=(format!("challenge-{id}")) { (t!("case-present-label")) }
+                                    p.hint id=(format!("challenge-hint-{id}")) { (t!("case-present-hint")) }
+                                    input type="text" id=(format!("challenge-{id}")) name="challenge" required autocomplete="off" aria-describedby=(format!("challenge-hint-{id}"));
+                                    div { button.secondary type="submit" { (t!("case-present-button")) } }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -372,7 +388,7 @@ fn open_disclosure_request(messages: &[OpenedMessage]) -> Option<&Opening> {
         .iter()
         .flat_map(|m| &m.items)
         .filter_map(|i| match i {
-            OpenedItem::Record { opening, .. } if opening.kind.is_identity() => Some(opening),
+            OpenedItem::Record { opening, .. } if opening.kind.is_identity() => Some(&**opening),
             _ => None,
         })
         .collect();

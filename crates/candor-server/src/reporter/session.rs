@@ -19,9 +19,37 @@ pub const COOKIE: &str = "candor_session";
 pub struct SessionData {
     pub case_id: i64,
     pub identity: age::x25519::Identity,
+    /// The seed of the reporter's holder key (presentations of certificates).
+    pub holder_seed: Zeroizing<[u8; 32]>,
     /// Token for this session's forms (defence in depth next to SameSite and Fetch Metadata).
     pub csrf: String,
     flash: Mutex<Option<String>>,
+}
+
+/// The keys a receipt code opens that a session keeps: the age identity and the holder
+/// key's seed.
+pub struct ReporterKeys {
+    pub identity: age::x25519::Identity,
+    pub holder_seed: Zeroizing<[u8; 32]>,
+}
+
+impl From<candor_core::receipt::Derived> for ReporterKeys {
+    fn from(derived: candor_core::receipt::Derived) -> Self {
+        ReporterKeys {
+            identity: derived.identity,
+            holder_seed: derived.holder_seed,
+        }
+    }
+}
+
+#[cfg(test)]
+impl From<age::x25519::Identity> for ReporterKeys {
+    fn from(identity: age::x25519::Identity) -> Self {
+        ReporterKeys {
+            identity,
+            holder_seed: Zeroizing::new([1; 32]),
+        }
+    }
 }
 
 impl SessionData {
@@ -73,17 +101,21 @@ impl Sessions {
     pub fn create(
         &self,
         case_id: i64,
-        identity: age::x25519::Identity,
+        keys: impl Into<ReporterKeys>,
     ) -> Result<(Zeroizing<String>, Arc<SessionData>), getrandom::Error> {
-        self.create_at(case_id, identity, Instant::now())
+        self.create_at(case_id, keys, Instant::now())
     }
 
     fn create_at(
         &self,
         case_id: i64,
-        identity: age::x25519::Identity,
+        keys: impl Into<ReporterKeys>,
         now: Instant,
     ) -> Result<(Zeroizing<String>, Arc<SessionData>), getrandom::Error> {
+        let ReporterKeys {
+            identity,
+            holder_seed,
+        } = keys.into();
         let mut id = Zeroizing::new([0u8; 32]);
         getrandom::fill(id.as_mut())?;
         let mut csrf = [0u8; 32];
@@ -93,6 +125,7 @@ impl Sessions {
         let data = Arc::new(SessionData {
             case_id,
             identity,
+            holder_seed,
             csrf: hex::encode(csrf),
             flash: Mutex::new(None),
         });

@@ -116,7 +116,17 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
     if let Some(old) = CookieJar::from_headers(&headers).get(COOKIE) {
         app.sessions.end(old.value());
     }
-    let Ok((cookie_value, _)) = app.sessions.create(case.id, derived.identity) else {
+    // Cases made before holder keys get theirs at the reporter's next sign-in.
+    if case.holder_key.is_none()
+        && let Ok(holder) = derived.holder()
+        && let Err(err) = app
+            .store
+            .set_holder_key(case.id, &holder.verifier().to_vkey())
+            .await
+    {
+        tracing::error!(error = %err, "a holder key could not be recorded");
+    }
+    let Ok((cookie_value, _)) = app.sessions.create(case.id, derived) else {
         return internal();
     };
     let cookie = Cookie::build((COOKIE, cookie_value.to_string()))

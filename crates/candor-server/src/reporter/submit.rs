@@ -233,7 +233,12 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
         day,
     )
     .await?;
-    upload
+    let holder = derived
+        .holder()
+        .map_err(|_| SubmitError::Internal("holder"))?
+        .verifier()
+        .to_vkey();
+    let committed = upload
         .commit(CommitPlan {
             case: CaseTarget::New {
                 reference,
@@ -247,6 +252,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
             audit: None,
         })
         .await?;
+    app.store.set_holder_key(committed.case_id, &holder).await?;
     Ok(Received { receipt, files })
 }
 

@@ -99,6 +99,7 @@ pub(super) fn detail(
         feedback_by: c.feedback_by.to_string(),
         reporter_recipient: case.reporter_recipient.clone(),
         reprisal_day: case.reprisal_day.map(|d| d.to_string()),
+        holder_key: case.holder_key.clone(),
         legal_hold: case.legal_hold,
         deletion_day: messages.last().and_then(|last| {
             crate::retention::deletion_day(case, last.day, app.config.retention_months)

@@ -407,6 +407,7 @@ fn case_from_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, StoreError> {
             .try_get::<Option<String>, _>(6)?
             .map(|d| d.parse().map_err(StoreError::Corrupt))
             .transpose()?,
+        holder_key: row.try_get(7)?,
     })
 }
 
@@ -595,7 +596,7 @@ impl Store for SqlStore {
 
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases WHERE reference = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases WHERE reference = $1",
         )
         .bind(reference)
         .fetch_optional(&self.read)
@@ -732,7 +733,7 @@ impl Store for SqlStore {
 
     async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases WHERE lookup_key = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases WHERE lookup_key = $1",
         )
         .bind(lookup_key)
         .fetch_optional(&self.read)
@@ -742,7 +743,7 @@ impl Store for SqlStore {
 
     async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
         let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases WHERE id = $1",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.read)
@@ -753,7 +754,7 @@ impl Store for SqlStore {
 
     async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day FROM cases ORDER BY received_day, reference",
+            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases ORDER BY received_day, reference",
         )
         .fetch_all(&self.read)
         .await?;
@@ -896,17 +897,26 @@ impl Store for SqlStore {
         Ok(())
     }
 
+    async fn set_holder_key(&self, case_id: i64, vkey: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE cases SET holder_key = $1 WHERE id = $2 AND holder_key IS NULL")
+            .bind(vkey)
+            .bind(case_id)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
     async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError> {
         let rows = sqlx::query(
             "SELECT c.id, c.reference, c.reporter_recipient, c.status, c.received_day, c.legal_hold, \
-             c.reprisal_day, MAX(m.day) FROM cases c JOIN messages m ON m.case_id = c.id \
+             c.reprisal_day, c.holder_key, MAX(m.day) FROM cases c JOIN messages m ON m.case_id = c.id \
              WHERE c.status = 'closed' GROUP BY c.id",
         )
         .fetch_all(&self.read)
         .await?;
         rows.iter()
             .map(|row| {
-                let last: String = row.try_get(7)?;
+                let last: String = row.try_get(8)?;
                 Ok((
                     case_from_row(row)?,
                     last.parse().map_err(StoreError::Corrupt)?,

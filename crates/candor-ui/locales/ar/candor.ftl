@@ -625,3 +625,14 @@ case-reprisal-send = أبلغ عن انتقام
 case-reprisal-sent = شُفّر بلاغك عن الانتقام وأُرسل.
 case-reprisal-pending = أبلغت عن انتقام في { $day }؛ وتردّ الهيئة بحلول { $by }.
 ws-due-reprisal = الرد على بلاغ الانتقام
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = من دون الأسباب
+case-present-label = تحدّي الجهة المتحقّقة
+case-present-hint = لتثبت لجهة ما (محكمة، صاحب عمل) أن هذا القرار لك دون أن تقول من أنت: اطلب منها بضع كلمات من اختيارها، واكتبها هنا، وسلّمها الملف الذي تحصل عليه مع الشهادة.
+case-present-button = نزّل إثباتًا
+case-present-not-bound = هذا القرار غير مرتبط برمز إيصالك: لا يمكن إثباته.
+case-present-bad-challenge = اكتب تحدّي الجهة المتحقّقة: بضع كلمات، { $max } بايت على الأكثر.
+ws-decide-issued-to = صادر باسم (اختياري)
+ws-decide-issued-to-hint = فقط بموافقة المبلّغ، بعد أن تعرف الهيئة هويته: الكلمات التي تعرضها الشهادة (الاسم، تاريخ الميلاد). تُختم، ولا يحفظ السجل العام إلا التزامها.

@@ -607,3 +607,14 @@ case-reprisal-send = Repressalien melden
 case-reprisal-sent = Ihre Meldung von Repressalien wurde verschlüsselt und gesendet.
 case-reprisal-pending = Sie haben am { $day } Repressalien gemeldet; die Stelle antwortet bis zum { $by }.
 ws-due-reprisal = auf die Meldung von Repressalien antworten
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = ohne die Gründe
+case-present-label = Die Frage einer prüfenden Stelle
+case-present-hint = Um jemandem (einem Gericht, einem Arbeitgeber) zu beweisen, dass diese Entscheidung Ihre ist, ohne zu sagen, wer Sie sind: Bitten Sie um ein paar Wörter nach deren Wahl, geben Sie sie hier ein und übergeben Sie die erhaltene Datei mit dem Zertifikat.
+case-present-button = Nachweis herunterladen
+case-present-not-bound = Diese Entscheidung ist nicht an Ihren Belegcode gebunden: Sie kann nicht nachgewiesen werden.
+case-present-bad-challenge = Geben Sie die Frage der prüfenden Stelle ein: ein paar Wörter, höchstens { $max } Bytes.
+ws-decide-issued-to = Ausgestellt für (freiwillig)
+ws-decide-issued-to-hint = Nur mit Zustimmung der meldenden Person, wenn der Stelle ihre Identität bekannt ist: die Wörter, die das Zertifikat zeigt (Name, Geburtsdatum). Sie werden versiegelt; das öffentliche Protokoll hält nur ihre Bindung fest.

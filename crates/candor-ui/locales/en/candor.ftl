@@ -608,3 +608,14 @@ case-reprisal-send = Report reprisal
 case-reprisal-sent = Your report of reprisal was encrypted and sent.
 case-reprisal-pending = You reported reprisal on { $day }; the body answers by { $by }.
 ws-due-reprisal = answer the report of reprisal
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = without the reasons
+case-present-label = A verifier's challenge
+case-present-hint = To prove to someone (a court, an employer) that this decision is yours without saying who you are: ask them for a few words of their choice, type them here, and give them the file you get with the certificate.
+case-present-button = Download a presentation
+case-present-not-bound = This decision is not bound to your receipt code: it cannot be presented.
+case-present-bad-challenge = Type the verifier's challenge: a few words, at most { $max } bytes.
+ws-decide-issued-to = Issued to (optional)
+ws-decide-issued-to-hint = Only with the reporter's agreement, once their identity is known to the body: the words the certificate shows (name, date of birth). They are sealed; the public log keeps only their commitment.

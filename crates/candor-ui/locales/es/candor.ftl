@@ -607,3 +607,14 @@ case-reprisal-send = Denunciar represalias
 case-reprisal-sent = Su denuncia de represalias se ha cifrado y enviado.
 case-reprisal-pending = Denunció represalias el { $day }; el organismo responde a más tardar el { $by }.
 ws-due-reprisal = responder a la denuncia de represalias
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = sin los motivos
+case-present-label = El desafío de un verificador
+case-present-hint = Para demostrar a alguien (un tribunal, un empleador) que esta decisión es suya sin decir quién es: pídale unas palabras de su elección, escríbalas aquí y entréguele el archivo que obtenga junto con el certificado.
+case-present-button = Descargar una presentación
+case-present-not-bound = Esta decisión no está vinculada a su código de recibo: no se puede presentar.
+case-present-bad-challenge = Escriba el desafío del verificador: unas palabras, como máximo { $max } bytes.
+ws-decide-issued-to = Expedida a (opcional)
+ws-decide-issued-to-hint = Solo con el acuerdo del denunciante, una vez que el organismo conoce su identidad: las palabras que muestra el certificado (nombre, fecha de nacimiento). Se sellan; el registro público solo guarda su compromiso.

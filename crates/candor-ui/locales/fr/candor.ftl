@@ -607,3 +607,14 @@ case-reprisal-send = Signaler des représailles
 case-reprisal-sent = Votre signalement de représailles a été chiffré et envoyé.
 case-reprisal-pending = Vous avez signalé des représailles le { $day } ; l’organisme répond au plus tard le { $by }.
 ws-due-reprisal = répondre au signalement de représailles
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = sans les motifs
+case-present-label = Le défi d’un vérificateur
+case-present-hint = Pour prouver à quelqu’un (un tribunal, un employeur) que cette décision est la vôtre sans dire qui vous êtes : demandez-lui quelques mots de son choix, saisissez-les ici et remettez-lui le fichier obtenu avec le certificat.
+case-present-button = Télécharger une présentation
+case-present-not-bound = Cette décision n’est pas liée à votre code de reçu : elle ne peut pas être présentée.
+case-present-bad-challenge = Saisissez le défi du vérificateur : quelques mots, au plus { $max } octets.
+ws-decide-issued-to = Délivrée à (facultatif)
+ws-decide-issued-to-hint = Seulement avec l’accord du lanceur d’alerte, une fois son identité connue de l’organisme : les mots que montre le certificat (nom, date de naissance). Ils sont scellés ; le journal public n’en garde que l’engagement.

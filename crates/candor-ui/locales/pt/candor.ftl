@@ -607,3 +607,14 @@ case-reprisal-send = Comunicar represálias
 case-reprisal-sent = A sua comunicação de represálias foi cifrada e enviada.
 case-reprisal-pending = Comunicou represálias em { $day }; o organismo responde até { $by }.
 ws-due-reprisal = responder à comunicação de represálias
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = sem os motivos
+case-present-label = O desafio de um verificador
+case-present-hint = Para provar a alguém (um tribunal, um empregador) que esta decisão é sua sem dizer quem é: peça-lhe algumas palavras à escolha, escreva-as aqui e entregue-lhe o ficheiro obtido juntamente com o certificado.
+case-present-button = Descarregar uma apresentação
+case-present-not-bound = Esta decisão não está ligada ao seu código de recibo: não pode ser apresentada.
+case-present-bad-challenge = Escreva o desafio do verificador: algumas palavras, no máximo { $max } bytes.
+ws-decide-issued-to = Emitida a (opcional)
+ws-decide-issued-to-hint = Só com o acordo do denunciante, depois de o organismo conhecer a sua identidade: as palavras que o certificado mostra (nome, data de nascimento). São seladas; o registo público guarda apenas o seu compromisso.

@@ -612,3 +612,14 @@ case-reprisal-send = Semnalează represalii
 case-reprisal-sent = Semnalarea dumneavoastră de represalii a fost criptată și trimisă.
 case-reprisal-pending = Ați semnalat represalii pe { $day }; organismul răspunde până la { $by }.
 ws-due-reprisal = răspundeți la semnalarea de represalii
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = fără motive
+case-present-label = Provocarea unui verificator
+case-present-hint = Pentru a dovedi cuiva (unei instanțe, unui angajator) că această decizie este a dumneavoastră fără să spuneți cine sunteți: cereți-i câteva cuvinte la alegere, scrieți-le aici și dați-i fișierul primit împreună cu certificatul.
+case-present-button = Descarcă o prezentare
+case-present-not-bound = Această decizie nu este legată de codul dumneavoastră de chitanță: nu poate fi prezentată.
+case-present-bad-challenge = Scrieți provocarea verificatorului: câteva cuvinte, cel mult { $max } octeți.
+ws-decide-issued-to = Emisă pentru (opțional)
+ws-decide-issued-to-hint = Doar cu acordul avertizorului, după ce organismul îi cunoaște identitatea: cuvintele pe care le arată certificatul (nume, data nașterii). Sunt sigilate; jurnalul public păstrează doar angajamentul lor.

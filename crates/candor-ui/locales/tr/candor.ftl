@@ -596,3 +596,14 @@ case-reprisal-send = Misilleme bildir
 case-reprisal-sent = Misilleme bildiriminiz şifrelendi ve gönderildi.
 case-reprisal-pending = { $day } tarihinde misilleme bildirdiniz; kurum en geç { $by } tarihinde yanıt verir.
 ws-due-reprisal = misilleme bildirimini yanıtla
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = gerekçeler olmadan
+case-present-label = Bir doğrulayıcının sorusu
+case-present-hint = Birine (bir mahkemeye, bir işverene) kim olduğunuzu söylemeden bu kararın sizin olduğunu kanıtlamak için: ondan seçtiği birkaç kelime isteyin, buraya yazın ve aldığınız dosyayı sertifikayla birlikte verin.
+case-present-button = Bir sunum indir
+case-present-not-bound = Bu karar makbuz kodunuza bağlı değil: sunulamaz.
+case-present-bad-challenge = Doğrulayıcının sorusunu yazın: birkaç kelime, en fazla { $max } bayt.
+ws-decide-issued-to = Kime verildiği (isteğe bağlı)
+ws-decide-issued-to-hint = Yalnızca bildirimde bulunanın onayıyla, kurum kimliğini öğrendikten sonra: sertifikanın gösterdiği kelimeler (ad, doğum tarihi). Mühürlenir; herkese açık kayıt yalnızca taahhüdünü saklar.

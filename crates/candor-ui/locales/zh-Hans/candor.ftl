@@ -596,3 +596,14 @@ case-reprisal-send = 报告报复
 case-reprisal-sent = 您的报复报告已加密并发送。
 case-reprisal-pending = 您于 { $day } 报告了报复；机构将在 { $by } 之前答复。
 ws-due-reprisal = 答复报复报告
+
+## Certificates bound to their holder
+
+case-certificate-without-reasons = 不含理由
+case-present-label = 验证方的挑战词
+case-present-hint = 若要向他人（法院、雇主）证明此决定属于您而不透露您是谁：请对方给出几个自选的词，在此输入，然后把得到的文件连同证书一起交给对方。
+case-present-button = 下载出示文件
+case-present-not-bound = 此决定未与您的回执码绑定：无法出示。
+case-present-bad-challenge = 请输入验证方的挑战词：几个词，最多 { $max } 字节。
+ws-decide-issued-to = 颁发给（可选）
+ws-decide-issued-to-hint = 仅在举报人同意且机构已知其身份后填写：证书上显示的文字（姓名、出生日期）。这些内容会被封存；公开日志只保留其承诺。

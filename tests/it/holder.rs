@@ -1,0 +1,193 @@
+//! Certificates bound to their holder: issued to someone (in words the reporter agreed to
+//! show), bound to the holder key the receipt code derives, presented for a verifier's
+//! challenge, and downloaded without their reasons; every check offline, with
+//! `candor verify`.
+
+use candor_core::receipt::{Receipt, derive};
+use candor_testkit::*;
+
+/// The certificates' addresses on a reporter's case page, decisions first.
+fn certificate_ids(page: &str) -> Vec<String> {
+    page.split("href=\"/case/certificates/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|id| id.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bound_certificate_names_its_holder_and_is_presented_for_a_challenge() {
+    let setup = crate::log::start(None);
+    let server = &setup.server;
+    let code = crate::log::report(server, "The tender was rigged.").await;
+    let other_code = crate::log::report(server, "Another report.").await;
+    let store = server.store().await;
+    let reference = {
+        let install = store.install().await.expect("install");
+        let derived = derive(
+            &Receipt::parse(&code).expect("code"),
+            &install.receipt_salt,
+            install.kdf,
+        )
+        .expect("derive");
+        store
+            .case_by_lookup(&derived.lookup_key[..])
+            .await
+            .expect("lookup")
+            .expect("case")
+            .reference
+    };
+
+    // The body recognizes the status, issued to the name the reporter agreed to show.
+    let ws = WorkstationProcess::start_at(
+        &server.url,
+        &server.reviewer.key_path,
+        &["--decision-key", setup.decision_key.to_str().expect("utf8")],
+    )
+    .await;
+    let (_, page) = ws.get(&format!("/cases/{reference}")).await;
+    let csrf = csrf_from(&page).expect("csrf");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/decisions"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "status-recognized"),
+                ("measure", "none"),
+                ("sector", "public"),
+                ("area", "bribery"),
+                (
+                    "reasons",
+                    "The reporter disclosed bribery; reprisal is documented.",
+                ),
+                ("issued_to", "Jane Roe, born 1980-02-03"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+
+    // The reporter downloads the certificate, with and without the reasons, and a
+    // presentation for a verifier's challenge.
+    let (_, cookie, _) = sign_in(server, &code).await;
+    let cookie = cookie_pair(&cookie.expect("cookie"));
+    let (_, case_page) = get_with_cookie(server, "/case", &cookie).await;
+    let id = certificate_ids(&case_page).remove(0);
+    assert!(case_page.contains(&format!("/case/certificates/{id}?reasons=leave-out")));
+    assert!(case_page.contains(&format!("/case/certificates/{id}/presentation")));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let download = async |path: &str| {
+        for _ in 0..100 {
+            let (status, text) = get_with_cookie(server, path, &cookie).await;
+            if status == 200 {
+                return text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        panic!("{path} never became ready");
+    };
+    let full = download(&format!("/case/certificates/{id}")).await;
+    let short = download(&format!("/case/certificates/{id}?reasons=leave-out")).await;
+    assert!(full.contains("reprisal is documented") && !short.contains("reprisal is documented"));
+    let csrf = csrf_from(&case_page).expect("csrf");
+    let presented = server
+        .manual_client()
+        .post(format!(
+            "{}/case/certificates/{id}/presentation",
+            server.url
+        ))
+        .header("cookie", &cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "csrf={csrf}&challenge={}",
+            urlencode("Blue horse, seven")
+        ))
+        .send()
+        .await
+        .expect("present");
+    assert_eq!(presented.status(), 200);
+    let presentation = presented.text().await.expect("text");
+    assert!(presentation.starts_with("candor.presentation/v1\n"));
+    let save = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("save");
+        path
+    };
+    let (full_path, short_path, presentation_path) = (
+        save("full.txt", &full),
+        save("short.txt", &short),
+        save("presentation.txt", &presentation),
+    );
+    let log_key = crate::log::log_vkey(server).await;
+    let body_key = setup.keys.path().join("decision.vkey");
+    let body_key = body_key.to_str().expect("utf8");
+
+    // Offline: the certificate names its holder; without its reasons it still verifies.
+    let (ok, stdout, stderr) = crate::log::verify_with(&full_path, &log_key, body_key, &[]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("Issued to: Jane Roe, born 1980-02-03"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Holder key: candor-holder+"), "{stdout}");
+    assert!(stdout.contains("reprisal is documented"), "{stdout}");
+    let (ok, stdout, stderr) = crate::log::verify_with(&short_path, &log_key, body_key, &[]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("Reasons: left out by the holder"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Issued to: Jane Roe"), "{stdout}");
+    // An edited "issued to" fails.
+    let edited = save(
+        "edited.txt",
+        &full.replace("issued-to Jane Roe", "issued-to John Doe"),
+    );
+    let (ok, _, stderr) = crate::log::verify_with(&edited, &log_key, body_key, &[]);
+    assert!(!ok);
+    assert!(stderr.contains("commitment"), "{stderr}");
+
+    // The presentation verifies for its challenge (however typed), not for another.
+    let present = |presentation: &std::path::Path, challenge: &str| {
+        crate::log::verify_with(
+            &short_path,
+            &log_key,
+            body_key,
+            &[
+                "--presentation",
+                presentation.to_str().expect("utf8"),
+                "--challenge",
+                challenge,
+            ],
+        )
+    };
+    let (ok, stdout, stderr) = present(&presentation_path, "blue  HORSE, seven");
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Presented by its holder"), "{stdout}");
+    let (ok, _, stderr) = present(&presentation_path, "red horse, seven");
+    assert!(!ok);
+    assert!(stderr.contains("another challenge"), "{stderr}");
+    // Another receipt code's holder key makes a presentation that does not hold.
+    let install = store.install().await.expect("install");
+    let other = derive(
+        &Receipt::parse(&other_code).expect("code"),
+        &install.receipt_salt,
+        install.kdf,
+    )
+    .expect("derive");
+    let certificate = candor_log::certificate::Certificate::parse(short.as_bytes()).expect("cert");
+    let opening = candor_log::entry::Opening::parse(&certificate.opening).expect("opening");
+    let forged = candor_log::presentation::present(
+        &other.holder().expect("holder"),
+        &opening.commitment(),
+        "blue horse, seven",
+    )
+    .expect("present");
+    let forged_path = save("forged.txt", &forged);
+    let (ok, _, stderr) = present(&forged_path, "blue horse, seven");
+    assert!(!ok);
+    assert!(
+        stderr.contains("not signed by the certificate's holder key"),
+        "{stderr}"
+    );
+}
