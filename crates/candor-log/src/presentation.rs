@@ -134,8 +134,8 @@ pub fn verify(
     Ok(())
 }
 
-/// Fuzz entry point: any bytes as a presentation of a fixed certificate-free check (the
-/// parser and the line reader never panic).
+/// Fuzz entry point: any bytes as a presentation (the note's parser, the line reader) and
+/// as a challenge: never a panic.
 pub fn fuzz_parse_presentation(data: &[u8]) {
     if let Ok(note) = Note::parse(data) {
         let _ = note.text().lines().count();
@@ -155,6 +155,17 @@ mod tests {
         );
         assert!(normalize_challenge("   ").is_err());
         assert!(normalize_challenge(&"x".repeat(201)).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600), words in "\\PC{0,80}") {
+            fuzz_parse_presentation(&data);
+            fuzz_parse_presentation(format!("{HEADER}\ncommitment AAAA\nchallenge {words}\n\n— k x\n").as_bytes());
+            if let Ok(c) = normalize_challenge(&words) {
+                proptest::prop_assert_eq!(normalize_challenge(&c).ok(), Some(c));
+            }
+        }
     }
 
     #[test]
