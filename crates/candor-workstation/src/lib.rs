@@ -126,8 +126,16 @@ pub async fn record_decision(
         decision.reasons,
     )
     .and_then(|o| o.with_facts(facts))
-    .and_then(|o| o.with_holder(decision.issued_to, case.holder_key.as_deref()))
     .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+    // The holder key as first seen: a server that swaps it gets no decision bound to it.
+    let holder = case
+        .holder_key
+        .as_deref()
+        .map(|key| client.trust().holder_key(&case.reference, key))
+        .transpose()?;
+    let opening = opening
+        .with_holder(decision.issued_to, holder.as_deref())
+        .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
     post_record(client, signer, (&info, &case), &opening, None).await?;
     Ok(opening)
 }

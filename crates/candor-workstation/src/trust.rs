@@ -15,7 +15,11 @@
 //! candor.trust/v1
 //! reviewer alice age1…
 //! case 7KQ2-M9XD-PA3F age1…
+//! holder 7KQ2-M9XD-PA3F candor-holder+…
 //! ```
+//!
+//! A case's holder key (the reporter's key that certificates are bound to, derived from
+//! the receipt code too) is pinned the same way, the first time a decision names it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -42,6 +46,10 @@ pub enum TrustError {
         "the server now gives case {0} a different reporter key than before; a reporter's key never changes, so this server may be compromised: nothing is encrypted to it"
     )]
     ReporterChanged(String),
+    #[error(
+        "the server now gives case {0} a different holder key than before; a reporter's holder key never changes, so this server may be compromised: no decision is bound to it"
+    )]
+    HolderChanged(String),
     #[error("the server lists an invalid recipient for {0}")]
     Invalid(String),
     #[error("the trust file {0}")]
@@ -82,6 +90,7 @@ impl std::fmt::Display for Change {
 struct Trusted {
     reviewers: BTreeMap<String, String>,
     cases: BTreeMap<String, String>,
+    holders: BTreeMap<String, String>,
 }
 
 impl Trusted {
@@ -98,12 +107,17 @@ impl Trusted {
             else {
                 return Err("has a malformed line".into());
             };
-            if recipient.parse::<Recipient>().is_err() {
+            let valid = match kind {
+                "holder" => candor_log::note::Verifier::from_vkey(recipient).is_ok(),
+                _ => recipient.parse::<Recipient>().is_ok(),
+            };
+            if !valid {
                 return Err("holds an invalid recipient".into());
             }
             let map = match kind {
                 "reviewer" => &mut trusted.reviewers,
                 "case" => &mut trusted.cases,
+                "holder" => &mut trusted.holders,
                 _ => return Err("has a line of unknown kind".into()),
             };
             if map.insert(key.to_string(), recipient.to_string()).is_some() {
@@ -120,6 +134,9 @@ impl Trusted {
         }
         for (reference, recipient) in &self.cases {
             out.push_str(&format!("case {reference} {recipient}\n"));
+        }
+        for (reference, key) in &self.holders {
+            out.push_str(&format!("holder {reference} {key}\n"));
         }
         out
     }
@@ -311,6 +328,29 @@ impl TrustStore {
     }
 }
 
+impl TrustStore {
+    /// The holder key of a case, pinned the first time a decision names it.
+    pub fn holder_key(&self, reference: &str, key: &str) -> Result<String, TrustError> {
+        if candor_log::note::Verifier::from_vkey(key).is_err() {
+            return Err(TrustError::Invalid(format!(
+                "the holder of case {reference}"
+            )));
+        }
+        let mut trusted = self.lock();
+        match trusted.holders.get(reference) {
+            Some(pinned) if pinned == key => Ok(key.to_string()),
+            Some(_) => Err(TrustError::HolderChanged(reference.to_string())),
+            None => {
+                let mut next = trusted.clone();
+                next.holders.insert(reference.to_string(), key.to_string());
+                self.save(&next)?;
+                *trusted = next;
+                Ok(key.to_string())
+            }
+        }
+    }
+}
+
 fn parse_all(server: &[ReviewerInfo]) -> Result<Vec<Recipient>, TrustError> {
     server
         .iter()
@@ -477,6 +517,31 @@ mod tests {
         let store = TrustStore::open(dir.path()).expect("reopen");
         assert!(store.reporter_recipient("CASE-1", &b).is_err(), "persisted");
         assert!(store.reporter_recipient("CASE-1", "not a key").is_err());
+    }
+
+    #[test]
+    fn holder_keys_never_change() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = TrustStore::open(dir.path()).expect("open");
+        let key = |_: u8| {
+            candor_log::keys::generate_signer("candor-holder")
+                .expect("key")
+                .verifier()
+                .to_vkey()
+        };
+        let (a, b) = (key(1), key(2));
+        assert_eq!(store.holder_key("CASE-1", &a).expect("pinned"), a);
+        assert!(store.holder_key("CASE-1", &a).is_ok());
+        assert_eq!(
+            store.holder_key("CASE-1", &b).expect_err("swapped"),
+            TrustError::HolderChanged("CASE-1".into())
+        );
+        let store = TrustStore::open(dir.path()).expect("reopen");
+        assert!(store.holder_key("CASE-1", &b).is_err(), "persisted");
+        assert!(store.holder_key("CASE-2", "not a key").is_err());
+        // The reporter's recipient of the same case is pinned apart.
+        let r = age::x25519::Identity::generate().to_public().to_string();
+        assert!(store.reporter_recipient("CASE-1", &r).is_ok());
     }
 
     #[test]
