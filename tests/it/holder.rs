@@ -87,8 +87,44 @@ async fn a_bound_certificate_names_its_holder_and_is_presented_for_a_challenge()
         panic!("{path} never became ready");
     };
     let full = download(&format!("/case/certificates/{id}")).await;
+    // The decisions with their presentation form are valid HTML.
+    let page_path = dir.path().join("case.html");
+    std::fs::write(&page_path, &case_page).expect("save");
+    crate::languages::check_html(&[page_path]);
     let short = download(&format!("/case/certificates/{id}?reasons=leave-out")).await;
     assert!(full.contains("reprisal is documented") && !short.contains("reprisal is documented"));
+    // The presentation form, in a browser with JavaScript off.
+    let browser = candor_testkit::browser::Browser::start().await;
+    browser.assert_javascript_disabled().await;
+    browser.goto(&format!("{}/followup", server.url)).await;
+    browser.find("#receipt").await.type_text(&code).await;
+    browser.click_and_wait("form button[type=submit]").await;
+    assert_eq!(
+        browser.text(&format!("label[for=challenge-{id}]")).await,
+        "A verifier's challenge"
+    );
+    browser
+        .find(&format!("#challenge-{id}"))
+        .await
+        .type_text("Green tree")
+        .await;
+    browser
+        .find(&format!(
+            "form[action='/case/certificates/{id}/presentation'] button"
+        ))
+        .await
+        .click()
+        .await;
+    let day = candor_core::days::Day::today();
+    let file = browser
+        .wait_for_download(&format!("candor-presentation-status-recognized-{day}.txt"))
+        .await;
+    let in_browser = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        in_browser.contains("\nchallenge green tree\n"),
+        "{in_browser}"
+    );
+
     let csrf = csrf_from(&case_page).expect("csrf");
     let presented = server
         .manual_client()
