@@ -740,3 +740,47 @@ async fn a_request_the_server_made_up_counts_for_nothing() {
     let page = page_saying(&carmen, &case.reference, "Request disclosure").await;
     assert!(!page.contains("Record the disclosure"), "{page}");
 }
+
+/// Once the notice is over (here a body with `notice_days = 0`: it ends the day of the
+/// request), a second custodian approves without any urgent reason, and the requester
+/// opens the statement.
+#[tokio::test(flavor = "multi_thread")]
+async fn after_the_notice_a_second_custodian_approves_and_the_requester_opens_it() {
+    let lane = lane(0);
+    let (status, html) = submit(&lane.server, vec![Part::Identity(b"Jane Roe".to_vec())]).await;
+    assert_eq!(status, 200, "{html}");
+    let store = lane.server.store().await;
+    let reference = store.cases().await.expect("cases")[0].reference.clone();
+    let (eun_ji, carmen) = tokio::join!(lane.workstation(2), lane.workstation(0));
+    let page = page_saying(&eun_ji, &reference, "Request disclosure").await;
+    let (status, _) = step(
+        &eun_ji,
+        &page,
+        "request",
+        "The ministry must reinstate her.",
+    )
+    .await;
+    assert_eq!(status, 303);
+    let page = page_saying(&carmen, &reference, "Approve disclosure").await;
+    assert!(!page.contains("Shorten the notice"), "{page}");
+    let (status, _) = step(&carmen, &page, "approve", "Agreed.").await;
+    assert_eq!(status, 303);
+    let page = page_saying(
+        &eun_ji,
+        &reference,
+        "Record the disclosure and open the statement",
+    )
+    .await;
+    let (status, shown) = step(&eun_ji, &page, "open", "Sent to the ministry.").await;
+    assert_eq!(status, 200);
+    assert!(shown.contains("Jane Roe"), "{shown}");
+    // Each step once: a second request or approval of the same disclosure is refused.
+    let (status, refusal) = step(
+        &carmen,
+        &page_saying(&carmen, &reference, "Request disclosure").await,
+        "approve",
+        "again",
+    )
+    .await;
+    assert_eq!(status, 409, "{refusal}");
+}
