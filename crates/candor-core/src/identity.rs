@@ -347,14 +347,14 @@ impl Bundle {
 impl Bundle {
     /// Takes `custodian`'s layer off every copy of `sources` (the original bundle and the
     /// peeled ones of the same statement) that starts with `custodian` and ends with
-    /// `requester`, with `custodian`'s key. Returns the peeled bundle to upload (`None`
+    /// `requester`, with `custodian`'s keys. Returns the peeled bundle to upload (`None`
     /// when there is nothing to peel). `original` is the SHA-256 of the original bundle.
     pub fn peel(
         sources: &[Bundle],
         original: [u8; 32],
         custodian: &str,
         requester: &str,
-        key: &Identity,
+        keys: &[Identity],
     ) -> Result<Option<Bundle>, IdentityError> {
         let threshold = sources.first().map_or(0, |b| b.threshold);
         let mut copies: Vec<Copy> = Vec::new();
@@ -369,7 +369,7 @@ impl Bundle {
             if copies.iter().any(|c| c.path == path) {
                 continue;
             }
-            let inner = seal::open_armored(std::slice::from_ref(key), copy.armored.as_bytes())?;
+            let inner = seal::open_armored(keys, copy.armored.as_bytes())?;
             copies.push(Copy {
                 path,
                 armored: seal::armor(&inner)?,
@@ -386,11 +386,11 @@ impl Bundle {
     }
 
     /// The requester's last layer, once enough custodians have peeled theirs: opens it
-    /// with the requester's key.
+    /// with the requester's keys.
     pub fn open_last_layer(
         sources: &[Bundle],
         requester: &str,
-        key: &Identity,
+        keys: &[Identity],
     ) -> Result<Zeroizing<String>, IdentityError> {
         let copy = sources
             .iter()
@@ -398,7 +398,7 @@ impl Bundle {
             .flat_map(|b| &b.copies)
             .find(|c| c.path.len() == 1 && c.path[0] == requester)
             .ok_or(IdentityError::NotEnoughKeys)?;
-        let plain = seal::open_armored(std::slice::from_ref(key), copy.armored.as_bytes())?;
+        let plain = seal::open_armored(keys, copy.armored.as_bytes())?;
         let text = std::str::from_utf8(&plain).map_err(|_| IdentityError::NotText)?;
         Ok(Zeroizing::new(text.to_string()))
     }
@@ -572,7 +572,8 @@ mod tests {
         // either order.
         for order in [["bo", "cy"], ["cy", "bo"]] {
             let (keys, custodians) = keyed(&["ana", "bo", "cy", "dee", "eli"]);
-            let key = |n: &str| &keys.iter().find(|(k, _)| k == n).expect("key").1;
+            let key =
+                |n: &str| std::slice::from_ref(&keys.iter().find(|(k, _)| k == n).expect("key").1);
             let text = custodians.seal("Jane Roe").expect("seal");
             let original: [u8; 32] = sha2::Sha256::digest(text.as_bytes()).into();
             let mut bundles = vec![Bundle::parse(text.as_bytes()).expect("parse")];
@@ -607,7 +608,9 @@ mod tests {
             // Nobody else holds a single layer: the approvers' keys open nothing alone.
             for (name, k) in &keys {
                 if name != "ana" {
-                    assert!(Bundle::open_last_layer(&bundles, name, k).is_err());
+                    assert!(
+                        Bundle::open_last_layer(&bundles, name, std::slice::from_ref(k)).is_err()
+                    );
                 }
             }
         }
@@ -625,7 +628,7 @@ mod tests {
                 original,
                 "bo",
                 "ana",
-                &keys[2].1
+                std::slice::from_ref(&keys[2].1)
             )
             .is_err()
         );
@@ -635,7 +638,7 @@ mod tests {
                 original,
                 "ana",
                 "ana",
-                &keys[0].1
+                std::slice::from_ref(&keys[0].1)
             )
             .expect("nothing")
             .is_none(),

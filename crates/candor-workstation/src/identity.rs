@@ -238,13 +238,14 @@ pub async fn take_step(
             if today < *not_before && !waived {
                 return Err(StepError::TooEarly(*not_before));
             }
-            let key = client
-                .identities()
-                .first()
-                .ok_or(StepError::NotCustodian)?
-                .clone();
-            let peeled = Bundle::peel(&statement.sources(), statement.sha256, me, requester, &key)
-                .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
+            let peeled = Bundle::peel(
+                &statement.sources(),
+                statement.sha256,
+                me,
+                requester,
+                client.identities(),
+            )
+            .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
             (
                 Kind::IdentityDisclosureApproved,
                 None,
@@ -285,14 +286,10 @@ pub async fn disclose(
     if reasons.trim().is_empty() {
         return Err(StepError::NoReasons);
     }
-    let key = client
-        .identities()
-        .first()
-        .ok_or(StepError::NotCustodian)?
-        .clone();
+    let keys = client.identities();
     // Opened once before recording, so that a disclosure is recorded only if it happens.
     let sources: Vec<Bundle> = statement.sources();
-    Bundle::open_last_layer(&sources, me, &key).map_err(|_| StepError::NotReady)?;
+    Bundle::open_last_layer(&sources, me, keys).map_err(|_| StepError::NotReady)?;
     record(
         client,
         signer,
@@ -303,7 +300,7 @@ pub async fn disclose(
         None,
     )
     .await?;
-    Bundle::open_last_layer(&sources, me, &key).map_err(|_| StepError::NotReady)
+    Bundle::open_last_layer(&sources, me, keys).map_err(|_| StepError::NotReady)
 }
 
 async fn record(
