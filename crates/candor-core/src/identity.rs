@@ -146,7 +146,7 @@ impl Custodians {
     /// Seals a statement into a bundle: one nested copy per ordered choice of `threshold`
     /// custodians. The plaintext is only in memory, wiped when the caller drops it.
     pub fn seal(&self, statement: &str) -> Result<String, IdentityError> {
-        let mut out = format!("{BUNDLE_HEADER}\nthreshold {}\n", self.threshold);
+        let mut copies = Vec::new();
         for path in orders(self.members.len(), self.threshold) {
             // Innermost layer first (the last custodian of the order), the first one's
             // layer armored outside. The threshold is at least 2, so the two differ.
@@ -160,13 +160,17 @@ impl Custodians {
                 layer = Zeroizing::new(seal::seal_bytes(&recipient(i), &layer)?);
             }
             let armored = seal::seal_armored(&self.members[path[0]].1, &layer)?;
-            let names: Vec<&str> = path.iter().map(|&i| self.members[i].0.as_str()).collect();
-            out.push_str(&format!("copy {}\n{armored}", names.join(" ")));
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
+            copies.push(Copy {
+                path: path.iter().map(|&i| self.members[i].0.clone()).collect(),
+                armored,
+            });
         }
-        Ok(out)
+        Ok(Bundle {
+            threshold: self.threshold,
+            peeled_from: None,
+            copies,
+        }
+        .to_text())
     }
 }
 

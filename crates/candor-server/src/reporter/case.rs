@@ -203,19 +203,7 @@ pub async fn presentation(
         return Redirect::to(&href("/case")).into_response();
     }
     match candor_log::presentation::present(&holder, &opening.commitment(), field("challenge")) {
-        Ok(text) => {
-            let name = format!("candor-presentation-{}-{}.txt", opening.kind, opening.day);
-            let mut response = Response::new(Body::from(text));
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/plain; charset=utf-8"),
-            );
-            if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
-                headers.insert(header::CONTENT_DISPOSITION, value);
-            }
-            response
-        }
+        Ok(text) => text_file("presentation", &opening, text),
         Err(_) => {
             session.set_flash(&t!(
                 "case-present-bad-challenge",
@@ -250,20 +238,26 @@ async fn record_of(
     }
 }
 
+/// A text file to download, named after what it is and the record it is about
+/// (`candor-certificate-status-recognized-2026-12-01.txt`).
+fn text_file(what: &str, opening: &candor_log::entry::Opening, text: String) -> Response {
+    let name = format!("candor-{what}-{}-{}.txt", opening.kind, opening.day);
+    let mut response = Response::new(Body::from(text));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
 async fn certificate_response(app: &AppState, opening: &candor_log::entry::Opening) -> Response {
     match app.log.certificate(&opening.to_text()).await {
         Ok(crate::log_service::CertificateState::Ready(text)) => {
-            let name = format!("candor-certificate-{}-{}.txt", opening.kind, opening.day);
-            let mut response = Response::new(Body::from(text));
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/plain; charset=utf-8"),
-            );
-            if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
-                headers.insert(header::CONTENT_DISPOSITION, value);
-            }
-            response
+            text_file("certificate", opening, text)
         }
         Ok(crate::log_service::CertificateState::Pending) => page_response(
             StatusCode::ACCEPTED,
