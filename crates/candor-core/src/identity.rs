@@ -90,14 +90,21 @@ pub fn normalize_statement(bytes: &[u8]) -> Result<Zeroizing<String>, IdentityEr
         return Err(IdentityError::TooLong);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| IdentityError::NotText)?;
-    let text = Zeroizing::new(text.replace("\r\n", "\n").replace('\r', "\n"));
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(IdentityError::NotText);
+    // Written once into a buffer of its final size: no copy of the statement is left
+    // behind unwiped.
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    let mut chars = text.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            c if c.is_control() && c != '\n' && c != '\t' => return Err(IdentityError::NotText),
+            c => out.push(c),
+        }
     }
-    Ok(Zeroizing::new(text.trim().to_string()))
+    Ok(out)
 }
 
 /// The body's identity custodians and how many must agree.

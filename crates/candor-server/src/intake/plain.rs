@@ -76,7 +76,8 @@ pub async fn read_parts(
             Some("identity") if !seen_identity => {
                 seen_identity = true;
                 let custodians = custodians.ok_or(PlainError::UnexpectedPart)?;
-                let mut typed = Zeroizing::new(Vec::new());
+                // Its whole bound at once: a growing buffer would leave copies behind.
+                let mut typed = Zeroizing::new(Vec::with_capacity(MAX_STATEMENT_BYTES));
                 while let Some(chunk) = field.chunk().await? {
                     if typed.len() + chunk.len() > MAX_STATEMENT_BYTES {
                         return Err(PlainError::Identity(IdentityError::TooLong));
