@@ -225,6 +225,16 @@ async fn without_custodians_there_is_no_identity_section_and_the_part_is_refused
     )
     .await;
     assert_eq!(status, 400);
+    // Nor words for certificates: nobody could ever have an identity disclosed here.
+    let (status, _) = submit(
+        &server,
+        vec![
+            Part::Message(b"text".to_vec()),
+            Part::IssuedTo(b"Jane Roe".to_vec()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
     assert!(
         server
             .store()
@@ -269,6 +279,42 @@ async fn a_statement_that_is_too_long_or_not_text_is_refused_with_the_form_again
     // An identity statement alone is a report too (the message is optional).
     let (status, html) = submit(&server, vec![Part::Identity(b"Jane Roe".to_vec())]).await;
     assert_eq!(status, 200, "{html}");
+
+    // The words for certificates, on the case page: too long (in characters, then in
+    // bytes), not text, or twice in one form, they are refused and nothing is stored.
+    let code = receipt_from(&html).expect("receipt");
+    let (_, cookie, _) = sign_in(&server, &code).await;
+    let cookie = cookie_pair(&cookie.expect("cookie"));
+    let (_, page) = get_with_cookie(&server, "/case", &cookie).await;
+    let csrf = csrf_from(&page).expect("csrf");
+    for (words, says) in [
+        ("\u{e9}".repeat(201).into_bytes(), "at most 200 characters"),
+        (vec![b'x'; 100_000], "at most 200 characters"),
+        (
+            b"Jane \xff Roe".to_vec(),
+            "The name could not be read as text",
+        ),
+    ] {
+        let status = answer(&server, &cookie, &csrf, vec![Part::IssuedTo(words)]).await;
+        assert_eq!(status, 303);
+        let (_, page) = get_with_cookie(&server, "/case", &cookie).await;
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    let status = answer(
+        &server,
+        &cookie,
+        &csrf,
+        vec![
+            Part::IssuedTo(b"Jane Roe".to_vec()),
+            Part::IssuedTo(b"John Doe".to_vec()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    let store = server.store().await;
+    let case = store.cases().await.expect("cases").remove(0);
+    let messages = store.messages(case.id).await.expect("messages");
+    assert_eq!(messages.len(), 1, "nothing stored");
 }
 
 /// The identity section through a real browser with JavaScript off: on the report form,
@@ -330,6 +376,36 @@ async fn a_reporter_gives_an_identity_in_a_browser_without_javascript() {
         "Your identity statement was sealed and sent."
     );
     assert_eq!(browser.find_all("p.identity").await.len(), 2);
+
+    // The words certificates may name her by, in their own form; then withdrawn.
+    assert_eq!(
+        browser.text("label[for=issued_to]").await,
+        "The words a certificate may show"
+    );
+    browser
+        .find("#issued_to")
+        .await
+        .type_text("Jane Roe, born 1980-02-03")
+        .await;
+    browser
+        .click_and_wait("form:has(#issued_to) button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.text("[role=status]").await,
+        "Your agreement was sealed and sent: new certificates may name you in these words."
+    );
+    assert_eq!(
+        browser.text("p.agreed").await,
+        "Certificates may name you as: Jane Roe, born 1980-02-03"
+    );
+    browser
+        .click_and_wait("form:has(input[type=hidden][name=issued_to]) button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.text("[role=status]").await,
+        "Your agreement was withdrawn: new certificates will not name you."
+    );
+    assert!(browser.find_all("p.agreed").await.is_empty());
 
     let store = server.store().await;
     let case = store.cases().await.expect("cases").remove(0);
@@ -741,17 +817,82 @@ async fn a_request_the_server_made_up_counts_for_nothing() {
     assert!(!page.contains("Record the disclosure"), "{page}");
 }
 
+/// A decision form on a custodian's workstation, sent with `issued_to` if given: the
+/// answer's status and page.
+async fn decide(
+    ws: &WorkstationProcess,
+    reference: &str,
+    issued_to: Option<&str>,
+) -> (u16, String) {
+    let (_, page) = ws.get(&format!("/cases/{reference}")).await;
+    let csrf = csrf_from(&page).expect("csrf");
+    let mut form = vec![
+        ("csrf", csrf.as_str()),
+        ("kind", "status-recognized"),
+        ("measure", "none"),
+        ("sector", "public"),
+        ("area", "bribery"),
+        ("reasons", "Her report was made in good faith."),
+    ];
+    form.extend(issued_to.map(|i| ("issued_to", i)));
+    let r = ws
+        .post_form(&format!("/cases/{reference}/decisions"), &form)
+        .await;
+    let status = r.status().as_u16();
+    (status, r.text().await.expect("page"))
+}
+
 /// Once the notice is over (here a body with `notice_days = 0`: it ends the day of the
 /// request), a second custodian approves without any urgent reason, and the requester
-/// opens the statement.
+/// opens the statement. The reporter had agreed to words certificates may name her by:
+/// only now, after the disclosure, may a decision be issued to them (and to nothing
+/// else); its certificate prints them and fails when they are edited; once she withdraws
+/// her agreement, no decision is issued to them.
 #[tokio::test(flavor = "multi_thread")]
 async fn after_the_notice_a_second_custodian_approves_and_the_requester_opens_it() {
     let lane = lane(0);
     let (status, html) = submit(&lane.server, vec![Part::Identity(b"Jane Roe".to_vec())]).await;
     assert_eq!(status, 200, "{html}");
+    let code = receipt_from(&html).expect("receipt");
     let store = lane.server.store().await;
-    let reference = store.cases().await.expect("cases")[0].reference.clone();
+    let case = store.cases().await.expect("cases").remove(0);
+    let reference = case.reference.clone();
     let (eun_ji, carmen) = tokio::join!(lane.workstation(2), lane.workstation(0));
+
+    // The reporter agrees to words, typed over two lines: kept on one.
+    let (_, cookie, _) = sign_in(&lane.server, &code).await;
+    let cookie = cookie_pair(&cookie.expect("cookie"));
+    let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
+    let reporter_csrf = csrf_from(&case_page).expect("csrf");
+    let agreed = "Jane Roe, born 1980-02-03";
+    let status = answer(
+        &lane.server,
+        &cookie,
+        &reporter_csrf,
+        vec![Part::IssuedTo(b" Jane Roe,\r\n born 1980-02-03 ".to_vec())],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
+    assert!(
+        case_page.contains(&format!("Certificates may name you as: {agreed}")),
+        "{case_page}"
+    );
+    let item_id = store
+        .messages(case.id)
+        .await
+        .expect("messages")
+        .iter()
+        .flat_map(|m| &m.items)
+        .find(|i| i.kind == ItemKind::IssuedTo)
+        .expect("the agreement")
+        .id
+        .to_string();
+    // Before any disclosure, no decision is issued to them.
+    let page = page_saying(&eun_ji, &reference, "has not been disclosed to the body").await;
+    assert!(page.contains(agreed), "{page}");
+    let (status, refusal) = decide(&eun_ji, &reference, Some(&item_id)).await;
+    assert_eq!(status, 409, "{refusal}");
     let page = page_saying(&eun_ji, &reference, "Request disclosure").await;
     let (status, _) = step(
         &eun_ji,
@@ -783,4 +924,98 @@ async fn after_the_notice_a_second_custodian_approves_and_the_requester_opens_it
     )
     .await;
     assert_eq!(status, 409, "{refusal}");
+
+    // Disclosed: the decision form offers the reporter's words, and only them.
+    let page = page_saying(&eun_ji, &reference, &format!("Issue it to {agreed}")).await;
+    assert!(
+        page.contains(&format!("name=\"issued_to\" value=\"{item_id}\"")),
+        "{page}"
+    );
+    let (status, refusal) = decide(&eun_ji, &reference, Some("Someone Else")).await;
+    assert_eq!(status, 409, "{refusal}");
+    let (status, page) = decide(&eun_ji, &reference, Some(&item_id)).await;
+    assert_eq!(status, 303, "{page}");
+    let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
+    let id = crate::holder::certificate_ids(&case_page)
+        .pop()
+        .expect("a certificate");
+    let certificate =
+        crate::holder::download(&lane.server, &cookie, &format!("/case/certificates/{id}")).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let save = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("save");
+        path
+    };
+    let log_key = crate::log::log_vkey(&lane.server).await;
+    let body_key = lane.decision_key.with_file_name("decision.vkey");
+    let body_key = body_key.to_str().expect("utf8");
+    let (ok, stdout, stderr) =
+        crate::log::verify_with(&save("cert.txt", &certificate), &log_key, body_key, &[]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains(&format!("Issued to: {agreed}")), "{stdout}");
+    // An edited "issued to" fails.
+    let edited = certificate.replace("issued-to Jane Roe", "issued-to John Doe");
+    assert_ne!(edited, certificate);
+    let (ok, _, stderr) =
+        crate::log::verify_with(&save("edited.txt", &edited), &log_key, body_key, &[]);
+    assert!(!ok);
+    assert!(stderr.contains("commitment"), "{stderr}");
+
+    // She withdraws her agreement: the form offers nothing, and her words are refused.
+    let status = answer(
+        &lane.server,
+        &cookie,
+        &reporter_csrf,
+        vec![Part::IssuedTo(Vec::new())],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, case_page) = get_with_cookie(&lane.server, "/case", &cookie).await;
+    assert!(
+        case_page.contains("You withdrew your agreement to be named on certificates."),
+        "{case_page}"
+    );
+    assert!(
+        !case_page.contains("Certificates may name you as"),
+        "{case_page}"
+    );
+    // At rest, an agreement and a withdrawal are the same size, padded to the longest name
+    let mut sizes = Vec::new();
+    for message in store.messages(case.id).await.expect("messages") {
+        for item in message
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::IssuedTo)
+        {
+            sizes.push(store.read_blob(item.blob_id).await.expect("blob").len());
+        }
+    }
+    // (up to the few random bytes age's header varies by): more than the padding each.
+    assert_eq!(sizes.len(), 2);
+    let padded = 4 * candor_core::identity::MAX_ISSUED_TO_CHARS;
+    assert!(sizes.iter().all(|&s| s > padded), "{sizes:?}");
+    let page = page_saying(&eun_ji, &reference, "Issued to nobody").await;
+    let (status, refusal) = decide(&eun_ji, &reference, Some(&item_id)).await;
+    assert_eq!(status, 409, "{refusal}");
+    // An export of the case says both, in its conversation.
+    let export_to = eun_ji.export_dir.path().join("out");
+    let r = eun_ji
+        .post_form(
+            &format!("/cases/{reference}/export"),
+            &[
+                ("csrf", &csrf_from(&page).expect("csrf")),
+                ("dir", export_to.to_str().expect("utf8")),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let conversation = std::fs::read_to_string(export_to.join(&reference).join("conversation.txt"))
+        .expect("conversation");
+    for line in [
+        format!("[the reporter agreed that certificates may name them as: {agreed}]"),
+        "[the reporter withdrew their agreement to be named on certificates]".to_string(),
+    ] {
+        assert!(conversation.contains(&line), "{conversation}");
+    }
 }

@@ -1015,7 +1015,9 @@ async fn a_new_reviewer_reads_old_items_after_re_encryption() {
             }
             candor_store::ItemKind::Text => assert_eq!(&plain[..], b"before bob joined"),
             candor_store::ItemKind::Record => assert!(plain.starts_with(b"candor.opening/v2")),
-            candor_store::ItemKind::Identity => unreachable!("no identity statement here"),
+            candor_store::ItemKind::Identity | candor_store::ItemKind::IssuedTo => {
+                unreachable!("no identity lane here")
+            }
         }
     }
     // The old ciphertext is gone.

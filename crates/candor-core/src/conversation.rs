@@ -153,6 +153,12 @@ pub enum OpenedItem {
         /// Layers a custodian took off during a disclosure (not a statement of its own).
         peeled: bool,
     },
+    /// The words the reporter agreed that certificates may name them by; empty when the
+    /// reporter withdrew the agreement.
+    IssuedTo {
+        id: i64,
+        words: Zeroizing<String>,
+    },
     /// The item could not be opened with the given key (or is damaged).
     Unreadable {
         id: i64,

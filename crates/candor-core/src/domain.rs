@@ -83,6 +83,9 @@ pub enum ItemKind {
     /// identity custodians together open it ([`crate::identity`]): no reviewer's key and
     /// not the reporter's.
     Identity,
+    /// The words a reporter agrees that certificates may name them by (`issued-to`),
+    /// sealed like an answer; empty when the reporter withdraws the agreement.
+    IssuedTo,
 }
 
 impl ItemKind {
@@ -92,6 +95,7 @@ impl ItemKind {
             ItemKind::File => "file",
             ItemKind::Record => "record",
             ItemKind::Identity => "identity",
+            ItemKind::IssuedTo => "issued-to",
         }
     }
 }
@@ -105,6 +109,7 @@ impl FromStr for ItemKind {
             "file" => Ok(ItemKind::File),
             "record" => Ok(ItemKind::Record),
             "identity" => Ok(ItemKind::Identity),
+            "issued-to" => Ok(ItemKind::IssuedTo),
             _ => Err("unknown item kind"),
         }
     }

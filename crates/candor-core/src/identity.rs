@@ -78,6 +78,10 @@ pub enum IdentityError {
     Malformed(&'static str),
     #[error("these keys are not enough to open the identity statement")]
     NotEnoughKeys,
+    #[error("the name is longer than {MAX_ISSUED_TO_CHARS} characters")]
+    NameTooLong,
+    #[error("the name is not plain text")]
+    NameNotText,
     #[error(transparent)]
     Seal(#[from] SealError),
 }
@@ -103,6 +107,38 @@ pub fn normalize_statement(bytes: &[u8]) -> Result<Zeroizing<String>, IdentityEr
             c if c.is_control() && c != '\n' && c != '\t' => return Err(IdentityError::NotText),
             c => out.push(c),
         }
+    }
+    Ok(out)
+}
+
+/// Longest name a reporter may agree that certificates show, in characters.
+pub const MAX_ISSUED_TO_CHARS: usize = 200;
+
+/// Checks the words a reporter agrees that certificates may name them by (`issued-to`):
+/// UTF-8 text without control characters, at most [`MAX_ISSUED_TO_CHARS`] characters; line
+/// breaks and runs of white space become one space, outer white space goes. An empty
+/// result withdraws the agreement.
+pub fn normalize_issued_to(bytes: &[u8]) -> Result<Zeroizing<String>, IdentityError> {
+    // Four bytes a character at most: a bound before decoding.
+    if bytes.len() > 4 * MAX_ISSUED_TO_CHARS {
+        return Err(IdentityError::NameTooLong);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| IdentityError::NameNotText)?;
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    let mut chars = 0usize;
+    for word in text.split_whitespace() {
+        if word.chars().any(char::is_control) {
+            return Err(IdentityError::NameNotText);
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars > MAX_ISSUED_TO_CHARS {
+        return Err(IdentityError::NameTooLong);
     }
     Ok(out)
 }
@@ -432,6 +468,19 @@ pub fn fuzz_parse(data: &[u8]) {
     }
 }
 
+/// For the `issued_to` fuzz target: whatever a reporter sends as their name for
+/// certificates is refused or comes back on one line, within its bound, and normal.
+pub fn fuzz_issued_to(data: &[u8]) {
+    if let Ok(name) = normalize_issued_to(data) {
+        debug_assert!(name.chars().count() <= MAX_ISSUED_TO_CHARS);
+        debug_assert!(!name.chars().any(char::is_control));
+        debug_assert!(
+            normalize_issued_to(name.as_bytes()).is_ok_and(|again| *again == *name),
+            "normal already"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -683,5 +732,48 @@ mod tests {
             let opened = bundle.open(&[("b", &keys[1].1), ("a", &keys[0].1)]).expect("open");
             prop_assert_eq!(opened.as_str(), normal.as_str());
         }
+
+        #[test]
+        fn a_name_is_one_line_within_its_bound_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..1000)) {
+            match normalize_issued_to(&bytes) {
+                Ok(name) => {
+                    prop_assert!(name.chars().count() <= MAX_ISSUED_TO_CHARS);
+                    prop_assert!(!name.chars().any(|c| c.is_control()));
+                    prop_assert_eq!(name.trim(), name.as_str());
+                    prop_assert!(!name.contains("  "));
+                    // Normal already: a second pass changes nothing.
+                    let again = normalize_issued_to(name.as_bytes()).expect("normal");
+                    prop_assert_eq!(again.as_str(), name.as_str());
+                }
+                Err(e) => prop_assert!(matches!(e, IdentityError::NameTooLong | IdentityError::NameNotText)),
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_is_gathered_on_one_line() {
+        let name = normalize_issued_to(b"  Jane\r\n Roe,\tborn 1980 ").expect("name");
+        assert_eq!(name.as_str(), "Jane Roe, born 1980");
+        assert_eq!(normalize_issued_to(b" \n ").expect("empty").as_str(), "");
+        assert!(matches!(
+            normalize_issued_to(b"Jane\x07Roe"),
+            Err(IdentityError::NameNotText)
+        ));
+        assert!(matches!(
+            normalize_issued_to(&[0xff, 0xfe]),
+            Err(IdentityError::NameNotText)
+        ));
+        let long = "\u{e9}".repeat(MAX_ISSUED_TO_CHARS + 1);
+        assert!(matches!(
+            normalize_issued_to(long.as_bytes()),
+            Err(IdentityError::NameTooLong)
+        ));
+        let longest = "\u{e9}".repeat(MAX_ISSUED_TO_CHARS);
+        assert_eq!(
+            normalize_issued_to(longest.as_bytes())
+                .expect("fits")
+                .as_str(),
+            longest
+        );
     }
 }

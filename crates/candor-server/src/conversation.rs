@@ -112,6 +112,16 @@ pub async fn open_conversation_item(
                 Err(_) => unreadable,
             }
         }
+        ItemKind::IssuedTo => {
+            let ciphertext = store.read_blob(item.blob_id).await?;
+            match seal::open_bytes(identities, &ciphertext)
+                .ok()
+                .and_then(|plain| candor_core::identity::normalize_issued_to(&plain).ok())
+            {
+                Some(words) => OpenedItem::IssuedTo { id: item.id, words },
+                None => unreadable,
+            }
+        }
         ItemKind::File => {
             let Some(meta_id) = item.meta_blob_id else {
                 return Ok(unreadable);

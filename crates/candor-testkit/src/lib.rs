@@ -375,6 +375,8 @@ pub enum Part {
     Message(Vec<u8>),
     /// The optional identity statement (`identity`).
     Identity(Vec<u8>),
+    /// The words certificates may name the reporter by (`issued_to`; empty withdraws them).
+    IssuedTo(Vec<u8>),
     File {
         name: String,
         content_type: String,
@@ -392,11 +394,15 @@ pub fn file(name: &str, content_type: &str, bytes: Vec<u8>) -> Part {
 
 /// A submission form; file names go as raw UTF-8, as browsers send them.
 pub fn form(parts: Vec<Part>) -> reqwest::multipart::Form {
-    let mut form = reqwest::multipart::Form::new().percent_encode_noop();
+    with_parts(reqwest::multipart::Form::new().percent_encode_noop(), parts)
+}
+
+fn with_parts(mut form: reqwest::multipart::Form, parts: Vec<Part>) -> reqwest::multipart::Form {
     for part in parts {
         form = match part {
             Part::Message(bytes) => form.part("message", reqwest::multipart::Part::bytes(bytes)),
             Part::Identity(bytes) => form.part("identity", reqwest::multipart::Part::bytes(bytes)),
+            Part::IssuedTo(bytes) => form.part("issued_to", reqwest::multipart::Part::bytes(bytes)),
             Part::File {
                 name,
                 content_type,
@@ -424,6 +430,27 @@ pub async fn submit(server: &TestServer, parts: Vec<Part>) -> (u16, String) {
         .expect("send");
     let status = response.status().as_u16();
     (status, response.text().await.expect("body"))
+}
+
+/// Posts an answer from the signed-in reporter's case page (`/case/reply`), its form token
+/// first; returns the status (303 to `/case` when taken).
+pub async fn answer(server: &TestServer, cookie: &str, csrf: &str, parts: Vec<Part>) -> u16 {
+    let form = with_parts(
+        reqwest::multipart::Form::new()
+            .percent_encode_noop()
+            .text("csrf", csrf.to_string()),
+        parts,
+    );
+    server
+        .manual_client()
+        .post(format!("{}/case/reply", server.url))
+        .header("cookie", cookie)
+        .multipart(form)
+        .send()
+        .await
+        .expect("answer")
+        .status()
+        .as_u16()
 }
 
 /// Signs in with a receipt code; returns the status and the session cookie (`name=value`).

@@ -519,6 +519,9 @@ pub fn open(
                                 openings.extend(candor_log::entry::Opening::parse(&text));
                                 writer.record(&text)
                             }
+                            Ok(words) if item.kind == "issued-to" => {
+                                writer.issued_to(item.id, &words)
+                            }
                             Ok(text) => {
                                 if let Some(last) = hashes.last_mut() {
                                     *last = Some(Sha256::digest(&text).into());

@@ -164,6 +164,51 @@ impl Statement {
     }
 }
 
+/// Whom a decision about a case may be issued to (`issued-to`): only in the words the
+/// reporter last agreed to (an item of theirs, sealed to the reviewers), and only once a
+/// statement of theirs was disclosed, proven in the log: the body then knows whom the
+/// words name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Naming {
+    /// The reporter gave no words, or withdrew the last ones.
+    Nobody,
+    /// Words agreed, but no identity disclosed: not offered yet.
+    NotDisclosed(String),
+    /// A decision may be issued to these words (the item that holds them).
+    Offered { item_id: i64, words: String },
+}
+
+impl Naming {
+    /// The naming of a case, from its opened conversation and its statements (whose
+    /// steps count only when proven, see [`Statement::of_case`]).
+    pub fn of_case(messages: &[ShownMessage], statements: &[Statement]) -> Naming {
+        let last = messages
+            .iter()
+            .filter(|m| m.author == "reporter")
+            .flat_map(|m| &m.items)
+            .filter_map(|i| match i {
+                ShownItem::IssuedTo { id, words } => Some((*id, words)),
+                _ => None,
+            })
+            .next_back();
+        let Some((item_id, words)) = last.filter(|(_, w)| !w.is_empty()) else {
+            return Naming::Nobody;
+        };
+        let disclosed = statements
+            .iter()
+            .flat_map(|s| &s.steps)
+            .any(|s| s.kind == Kind::IdentityDisclosed);
+        if disclosed {
+            Naming::Offered {
+                item_id,
+                words: words.clone(),
+            }
+        } else {
+            Naming::NotDisclosed(words.clone())
+        }
+    }
+}
+
 /// Why a step cannot be taken: one sentence for the custodian.
 #[derive(Debug, thiserror::Error)]
 pub enum StepError {
@@ -336,4 +381,104 @@ async fn record(
     .map_err(|e| WorkstationError::Bundle(e.to_string()))?;
     crate::post_record(client, signer, (&info, &case), &opening, layers).await?;
     Ok(opening)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use candor_core::identity::Custodians;
+
+    fn message(author: &str, items: Vec<ShownItem>) -> ShownMessage {
+        ShownMessage {
+            author: author.into(),
+            day: "2026-12-04".into(),
+            altered: vec![false; items.len()],
+            items,
+        }
+    }
+
+    fn named(id: i64, words: &str) -> ShownItem {
+        ShownItem::IssuedTo {
+            id,
+            words: words.into(),
+        }
+    }
+
+    /// A statement of case `C-1`, with a proven disclosure if `disclosed`.
+    fn statement(disclosed: bool) -> Statement {
+        let members = ["a", "b"]
+            .iter()
+            .map(|n| (n.to_string(), age::x25519::Identity::generate().to_public()))
+            .collect();
+        let text = Custodians::new(2, members)
+            .expect("custodians")
+            .seal("Jane Roe")
+            .expect("seal");
+        let bundle = Bundle::parse(text.as_bytes()).expect("bundle");
+        let sha256 = [7; 32];
+        let steps = disclosed
+            .then(|| {
+                Opening::identity_step(
+                    "C-1",
+                    Kind::IdentityDisclosed,
+                    "2026-12-04",
+                    "Authority",
+                    IdentityStep {
+                        custodian: "a",
+                        statement: sha256,
+                        not_before: None,
+                    },
+                    "For the court.",
+                )
+                .expect("step")
+            })
+            .into_iter()
+            .collect();
+        Statement {
+            item_id: 1,
+            sha256,
+            bundle,
+            layers: Vec::new(),
+            steps,
+        }
+    }
+
+    #[test]
+    fn a_decision_is_issued_only_to_the_reporters_standing_words_after_a_disclosure() {
+        let disclosed = [statement(true)];
+        let agreed = [message("reporter", vec![named(5, "Jane Roe")])];
+        assert_eq!(Naming::of_case(&[], &disclosed), Naming::Nobody);
+        assert_eq!(
+            Naming::of_case(&agreed, &[statement(false)]),
+            Naming::NotDisclosed("Jane Roe".into())
+        );
+        assert_eq!(
+            Naming::of_case(&agreed, &[]),
+            Naming::NotDisclosed("Jane Roe".into())
+        );
+        assert_eq!(
+            Naming::of_case(&agreed, &disclosed),
+            Naming::Offered {
+                item_id: 5,
+                words: "Jane Roe".into()
+            }
+        );
+        // The last words count; empty ones withdraw the agreement.
+        let changed = [
+            message("reporter", vec![named(5, "Jane Roe")]),
+            message("reporter", vec![named(9, "J. Roe")]),
+        ];
+        assert!(matches!(
+            Naming::of_case(&changed, &disclosed),
+            Naming::Offered { item_id: 9, .. }
+        ));
+        let withdrawn = [
+            message("reporter", vec![named(5, "Jane Roe")]),
+            message("reporter", vec![named(9, "")]),
+        ];
+        assert_eq!(Naming::of_case(&withdrawn, &disclosed), Naming::Nobody);
+        // Words in a message of the body's are not the reporter's agreement.
+        let body = [message("body", vec![named(5, "Jane Roe")])];
+        assert_eq!(Naming::of_case(&body, &disclosed), Naming::Nobody);
+    }
 }

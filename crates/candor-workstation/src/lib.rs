@@ -93,7 +93,8 @@ pub struct Decision<'a> {
     pub measure: Option<candor_log::entry::Measure>,
     pub class: candor_log::classification::Classification,
     pub reasons: &'a str,
-    /// Whom the decision is issued to (`issued-to`), in words the reporter agreed to show.
+    /// Whom the decision is issued to (`issued-to`): the words the reporter agreed to show
+    /// (see [`identity::Naming`]).
     pub issued_to: Option<&'a str>,
 }
 
@@ -410,6 +411,21 @@ impl CaseWriter {
         Ok(())
     }
 
+    /// The words the reporter agreed that certificates may name them by (or, empty, the
+    /// agreement withdrawn).
+    pub fn issued_to(&mut self, id: i64, plain: &[u8]) {
+        match candor_core::identity::normalize_issued_to(plain) {
+            Ok(words) if words.is_empty() => self
+                .conversation
+                .push_str("[the reporter withdrew their agreement to be named on certificates]\n"),
+            Ok(words) => self.conversation.push_str(&format!(
+                "[the reporter agreed that certificates may name them as: {}]\n",
+                words.as_str()
+            )),
+            Err(_) => self.unreadable(id),
+        }
+    }
+
     pub fn unreadable(&mut self, id: i64) {
         self.conversation
             .push_str(&format!("[item {id} could not be opened with this key]\n"));
@@ -536,12 +552,13 @@ pub async fn export_case(
                     let bundle = client.item_bytes(item.id).await?;
                     writer.identity(item.id, &bundle)?;
                 }
-                "text" | "record" => {
+                "text" | "record" | "issued-to" => {
                     let ct = client.item_bytes(item.id).await?;
                     match seal::open_bytes(&identities, &ct) {
                         Ok(plain) if item.kind == "record" => {
                             writer.record(&String::from_utf8_lossy(&plain))
                         }
+                        Ok(plain) if item.kind == "issued-to" => writer.issued_to(item.id, &plain),
                         Ok(plain) => writer.text(&String::from_utf8_lossy(&plain)),
                         Err(_) => writer.unreadable(item.id),
                     }

@@ -3,6 +3,7 @@
 use maud::{Markup, html};
 
 use crate::files::{FileReport, offline_advice};
+use crate::identity::Naming;
 use candor_core::api::{AuditEntry, CaseDetail, CaseSummary};
 use candor_core::conversation::FileMeta;
 use candor_core::days::Day;
@@ -267,6 +268,12 @@ pub enum ShownItem {
         sha256: [u8; 32],
         bundle: candor_core::identity::Bundle,
     },
+    /// The words the reporter agreed that certificates may name them by (empty: the
+    /// agreement withdrawn).
+    IssuedTo {
+        id: i64,
+        words: String,
+    },
     Unreadable(i64),
 }
 
@@ -318,6 +325,8 @@ pub struct CaseView<'a> {
     pub statements: &'a [crate::identity::Statement],
     /// The body's notice before a disclosure, in days (the server's setting).
     pub notice_days: u16,
+    /// Whom a decision may be issued to.
+    pub naming: crate::identity::Naming,
 }
 
 pub fn case_page(v: &CaseView<'_>) -> Markup {
@@ -381,6 +390,12 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                                     p.hint { (t!("ws-identity-layers")) }
                                 }
                             }
+                            ShownItem::IssuedTo { words, .. } if words.is_empty() => {
+                                p.issued-to { (t!("ws-issued-to-withdrawn-item")) }
+                            }
+                            ShownItem::IssuedTo { words, .. } => {
+                                p.issued-to { (t!("ws-issued-to-item", name = words.as_str())) }
+                            }
                             ShownItem::Unreadable(id) => { p.hint { (t!("ws-unreadable", id = *id)) } }
                         }
                     }
@@ -434,9 +449,19 @@ pub fn case_page(v: &CaseView<'_>) -> Markup {
                     }
                     label for="reasons" { (t!("ws-decide-reasons")) }
                     textarea id="reasons" name="reasons" rows="5" {}
-                    label for="issued_to" { (t!("ws-decide-issued-to")) }
-                    p.hint id="issued-to-hint" { (t!("ws-decide-issued-to-hint")) }
-                    input type="text" id="issued_to" name="issued_to" maxlength="200" aria-describedby="issued-to-hint";
+                    @match &v.naming {
+                        Naming::Offered { item_id, words } => {
+                            label {
+                                input type="checkbox" name="issued_to" value=(item_id) aria-describedby="issued-to-hint";
+                                " " (t!("ws-decide-issued-to", name = words.as_str()))
+                            }
+                            p.hint id="issued-to-hint" { (t!("ws-decide-issued-to-hint")) }
+                        }
+                        Naming::NotDisclosed(words) => {
+                            p.hint { (t!("ws-decide-issued-to-not-disclosed", name = words.as_str())) }
+                        }
+                        Naming::Nobody => { p.hint { (t!("ws-decide-issued-to-nobody")) } }
+                    }
                     div { button type="submit" { (t!("ws-decide-sign")) } }
                 }
             } @else {

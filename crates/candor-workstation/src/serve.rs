@@ -803,6 +803,17 @@ async fn open_messages(
                     },
                     Err(_) => ShownItem::Unreadable(item.id),
                 }
+            } else if item.kind == "issued-to" {
+                match small_plaintext(ws, item)
+                    .await?
+                    .and_then(|p| candor_core::identity::normalize_issued_to(&p).ok())
+                {
+                    Some(words) => ShownItem::IssuedTo {
+                        id: item.id,
+                        words: words.to_string(),
+                    },
+                    None => ShownItem::Unreadable(item.id),
+                }
             } else if item.kind == "record" {
                 match small_plaintext(ws, item)
                     .await?
@@ -901,6 +912,7 @@ async fn case(
         Ok((case, messages, safe_view)) => {
             let flash = ws.take_flash();
             let statements = ws.statements(&case.reference, &messages).await;
+            let naming = crate::identity::Naming::of_case(&messages, &statements);
             let export_dir = ws.export_dir.display().to_string();
             pages::case_page(&pages::CaseView {
                 body_name: &ws.body_name,
@@ -928,6 +940,7 @@ async fn case(
                     .map(|e| e.to_string()),
                 statements: &statements,
                 notice_days: ws.notice_days,
+                naming,
             })
             .into_response()
         }
@@ -1404,9 +1417,33 @@ async fn decide(State(ws): State<Shared>, Path(reference): Path<String>, body: B
             t!("ws-choose-class"),
         );
     };
-    let issued_to = form_field(&body, "issued_to")
-        .map(|i| i.trim().to_string())
-        .filter(|i| !i.is_empty());
+    // Issued to the reporter only in the words they agreed to, as the form showed them
+    // (named by their item) and still standing now, after a proven disclosure.
+    let issued_to = match form_field(&body, "issued_to") {
+        None => None,
+        Some(id) => {
+            let offered = async {
+                let (case, messages) = open_case(&ws, &reference).await?;
+                let statements = ws.statements(&case.reference, &messages).await;
+                Ok::<_, WorkstationError>(crate::identity::Naming::of_case(&messages, &statements))
+            };
+            match offered.await {
+                Ok(crate::identity::Naming::Offered { item_id, words })
+                    if id.parse::<i64>() == Ok(item_id) =>
+                {
+                    Some(words)
+                }
+                Ok(_) => {
+                    return ws.page_error(
+                        StatusCode::CONFLICT,
+                        t!("ws-issued-to-stale-title"),
+                        t!("ws-issued-to-stale"),
+                    );
+                }
+                Err(e) => return ws.client_error(&e),
+            }
+        }
+    };
     let decision = super::Decision {
         kind,
         measure,

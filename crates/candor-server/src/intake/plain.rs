@@ -7,7 +7,10 @@
 use zeroize::Zeroizing;
 
 use candor_core::conversation::FileMeta;
-use candor_core::identity::{Custodians, IdentityError, MAX_STATEMENT_BYTES, normalize_statement};
+use candor_core::identity::{
+    Custodians, IdentityError, MAX_ISSUED_TO_CHARS, MAX_STATEMENT_BYTES, normalize_issued_to,
+    normalize_statement,
+};
 use candor_core::seal::{SealError, Sealer, seal_bytes};
 use candor_store::{BlobRef, ItemKind, NewItem, StoreError, Upload};
 
@@ -28,10 +31,10 @@ pub enum PlainError {
     /// The message is not UTF-8 text.
     NotUtf8,
     TooManyFiles,
-    /// A part other than `message` (once), `files` and `identity` (once, where custodians
-    /// are configured).
+    /// A part other than `message` (once), `files`, and `identity` and `issued_to` (once
+    /// each, where custodians are configured).
     UnexpectedPart,
-    /// The identity statement is too long or not text.
+    /// The identity statement, or the name for certificates, is too long or not text.
     Identity(IdentityError),
     Store(StoreError),
     Seal(SealError),
@@ -55,20 +58,38 @@ impl From<SealError> for PlainError {
     }
 }
 
-/// Reads every part of the form into sealed blobs. Returns the items, the file count and
-/// the SHA-256 of each text's and file's plaintext (in item order). An identity statement
-/// (the `identity` part, accepted only when `custodians` is given) becomes an item sealed
-/// to the custodians alone; its plaintext hash is listed nowhere, since a short statement
-/// could be found again from its hash by guessing.
+/// What a form's parts became.
+#[derive(Default)]
+pub struct Parts {
+    pub items: Vec<NewItem>,
+    /// How many files.
+    pub files: usize,
+    /// The SHA-256 of each text's and file's plaintext, in item order.
+    pub plaintexts: Vec<[u8; 32]>,
+    /// `Some(true)` if the form gave words that certificates may name the reporter by,
+    /// `Some(false)` if it withdrew them (an empty `issued_to`).
+    pub named: Option<bool>,
+}
+
+/// Reads every part of the form into sealed blobs. An identity statement (the `identity`
+/// part, accepted only when `custodians` is given) becomes an item sealed to the
+/// custodians alone; its plaintext hash is listed nowhere, since a short statement could
+/// be found again from its hash by guessing. So does the name for certificates (the
+/// `issued_to` part, one line, also only with custodians), sealed to the case's
+/// recipients like a text.
 pub async fn read_parts(
     intake: &mut Intake,
     upload: &mut dyn Upload,
     recipients: &[age::x25519::Recipient],
     custodians: Option<&Custodians>,
-) -> Result<(Vec<NewItem>, usize, Vec<[u8; 32]>), PlainError> {
-    let mut plaintexts = Vec::new();
-    let mut items = Vec::new();
-    let mut files = 0usize;
+) -> Result<Parts, PlainError> {
+    let mut parts = Parts::default();
+    let Parts {
+        items,
+        files,
+        plaintexts,
+        named,
+    } = &mut parts;
     let mut seen_message = false;
     let mut seen_identity = false;
     while let Some(mut field) = intake.next_part().await? {
@@ -100,6 +121,35 @@ pub async fn read_parts(
                 upload.finish_blob(blob).await?;
                 items.push(NewItem {
                     kind: ItemKind::Identity,
+                    blob,
+                    meta: None,
+                });
+            }
+            Some("issued_to") if named.is_none() => {
+                if custodians.is_none() {
+                    return Err(PlainError::UnexpectedPart);
+                }
+                let mut typed = Zeroizing::new(Vec::with_capacity(4 * MAX_ISSUED_TO_CHARS));
+                while let Some(chunk) = field.chunk().await? {
+                    if typed.len() + chunk.len() > 4 * MAX_ISSUED_TO_CHARS {
+                        return Err(PlainError::Identity(IdentityError::NameTooLong));
+                    }
+                    typed.extend_from_slice(&chunk);
+                }
+                let words = normalize_issued_to(&typed).map_err(PlainError::Identity)?;
+                *named = Some(!words.is_empty());
+                // Padded with spaces (which reading trims) to the longest a name may be:
+                // every agreement and withdrawal has the same size at rest.
+                let mut padded = Zeroizing::new(Vec::with_capacity(4 * MAX_ISSUED_TO_CHARS));
+                padded.extend_from_slice(words.as_bytes());
+                padded.resize(4 * MAX_ISSUED_TO_CHARS, b' ');
+                let blob = upload.new_blob();
+                upload
+                    .append(blob, &seal_bytes(recipients, &padded)?)
+                    .await?;
+                upload.finish_blob(blob).await?;
+                items.push(NewItem {
+                    kind: ItemKind::IssuedTo,
                     blob,
                     meta: None,
                 });
@@ -142,8 +192,8 @@ pub async fn read_parts(
                     upload.discard_blob(blob)?;
                     continue;
                 }
-                files += 1;
-                if files > MAX_FILES {
+                *files += 1;
+                if *files > MAX_FILES {
                     return Err(PlainError::TooManyFiles);
                 }
                 let summary = finish_blob(sealer, upload, blob).await?;
@@ -163,7 +213,7 @@ pub async fn read_parts(
             _ => return Err(PlainError::UnexpectedPart),
         }
     }
-    Ok((items, files, plaintexts))
+    Ok(parts)
 }
 
 async fn seal_piece(

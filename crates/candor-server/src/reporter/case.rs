@@ -323,6 +323,16 @@ async fn answer(
             session.set_flash(&t!("case-identity-sent"));
             Redirect::to(&href("/case")).into_response()
         }
+        Ok(Sent {
+            named: Some(named), ..
+        }) => {
+            session.set_flash(&if named {
+                t!("case-issued-to-sent")
+            } else {
+                t!("case-issued-to-withdrawn")
+            });
+            Redirect::to(&href("/case")).into_response()
+        }
         Ok(_) if what == Arrived::Reprisal => {
             session.set_flash(&t!("case-reprisal-sent"));
             Redirect::to(&href("/case")).into_response()
@@ -408,7 +418,7 @@ pub(super) async fn receive_reply(
         return Err(ReplyError::Forbidden);
     }
     let mut upload = app.store.begin_upload().map_err(SubmitError::from)?;
-    let (items, files, plaintexts) = read_parts(
+    let parts = read_parts(
         &mut intake,
         &mut *upload,
         &recipients,
@@ -416,15 +426,19 @@ pub(super) async fn receive_reply(
     )
     .await
     .map_err(SubmitError::from)?;
-    if items.is_empty() {
+    if parts.items.is_empty() {
         return Err(SubmitError::Empty.into());
     }
-    let identity = items.iter().any(|i| i.kind == ItemKind::Identity);
+    let sent = Sent {
+        files: parts.files,
+        identity: parts.items.iter().any(|i| i.kind == ItemKind::Identity),
+        named: parts.named,
+    };
     let day = Day::today();
     let (items, log_entry) = super::submit::with_receipt_record(
         app,
         &mut *upload,
-        (items, plaintexts),
+        (parts.items, parts.plaintexts),
         (&case.reference, what),
         &recipients,
         day,
@@ -447,11 +461,13 @@ pub(super) async fn receive_reply(
             .await
             .map_err(SubmitError::from)?;
     }
-    Ok(Sent { files, identity })
+    Ok(sent)
 }
 
 /// What an answer held.
 pub(super) struct Sent {
     files: usize,
     identity: bool,
+    /// Words for certificates given (`Some(true)`) or withdrawn (`Some(false)`).
+    named: Option<bool>,
 }

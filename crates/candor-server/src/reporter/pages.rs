@@ -372,6 +372,26 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
                     (identity_fields(site, lane))
                     div { button type="submit" { (t!("case-identity-send")) } }
                 }
+
+                h2 { (t!("case-issued-to-heading")) }
+                p.hint id="issued-to-hint" { (t!("case-issued-to-hint")) }
+                @if let Some(words) = agreed_name(view.messages) {
+                    div.notice role="status" {
+                        p.agreed { (t!("case-issued-to-agreed", name = words)) }
+                    }
+                    form method="post" action=(href("/case/reply")) enctype="multipart/form-data" {
+                        input type="hidden" name="csrf" value=(view.csrf);
+                        input type="hidden" name="issued_to" value="";
+                        div { button.secondary type="submit" { (t!("case-issued-to-withdraw")) } }
+                    }
+                }
+                form method="post" action=(href("/case/reply")) enctype="multipart/form-data" {
+                    input type="hidden" name="csrf" value=(view.csrf);
+                    label for="issued_to" { (t!("case-issued-to-label")) }
+                    input type="text" id="issued_to" name="issued_to" required
+                        maxlength=(candor_core::identity::MAX_ISSUED_TO_CHARS) aria-describedby="issued-to-hint";
+                    div { button type="submit" { (t!("case-issued-to-send")) } }
+                }
             }
 
             form method="post" action=(href("/logout")) {
@@ -380,6 +400,21 @@ pub fn case_page(site: &Site, view: &CaseView<'_>) -> Markup {
             }
         },
     )
+}
+
+/// The words the reporter last agreed that certificates may name them by, unless they
+/// withdrew them since.
+fn agreed_name(messages: &[OpenedMessage]) -> Option<&str> {
+    messages
+        .iter()
+        .filter(|m| m.author == Author::Reporter)
+        .flat_map(|m| &m.items)
+        .filter_map(|i| match i {
+            OpenedItem::IssuedTo { words, .. } => Some(words.as_str()),
+            _ => None,
+        })
+        .next_back()
+        .filter(|words| !words.is_empty())
 }
 
 /// The last request to disclose the reporter's identity, unless a disclosure followed it.
@@ -429,6 +464,12 @@ fn item_markup(item: &OpenedItem) -> Markup {
             OpenedItem::Identity { peeled: true, .. } => {}
             OpenedItem::Identity { threshold, custodians, .. } => {
                 p.identity { (t!("case-identity-given", threshold = *threshold, custodians = custodians.join(", "))) }
+            }
+            OpenedItem::IssuedTo { words, .. } if words.is_empty() => {
+                p.issued-to { (t!("case-issued-to-withdrawn-item")) }
+            }
+            OpenedItem::IssuedTo { words, .. } => {
+                p.issued-to { (t!("case-issued-to-item", name = words.as_str())) }
             }
             OpenedItem::Unreadable { .. } => { p.hint { (t!("case-unreadable")) } }
         }

@@ -169,13 +169,13 @@ impl IntoResponse for SubmitError {
     }
 }
 
-/// What to tell a reporter whose identity statement was refused.
+/// What to tell a reporter whose identity statement, or name for certificates, was refused.
 pub(crate) fn identity_problem(err: &candor_core::identity::IdentityError) -> String {
+    use candor_core::identity::{IdentityError, MAX_ISSUED_TO_CHARS, MAX_STATEMENT_BYTES};
     match err {
-        candor_core::identity::IdentityError::TooLong => t!(
-            "identity-too-long",
-            max = candor_core::identity::MAX_STATEMENT_BYTES
-        ),
+        IdentityError::TooLong => t!("identity-too-long", max = MAX_STATEMENT_BYTES),
+        IdentityError::NameTooLong => t!("issued-to-too-long", max = MAX_ISSUED_TO_CHARS),
+        IdentityError::NameNotText => t!("issued-to-not-text"),
         _ => t!("identity-not-text"),
     }
 }
@@ -212,14 +212,14 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     recipients.push(reporter.clone());
 
     let mut upload = app.store.begin_upload()?;
-    let (items, files, plaintexts) = read_parts(
+    let parts = read_parts(
         &mut intake,
         &mut *upload,
         &recipients,
         app.config.identity.as_ref().map(|i| &i.custodians),
     )
     .await?;
-    if items.is_empty() {
+    if parts.items.is_empty() {
         return Err(SubmitError::Empty);
     }
     let reference = candor_store::new_reference()?;
@@ -227,7 +227,7 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
     let (items, log_entry) = with_receipt_record(
         app,
         &mut *upload,
-        (items, plaintexts),
+        (parts.items, parts.plaintexts),
         (&reference, Arrived::Message(Message::Report)),
         &recipients,
         day,
@@ -253,7 +253,10 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
         })
         .await?;
     app.store.set_holder_key(committed.case_id, &holder).await?;
-    Ok(Received { receipt, files })
+    Ok(Received {
+        receipt,
+        files: parts.files,
+    })
 }
 
 /// Adds the `report-received` (or `reprisal-reported`) record to a reporter's message: the opening (sealed to the
@@ -327,7 +330,7 @@ pub async fn parse_submission_body(
     let mut upload = store.begin_upload().map_err(|e| e.to_string())?;
     read_parts(&mut intake, &mut *upload, recipients, custodians.as_ref())
         .await
-        .map(|(items, _, _)| items.len())
+        .map(|parts| parts.items.len())
         .map_err(|e| format!("{e:?}"))
 }
 
