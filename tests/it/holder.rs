@@ -243,3 +243,86 @@ async fn a_bound_certificate_names_its_holder_and_is_presented_for_a_challenge()
     assert!(!ok);
     assert!(stderr.contains("commitment"), "{stderr}");
 }
+
+/// A seized server that names another holder key for a case once a workstation has seen
+/// the case with the reporter's own (here: listed in the inbox, before any decision) gets
+/// no decision bound to the other key: the workstation refuses to sign, and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_holder_key_swapped_after_the_case_was_first_seen_gets_no_decision() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let setup = crate::log::start(None);
+    let server = &setup.server;
+    crate::log::report(server, "The tender was rigged.").await;
+    let mallory = candor_log::keys::generate_signer("candor-holder")
+        .expect("key")
+        .verifier()
+        .to_vkey();
+    let swap = Arc::new(AtomicBool::new(false));
+    let swapping = Arc::clone(&swap);
+    let hostile = hostile::HostileServer::start(
+        &server.url,
+        Arc::new(move |path: &str, body: Vec<u8>| {
+            if !swapping.load(Ordering::SeqCst) {
+                body
+            } else if path.starts_with("/api/v1/cases/") && !path.ends_with("/messages") {
+                hostile::set_json_field(&body, "holder_key", &mallory)
+            } else if path == "/api/v1/sync" {
+                // A careful attacker recomputes each digest, which anyone can.
+                let mut sync: candor_core::api::SyncResponse =
+                    serde_json::from_slice(&body).expect("sync");
+                for case in sync.buckets.iter_mut().flat_map(|b| &mut b.cases) {
+                    case.detail.holder_key = Some(mallory.clone());
+                    *case =
+                        candor_core::api::SyncedCase::new(case.detail.clone(), case.unread_items);
+                }
+                serde_json::to_vec(&sync).expect("json")
+            } else {
+                body
+            }
+        }),
+    )
+    .await;
+    let ws = WorkstationProcess::start_at(
+        &hostile.url,
+        &server.reviewer.key_path,
+        &["--decision-key", setup.decision_key.to_str().expect("utf8")],
+    )
+    .await;
+    // The inbox lists the case: the first sight, which pins its holder key.
+    let store = server.store().await;
+    let reference = store.cases().await.expect("cases")[0].reference.clone();
+    let (status, inbox) = ws.get("/").await;
+    assert_eq!(status, 200, "{inbox}");
+    assert!(inbox.contains(&reference), "{inbox}");
+
+    swap.store(true, Ordering::SeqCst);
+    let (status, page) = ws.get(&format!("/cases/{reference}")).await;
+    assert_eq!(status, 200, "{page}");
+    let csrf = csrf_from(&page).expect("csrf");
+    let r = ws
+        .post_form(
+            &format!("/cases/{reference}/decisions"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "status-recognized"),
+                ("measure", "none"),
+                ("sector", "public"),
+                ("area", "bribery"),
+                ("reasons", "Bound to whom?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 409);
+    let refusal = r.text().await.expect("page");
+    assert!(refusal.contains("different holder key"), "{refusal}");
+    let case = store.cases().await.expect("cases").remove(0);
+    let records = store
+        .messages(case.id)
+        .await
+        .expect("messages")
+        .iter()
+        .filter(|m| m.author == candor_store::Author::Body)
+        .count();
+    assert_eq!(records, 0, "no decision reached the server");
+}

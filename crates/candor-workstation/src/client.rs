@@ -241,15 +241,16 @@ impl Client {
         self.json(r).await
     }
 
-    /// The cases; each reporter key seen for the first time is pinned.
+    /// The cases; each reporter key seen for the first time is pinned (holder keys come
+    /// with each case's detail).
     pub async fn cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
         let r = self.send(|c| c.get(self.url("/cases"))).await?;
         let cases: Vec<CaseSummary> = self.json(r).await?;
         self.trust
-            .pin_reporters(
+            .pin_cases(
                 cases
                     .iter()
-                    .map(|c| (c.reference.as_str(), c.reporter_recipient.as_str())),
+                    .map(|c| (c.reference.as_str(), c.reporter_recipient.as_str(), None)),
             )
             .map_err(|e| ClientError::Protocol(e.to_string()))?;
         Ok(cases)
@@ -296,10 +297,11 @@ impl Client {
             }
         }
         self.trust
-            .pin_reporters(sync.buckets.iter().flat_map(|b| &b.cases).map(|c| {
+            .pin_cases(sync.buckets.iter().flat_map(|b| &b.cases).map(|c| {
                 (
                     c.detail.reference.as_str(),
                     c.detail.reporter_recipient.as_str(),
+                    c.detail.holder_key.as_deref(),
                 )
             }))
             .map_err(|e| ClientError::Protocol(e.to_string()))?;
@@ -321,14 +323,19 @@ impl Client {
         )))
     }
 
-    /// One case; its reporter key is pinned if this is the first time it is seen.
+    /// One case; its reporter and holder keys are pinned if this is the first time they
+    /// are seen.
     pub async fn case(&self, reference: &str) -> Result<CaseDetail, ClientError> {
         let r = self
             .send(|c| c.get(self.url(&format!("/cases/{}", path_segment(reference)))))
             .await?;
         let case: CaseDetail = self.json(r).await?;
         self.trust
-            .pin_reporters([(case.reference.as_str(), case.reporter_recipient.as_str())])
+            .pin_cases([(
+                case.reference.as_str(),
+                case.reporter_recipient.as_str(),
+                case.holder_key.as_deref(),
+            )])
             .map_err(|e| ClientError::Protocol(e.to_string()))?;
         Ok(case)
     }

@@ -260,31 +260,40 @@ impl TrustStore {
         Ok(())
     }
 
-    /// Pins the reporter key of every case not seen before, in one write. A key that
-    /// differs from the pinned one is left as it is (sealing to that case is then refused,
-    /// see [`TrustStore::reporter_recipient`]); an invalid one is not pinned.
-    pub fn pin_reporters<'a>(
+    /// Pins the reporter key, and the holder key once the server names one, of every case
+    /// seen for the first time (`(reference, reporter recipient, holder key)`), in one
+    /// write. A key that differs from the pinned one is left as it is (sealing to that case,
+    /// or binding a decision to that holder, is then refused: see
+    /// [`TrustStore::reporter_recipient`], [`TrustStore::holder_key`]); an invalid one is
+    /// not pinned.
+    pub fn pin_cases<'a>(
         &self,
-        cases: impl IntoIterator<Item = (&'a str, &'a str)>,
+        cases: impl IntoIterator<Item = (&'a str, &'a str, Option<&'a str>)>,
     ) -> Result<(), TrustError> {
         let mut trusted = self.lock();
         let mut next: Option<Trusted> = None;
-        for (reference, recipient) in cases {
-            let known = next
-                .as_ref()
-                .unwrap_or(&*trusted)
-                .cases
-                .contains_key(reference);
-            if known
-                || reference.is_empty()
-                || reference.contains(char::is_whitespace)
-                || recipient.parse::<Recipient>().is_err()
-            {
+        for (reference, recipient, holder) in cases {
+            if reference.is_empty() || reference.contains(char::is_whitespace) {
                 continue;
             }
-            next.get_or_insert_with(|| trusted.clone())
-                .cases
-                .insert(reference.to_string(), recipient.to_string());
+            let seen = next.as_ref().unwrap_or(&*trusted);
+            let pin_reporter =
+                !seen.cases.contains_key(reference) && recipient.parse::<Recipient>().is_ok();
+            let holder = holder.filter(|key| {
+                !seen.holders.contains_key(reference)
+                    && candor_log::note::Verifier::from_vkey(key).is_ok()
+            });
+            if !pin_reporter && holder.is_none() {
+                continue;
+            }
+            let next = next.get_or_insert_with(|| trusted.clone());
+            if pin_reporter {
+                next.cases
+                    .insert(reference.to_string(), recipient.to_string());
+            }
+            if let Some(key) = holder {
+                next.holders.insert(reference.to_string(), key.to_string());
+            }
         }
         if let Some(next) = next {
             self.save(&next)?;
@@ -329,7 +338,8 @@ impl TrustStore {
 }
 
 impl TrustStore {
-    /// The holder key of a case, pinned the first time a decision names it.
+    /// The holder key of a case as pinned when the case was first seen with one (or now,
+    /// if it was not); another key is refused.
     pub fn holder_key(&self, reference: &str, key: &str) -> Result<String, TrustError> {
         if candor_log::note::Verifier::from_vkey(key).is_err() {
             return Err(TrustError::Invalid(format!(
@@ -542,6 +552,54 @@ mod tests {
         // The reporter's recipient of the same case is pinned apart.
         let r = age::x25519::Identity::generate().to_public().to_string();
         assert!(store.reporter_recipient("CASE-1", &r).is_ok());
+    }
+
+    #[test]
+    fn a_case_seen_for_the_first_time_pins_both_its_keys() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = TrustStore::open(dir.path()).expect("open");
+        let recipient = || age::x25519::Identity::generate().to_public().to_string();
+        let holder = || {
+            candor_log::keys::generate_signer("candor-holder")
+                .expect("key")
+                .verifier()
+                .to_vkey()
+        };
+        let (r1, r2, h1, h2) = (recipient(), recipient(), holder(), holder());
+        // Listed first without a holder key (an older case), then seen with one.
+        store
+            .pin_cases([
+                ("CASE-1", r1.as_str(), None),
+                ("CASE-2", r2.as_str(), Some(h2.as_str())),
+            ])
+            .expect("pin");
+        store
+            .pin_cases([("CASE-1", r2.as_str(), Some(h1.as_str()))])
+            .expect("pin");
+        assert_eq!(
+            store.reporter_recipient("CASE-1", &r2).expect_err("kept"),
+            TrustError::ReporterChanged("CASE-1".into())
+        );
+        assert_eq!(store.holder_key("CASE-1", &h1).expect("pinned"), h1);
+        // Seen again with other keys: the first ones stay, so the new ones are refused.
+        store
+            .pin_cases([("CASE-2", r1.as_str(), Some(h1.as_str()))])
+            .expect("pin");
+        let store = TrustStore::open(dir.path()).expect("reopen");
+        assert_eq!(
+            store.holder_key("CASE-2", &h1).expect_err("swapped"),
+            TrustError::HolderChanged("CASE-2".into())
+        );
+        assert!(store.reporter_recipient("CASE-2", &r2).is_ok());
+        // Invalid keys and references are not pinned.
+        store
+            .pin_cases([
+                ("CASE-3", "not a key", Some("nor this")),
+                ("", r1.as_str(), None),
+            ])
+            .expect("pin");
+        assert!(store.reporter_recipient("CASE-3", &r1).is_ok());
+        assert!(store.holder_key("CASE-3", &h1).is_ok());
     }
 
     #[test]
