@@ -58,6 +58,10 @@ pub struct Workstation {
     notice_days: u16,
     /// Commitments of identity steps proven in the log and signed by the body.
     proven: Mutex<std::collections::HashSet<[u8; 32]>>,
+    /// Identity steps (commitment, index the server named) whose entry is proven in a
+    /// verified checkpoint but is not theirs: entries never change, so they are not fetched
+    /// again (unless the server names another index).
+    refuted: Mutex<std::collections::HashSet<([u8; 32], u64)>>,
     log_state: PathBuf,
     log_key: Option<Verifier>,
     /// The reviewers and reporter keys this workstation trusts for this server.
@@ -144,7 +148,10 @@ impl Workstation {
                 ShownItem::Record {
                     opening,
                     index: Some(index),
-                } if opening.kind.is_identity() && !self.is_proven(&opening.commitment()) => {
+                } if opening.kind.is_identity()
+                    && !self.is_proven(&opening.commitment())
+                    && !self.is_refuted(&opening.commitment(), *index) =>
+                {
                     Some((&**opening, *index))
                 }
                 _ => None,
@@ -162,22 +169,39 @@ impl Workstation {
                 index,
             )
             .await;
-            let signed = proven.ok().flatten().and_then(|note| {
-                let note = candor_log::note::Note::parse(&note).ok()?;
-                let known = candor_log::note::Verifiers::new([body.clone()]).ok()?;
-                note.verify(&known).ok().filter(|v| v.is_signed_by(&body))?;
-                candor_log::entry::Entry::parse(note.text()).ok()
-            });
+            // Not in the verified checkpoint yet, or not proven now: tried again later.
+            let Ok(Some(in_checkpoint)) = proven else {
+                continue;
+            };
+            let signed = candor_log::note::Note::parse(&in_checkpoint)
+                .ok()
+                .and_then(|note| {
+                    let known = candor_log::note::Verifiers::new([body.clone()]).ok()?;
+                    note.verify(&known).ok().filter(|v| v.is_signed_by(&body))?;
+                    candor_log::entry::Entry::parse(note.text()).ok()
+                });
             if signed.is_some_and(|e| e.commitment == opening.commitment()) {
                 self.proven
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .insert(opening.commitment());
+            } else {
+                self.refuted
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert((opening.commitment(), index));
             }
         }
         crate::identity::Statement::of_case(reference, messages, |o| {
             self.is_proven(&o.commitment())
         })
+    }
+
+    fn is_refuted(&self, commitment: &[u8; 32], index: u64) -> bool {
+        self.refuted
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&(*commitment, index))
     }
 
     fn is_proven(&self, commitment: &[u8; 32]) -> bool {
@@ -354,6 +378,7 @@ pub async fn serve(
         decision_key: options.decision_key,
         notice_days: info.identity_notice_days.unwrap_or(7),
         proven: Mutex::new(std::collections::HashSet::new()),
+        refuted: Mutex::new(std::collections::HashSet::new()),
         log_state: options.state_dir.join("log-state"),
         log_key: options.log_key,
         trust,
