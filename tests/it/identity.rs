@@ -993,7 +993,7 @@ async fn after_the_notice_a_second_custodian_approves_and_the_requester_opens_it
     }
     // (up to the few random bytes age's header varies by): more than the padding each.
     assert_eq!(sizes.len(), 2);
-    let padded = 4 * candor_core::identity::MAX_ISSUED_TO_CHARS;
+    let padded = candor_core::identity::MAX_ISSUED_TO_BYTES;
     assert!(sizes.iter().all(|&s| s > padded), "{sizes:?}");
     let page = page_saying(&eun_ji, &reference, "Issued to nobody").await;
     let (status, refusal) = decide(&eun_ji, &reference, Some(&item_id)).await;

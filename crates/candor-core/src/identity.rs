@@ -113,14 +113,16 @@ pub fn normalize_statement(bytes: &[u8]) -> Result<Zeroizing<String>, IdentityEr
 
 /// Longest name a reporter may agree that certificates show, in characters.
 pub const MAX_ISSUED_TO_CHARS: usize = 200;
+/// The same bound in bytes (four a character at most): what is read before decoding, and
+/// the size every stored name is padded to.
+pub const MAX_ISSUED_TO_BYTES: usize = 4 * MAX_ISSUED_TO_CHARS;
 
 /// Checks the words a reporter agrees that certificates may name them by (`issued-to`):
 /// UTF-8 text without control characters, at most [`MAX_ISSUED_TO_CHARS`] characters; line
 /// breaks and runs of white space become one space, outer white space goes. An empty
 /// result withdraws the agreement.
 pub fn normalize_issued_to(bytes: &[u8]) -> Result<Zeroizing<String>, IdentityError> {
-    // Four bytes a character at most: a bound before decoding.
-    if bytes.len() > 4 * MAX_ISSUED_TO_CHARS {
+    if bytes.len() > MAX_ISSUED_TO_BYTES {
         return Err(IdentityError::NameTooLong);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| IdentityError::NameNotText)?;

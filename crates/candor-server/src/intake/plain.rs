@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 
 use candor_core::conversation::FileMeta;
 use candor_core::identity::{
-    Custodians, IdentityError, MAX_ISSUED_TO_CHARS, MAX_STATEMENT_BYTES, normalize_issued_to,
+    Custodians, IdentityError, MAX_ISSUED_TO_BYTES, MAX_STATEMENT_BYTES, normalize_issued_to,
     normalize_statement,
 };
 use candor_core::seal::{SealError, Sealer, seal_bytes};
@@ -97,14 +97,8 @@ pub async fn read_parts(
             Some("identity") if !seen_identity => {
                 seen_identity = true;
                 let custodians = custodians.ok_or(PlainError::UnexpectedPart)?;
-                // Its whole bound at once: a growing buffer would leave copies behind.
-                let mut typed = Zeroizing::new(Vec::with_capacity(MAX_STATEMENT_BYTES));
-                while let Some(chunk) = field.chunk().await? {
-                    if typed.len() + chunk.len() > MAX_STATEMENT_BYTES {
-                        return Err(PlainError::Identity(IdentityError::TooLong));
-                    }
-                    typed.extend_from_slice(&chunk);
-                }
+                let typed =
+                    read_bounded(&mut field, MAX_STATEMENT_BYTES, IdentityError::TooLong).await?;
                 let statement = normalize_statement(&typed).map_err(PlainError::Identity)?;
                 if statement.is_empty() {
                     continue;
@@ -129,20 +123,16 @@ pub async fn read_parts(
                 if custodians.is_none() {
                     return Err(PlainError::UnexpectedPart);
                 }
-                let mut typed = Zeroizing::new(Vec::with_capacity(4 * MAX_ISSUED_TO_CHARS));
-                while let Some(chunk) = field.chunk().await? {
-                    if typed.len() + chunk.len() > 4 * MAX_ISSUED_TO_CHARS {
-                        return Err(PlainError::Identity(IdentityError::NameTooLong));
-                    }
-                    typed.extend_from_slice(&chunk);
-                }
+                let typed =
+                    read_bounded(&mut field, MAX_ISSUED_TO_BYTES, IdentityError::NameTooLong)
+                        .await?;
                 let words = normalize_issued_to(&typed).map_err(PlainError::Identity)?;
                 *named = Some(!words.is_empty());
                 // Padded with spaces (which reading trims) to the longest a name may be:
                 // every agreement and withdrawal has the same size at rest.
-                let mut padded = Zeroizing::new(Vec::with_capacity(4 * MAX_ISSUED_TO_CHARS));
+                let mut padded = Zeroizing::new(Vec::with_capacity(MAX_ISSUED_TO_BYTES));
                 padded.extend_from_slice(words.as_bytes());
-                padded.resize(4 * MAX_ISSUED_TO_CHARS, b' ');
+                padded.resize(MAX_ISSUED_TO_BYTES, b' ');
                 let blob = upload.new_blob();
                 upload
                     .append(blob, &seal_bytes(recipients, &padded)?)
@@ -214,6 +204,23 @@ pub async fn read_parts(
         }
     }
     Ok(parts)
+}
+
+/// A short part read whole into one buffer of its bound (a growing buffer would leave
+/// copies of it behind); longer is refused with `too_long`.
+async fn read_bounded(
+    field: &mut candor_core::multipart::Part,
+    bound: usize,
+    too_long: IdentityError,
+) -> Result<Zeroizing<Vec<u8>>, PlainError> {
+    let mut typed = Zeroizing::new(Vec::with_capacity(bound));
+    while let Some(chunk) = field.chunk().await? {
+        if typed.len() + chunk.len() > bound {
+            return Err(PlainError::Identity(too_long));
+        }
+        typed.extend_from_slice(&chunk);
+    }
+    Ok(typed)
 }
 
 async fn seal_piece(
