@@ -766,12 +766,21 @@ async fn a_request_the_server_made_up_counts_for_nothing() {
         .await
         .expect("forged record");
 
+    // Entry 0 (the report's receipt) is in the log first, so that the forged claim is
+    // checked against it rather than merely waiting for the log to grow.
+    logged_kinds(&*store, |k| k == "report-received", 1).await;
     let carmen = lane.workstation(0).await;
     // dmitri's workstation goes through the seized server, which also claims that the
     // forged record is in the log: at index 0 (the report's receipt, a real entry).
+    // It counts the entry bundles the workstation fetches (only the proof of a step does).
+    let bundles = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = std::sync::Arc::clone(&bundles);
     let hostile = candor_testkit::hostile::HostileServer::start_rewriting_all(
         &lane.server.url,
-        std::sync::Arc::new(|path: &str, status, body| {
+        std::sync::Arc::new(move |path: &str, status, body| {
+            if path.contains("/tile/entries/") {
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
             if path.starts_with("/api/v1/log/entries/") && status == reqwest::StatusCode::NOT_FOUND
             {
                 (reqwest::StatusCode::OK, br#"{"index":0}"#.to_vec())
@@ -815,6 +824,19 @@ async fn a_request_the_server_made_up_counts_for_nothing() {
     }
     let page = page_saying(&carmen, &case.reference, "Request disclosure").await;
     assert!(!page.contains("Record the disclosure"), "{page}");
+    // Entry 0 was fetched and is not the forged step's: entries never change, so dmitri's
+    // workstation does not fetch it again at every view of the case.
+    let fetched = bundles.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(
+        fetched > 0,
+        "the claimed entry was checked: {:?}",
+        hostile.paths()
+    );
+    for _ in 0..3 {
+        let (status, _) = dmitri.get(&format!("/cases/{}", case.reference)).await;
+        assert_eq!(status, 200);
+    }
+    assert_eq!(bundles.load(std::sync::atomic::Ordering::SeqCst), fetched);
 }
 
 /// A decision form on a custodian's workstation, sent with `issued_to` if given: the
