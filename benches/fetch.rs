@@ -112,6 +112,7 @@ async fn seed(
                     reference: candor_store::new_reference()?,
                     lookup_key,
                     reporter_recipient: reporter.to_string(),
+                    holder_key: None,
                 },
                 author: Author::Reporter,
                 day: Day::today(),

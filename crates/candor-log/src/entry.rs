@@ -677,43 +677,25 @@ impl Opening {
         let mut reasons_sha256 = None;
         let mut ciphertexts = Vec::new();
         let mut plaintexts = Vec::new();
+        // Each of these lines at most once; their order is checked with the whole
+        // canonical form at the end.
         for line in lines {
             if let Some(m) = line.strip_prefix("measure ") {
-                if measure.is_some() || !ciphertexts.is_empty() {
-                    return Err(malformed("opening", "measure out of place"));
-                }
-                measure = Some(m.parse()?);
+                once(&mut measure, m.parse()?, "measure")?;
             } else if let Some(c) = line.strip_prefix("custodian ") {
-                if custodian.is_some()
-                    || not_before.is_some()
-                    || issued_to.is_some()
-                    || holder.is_some()
-                    || reasons_sha256.is_some()
-                    || !ciphertexts.is_empty()
-                {
-                    return Err(malformed("opening", "custodian out of place"));
-                }
-                custodian = Some(c.to_string());
+                once(&mut custodian, c.to_string(), "custodian")?;
             } else if let Some(d) = line.strip_prefix("not-before ") {
-                if not_before.is_some() || issued_to.is_some() || holder.is_some() {
-                    return Err(malformed("opening", "not-before out of place"));
-                }
-                not_before = Some(check_day(d)?);
+                once(&mut not_before, check_day(d)?, "not-before")?;
             } else if let Some(i) = line.strip_prefix("issued-to ") {
-                if issued_to.is_some() || holder.is_some() || reasons_sha256.is_some() {
-                    return Err(malformed("opening", "issued-to out of place"));
-                }
-                issued_to = Some(i.to_string());
+                once(&mut issued_to, i.to_string(), "issued-to")?;
             } else if let Some(h) = line.strip_prefix("holder ") {
-                if holder.is_some() || reasons_sha256.is_some() {
-                    return Err(malformed("opening", "holder out of place"));
-                }
-                holder = Some(h.to_string());
+                once(&mut holder, h.to_string(), "holder")?;
             } else if let Some(r) = line.strip_prefix("reasons-sha256 ") {
-                if reasons_sha256.is_some() || !ciphertexts.is_empty() {
-                    return Err(malformed("opening", "reasons-sha256 out of place"));
-                }
-                reasons_sha256 = Some(hash_line(r, "reasons-sha256")?);
+                once(
+                    &mut reasons_sha256,
+                    hash_line(r, "reasons-sha256")?,
+                    "reasons-sha256",
+                )?;
             } else if let Some(c) = line.strip_prefix("ciphertext ") {
                 if !plaintexts.is_empty() {
                     return Err(malformed("opening", "ciphertext after plaintext"));
@@ -783,6 +765,14 @@ fn reviewer_name(name: &str) -> Result<(), EntryError> {
         Ok(())
     } else {
         Err(malformed("custodian", "not a reviewer's name"))
+    }
+}
+
+/// Sets a line's value, which may be given once.
+fn once<T>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), EntryError> {
+    match slot.replace(value) {
+        Some(_) => Err(malformed(name, "given twice")),
+        None => Ok(()),
     }
 }
 

@@ -476,6 +476,8 @@ pub enum CaseTarget {
         reference: String,
         lookup_key: [u8; 32],
         reporter_recipient: String,
+        /// The reporter's holder key (C2SP verifier key), which decisions may be bound to.
+        holder_key: Option<String>,
     },
     Existing(i64),
 }

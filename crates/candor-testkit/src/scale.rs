@@ -120,6 +120,7 @@ async fn commit_new_case(
                 reference: candor_store::new_reference().expect("reference"),
                 lookup_key,
                 reporter_recipient,
+                holder_key: None,
             },
             author: Author::Reporter,
             day: Day::today(),

@@ -238,12 +238,13 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
         .map_err(|_| SubmitError::Internal("holder"))?
         .verifier()
         .to_vkey();
-    let committed = upload
+    upload
         .commit(CommitPlan {
             case: CaseTarget::New {
                 reference,
                 lookup_key: *derived.lookup_key,
                 reporter_recipient: reporter.to_string(),
+                holder_key: Some(holder),
             },
             author: Author::Reporter,
             day,
@@ -252,7 +253,6 @@ async fn receive(app: &AppState, headers: &HeaderMap, body: Body) -> Result<Rece
             audit: None,
         })
         .await?;
-    app.store.set_holder_key(committed.case_id, &holder).await?;
     Ok(Received {
         receipt,
         files: parts.files,

@@ -393,6 +393,14 @@ async fn delete_blob_rows(
     Ok(())
 }
 
+/// The start of a query for whole case rows, in the column order [`case_from_row`] reads.
+macro_rules! select_cases {
+    () => {
+        "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, \
+         reprisal_day, holder_key FROM cases"
+    };
+}
+
 fn case_from_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, StoreError> {
     let status: String = row.try_get(3)?;
     let day: String = row.try_get(4)?;
@@ -595,12 +603,10 @@ impl Store for SqlStore {
     }
 
     async fn case_by_reference(&self, reference: &str) -> Result<Option<CaseRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases WHERE reference = $1",
-        )
-        .bind(reference)
-        .fetch_optional(&self.read)
-        .await?;
+        let row = sqlx::query(concat!(select_cases!(), " WHERE reference = $1"))
+            .bind(reference)
+            .fetch_optional(&self.read)
+            .await?;
         row.map(|r| case_from_row(&r)).transpose()
     }
 
@@ -732,30 +738,27 @@ impl Store for SqlStore {
     }
 
     async fn case_by_lookup(&self, lookup_key: &[u8]) -> Result<Option<CaseRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases WHERE lookup_key = $1",
-        )
-        .bind(lookup_key)
-        .fetch_optional(&self.read)
-        .await?;
+        let row = sqlx::query(concat!(select_cases!(), " WHERE lookup_key = $1"))
+            .bind(lookup_key)
+            .fetch_optional(&self.read)
+            .await?;
         row.map(|r| case_from_row(&r)).transpose()
     }
 
     async fn case_by_id(&self, id: i64) -> Result<CaseRow, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?
-        .ok_or(StoreError::NoSuchCase)?;
+        let row = sqlx::query(concat!(select_cases!(), " WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?
+            .ok_or(StoreError::NoSuchCase)?;
         case_from_row(&row)
     }
 
     async fn cases(&self) -> Result<Vec<CaseRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, reference, reporter_recipient, status, received_day, legal_hold, reprisal_day, holder_key FROM cases ORDER BY received_day, reference",
-        )
+        let rows = sqlx::query(concat!(
+            select_cases!(),
+            " ORDER BY received_day, reference"
+        ))
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(case_from_row).collect()
@@ -1188,6 +1191,7 @@ mod tests {
                             reference: format!("CASE-{n}"),
                             lookup_key: [n; 32],
                             reporter_recipient: "age1test".into(),
+                            holder_key: None,
                         },
                         Author::Reporter,
                         ItemKind::Text,
@@ -1330,6 +1334,7 @@ mod tests {
             reference: reference.into(),
             lookup_key: [9; 32],
             reporter_recipient: "age1test".into(),
+            holder_key: None,
         }
     }
 

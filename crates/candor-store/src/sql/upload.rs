@@ -41,10 +41,11 @@ impl SqlUpload {
                 reference,
                 lookup_key,
                 reporter_recipient,
+                holder_key,
             } => {
                 let row = sqlx::query(
-                    "INSERT INTO cases (id, reference, lookup_key, reporter_recipient, status, received_day) \
-                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    "INSERT INTO cases (id, reference, lookup_key, reporter_recipient, status, received_day, holder_key) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 )
                 .bind(random_id()?)
                 .bind(reference)
@@ -52,6 +53,7 @@ impl SqlUpload {
                 .bind(reporter_recipient)
                 .bind(Status::Received.as_str())
                 .bind(plan.day.to_string())
+                .bind(holder_key)
                 .fetch_one(&mut *tx)
                 .await?;
                 row.try_get::<i64, _>(0)?
