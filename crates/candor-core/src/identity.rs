@@ -276,8 +276,8 @@ impl Bundle {
         let threshold: usize = lines
             .next()
             .and_then(|l| l.strip_prefix("threshold "))
-            .filter(|t| !t.starts_with('0') && t.len() <= 2)
-            .and_then(|t| t.parse().ok())
+            .and_then(candor_log::checkpoint::parse_decimal)
+            .and_then(|t| usize::try_from(t).ok())
             .filter(|t| (2..=MAX_THRESHOLD).contains(t))
             .ok_or(malformed("expected a threshold line between 2 and 8"))?;
         let mut lines = lines.peekable();
@@ -583,6 +583,11 @@ mod tests {
         for bad in [
             text.replace("threshold 2", "threshold 1"),
             text.replace("threshold 2", "threshold 02"),
+            // Found by the fuzzer: a sign was read as a number, and the bundle did not
+            // encode back to its own bytes.
+            text.replace("threshold 2", "threshold +2"),
+            text.replace("threshold 2", "threshold  2"),
+            text.replace("threshold 2", "threshold 2 "),
             text.replace("copy alice bob\n", "copy alice alice\n"),
             text.replace("copy alice bob\n", "copy alice\n"),
             text.replace("copy alice carol\n", "copy alice bob\n"),
@@ -722,6 +727,16 @@ mod tests {
         fn the_parser_never_panics(text in "\\PC{0,400}") {
             fuzz_parse(text.as_bytes());
             fuzz_parse(format!("{BUNDLE_HEADER}\nthreshold 2\ncopy a b\n{text}").as_bytes());
+        }
+
+        #[test]
+        fn a_threshold_line_is_canonical_or_refused(threshold in "[-+ 0-9]{0,4}") {
+            let (_, custodians) = three();
+            let text = custodians.seal("x").expect("seal");
+            let text = text.replace("threshold 2\n", &format!("threshold {threshold}\n"));
+            if let Ok(bundle) = Bundle::parse(text.as_bytes()) {
+                prop_assert_eq!(bundle.to_text(), text);
+            }
         }
 
         #[test]

@@ -90,8 +90,9 @@ fn check_line(s: &str) -> bool {
 }
 
 /// Parses a canonical decimal `u64`: digits only, no leading zeros except
-/// for `0` itself, no sign, no overflow.
-pub(crate) fn parse_decimal(s: &str) -> Option<u64> {
+/// for `0` itself, no sign, no overflow. Every strict format of Candor's reads its
+/// numbers with it, so that a parsed value encodes back to the same bytes.
+pub fn parse_decimal(s: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 20 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

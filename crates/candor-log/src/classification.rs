@@ -252,12 +252,9 @@ impl Facts {
             .transpose()?;
         let weeks = next("weeks", needs.weeks)?
             .map(|w| {
-                // Canonical decimal only: no sign, no leading zero.
-                if w.len() > 1 && w.starts_with('0') || !w.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(malformed("weeks", "expected a whole number"));
-                }
-                w.parse::<u32>()
-                    .map_err(|_| malformed("weeks", "expected a whole number"))
+                crate::checkpoint::parse_decimal(w)
+                    .and_then(|w| u32::try_from(w).ok())
+                    .ok_or_else(|| malformed("weeks", "expected a whole number"))
             })
             .transpose()?;
         let facts = Facts {

@@ -231,8 +231,8 @@ fn blob_id(relative: &str) -> Option<i64> {
     else {
         return None;
     };
-    let id = i64::from_str_radix(name, 16).ok()?;
-    (name.len() == 16 && sub == format!("{:02x}", id & 0xff)).then_some(id)
+    let id = candor_store::blobs::BlobDir::id_of_name(name)?;
+    (sub == format!("{:02x}", id & 0xff)).then_some(id)
 }
 
 /// Checks a backup folder against its manifest: every listed file present with its hash,

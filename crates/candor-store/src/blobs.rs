@@ -114,6 +114,13 @@ impl BlobDir {
             .join(format!("{id:016x}"))
     }
 
+    /// The blob id a file name stands for, only if it is exactly the name [`Self::path`]
+    /// gives that id (no sign, lower-case, sixteen digits).
+    pub fn id_of_name(name: &str) -> Option<i64> {
+        let id = i64::from_str_radix(name, 16).ok()?;
+        (format!("{id:016x}") == name).then_some(id)
+    }
+
     fn incoming(&self, name: &str) -> PathBuf {
         self.root.join(INCOMING).join(name)
     }
@@ -148,12 +155,7 @@ impl BlobDir {
             }
             for file in fs::read_dir(sub.path())? {
                 let file = file?;
-                if let Some(id) = file
-                    .file_name()
-                    .to_str()
-                    .filter(|n| n.len() == 16)
-                    .and_then(|n| i64::from_str_radix(n, 16).ok())
-                {
+                if let Some(id) = file.file_name().to_str().and_then(Self::id_of_name) {
                     ids.push(id);
                 }
             }
@@ -707,6 +709,28 @@ impl Drop for BlobWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_name_a_blob_is_given_names_it() {
+        let dir = BlobDir::at(Path::new("/nowhere"));
+        assert_eq!(BlobDir::id_of_name("00000000000000a1"), Some(0xa1));
+        let name = dir.path(0xa1);
+        assert_eq!(
+            name.file_name().and_then(|n| n.to_str()),
+            Some("00000000000000a1")
+        );
+        for bad in [
+            "+0000000000000a1",
+            "-0000000000000a1",
+            "00000000000000A1",
+            "0000000000000a1",
+            "000000000000000a1",
+            "ffffffffffffffff",
+            "",
+        ] {
+            assert_eq!(BlobDir::id_of_name(bad), None, "{bad}");
+        }
+    }
 
     #[tokio::test(flavor = "multi_thread")]
     async fn a_blob_is_in_place_only_once_placed_and_gone_if_never_committed() {

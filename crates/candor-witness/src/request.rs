@@ -7,6 +7,7 @@
 //! <signed checkpoint note>
 //! ```
 
+use candor_log::checkpoint::parse_decimal;
 use candor_log::merkle::Hash;
 
 /// Largest request body accepted.
@@ -42,16 +43,8 @@ impl AddCheckpoint {
             .next()
             .and_then(|l| l.strip_prefix("old "))
             .ok_or(Malformed("the first line is not \"old SIZE\""))?;
-        if old.is_empty()
-            || old.len() > 20
-            || !old.bytes().all(|b| b.is_ascii_digit())
-            || (old.len() > 1 && old.starts_with('0'))
-        {
-            return Err(Malformed("the old size is not a decimal number"));
-        }
-        let old_size = old
-            .parse()
-            .map_err(|_| Malformed("the old size is not a decimal number"))?;
+        let old_size =
+            parse_decimal(old).ok_or(Malformed("the old size is not a decimal number"))?;
         let mut proof = Vec::new();
         for line in lines {
             if proof.len() == MAX_PROOF_LINES {
@@ -106,6 +99,7 @@ mod tests {
             b"old\n\nx",
             b"old 05\n\nx",
             b"old -1\n\nx",
+            b"old +5\n\nx",
             b"old 99999999999999999999999\n\nx",
             b"new 5\n\nx",
             b"old 5\nnot base64!\n\nx",
