@@ -58,13 +58,15 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U candor -E UTF8 --no-instructions >/dev/null
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-  -o "-k $pg_dir -c listen_addresses='' -c max_connections=300" start >/dev/null
+  -o "-k $pg_dir -c listen_addresses='' -c max_connections=300 -c wal_recycle=off" start >/dev/null
 stop_postgres() {
   "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
 trap stop_postgres EXIT
 export TEST_POSTGRES_URL="postgres://candor@localhost/postgres?host=$pg_dir"
+# The retention test searches the cluster's files for what a deletion must not leave.
+export TEST_POSTGRES_DATA="$pg_dir/data"
 
 echo "==> cargo test"
 cargo test --locked --workspace

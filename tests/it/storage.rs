@@ -313,16 +313,13 @@ async fn retention_deletes_closed_cases_for_good_and_keeps_held_ones() {
         cases.push((case, derived.lookup_key.to_vec()));
     }
     // What the deleted case leaves nowhere: a piece of each ciphertext, its lookup key and
-    // its reporter key.
+    // its reporter key (rows: in SQLite's file and WAL, or in PostgreSQL's table files and
+    // WAL).
     let (deleted, lookup_key) = &cases[0];
-    // (The lookup and reporter keys are rows: in SQLite's file, which shreds them; a
-    // PostgreSQL server's files are outside the data folder and keep deleted rows until
-    // overwritten, see SECURITY.md.)
-    let mut canaries = Vec::new();
-    if server.is_sqlite() {
-        canaries.push(lookup_key.clone());
-        canaries.push(deleted.reporter_recipient.as_bytes().to_vec());
-    }
+    let mut canaries = vec![
+        lookup_key.clone(),
+        deleted.reporter_recipient.as_bytes().to_vec(),
+    ];
     for message in store.messages(deleted.id).await.expect("messages") {
         for item in message.items {
             for blob in std::iter::once(item.blob_id).chain(item.meta_blob_id) {
@@ -379,33 +376,49 @@ async fn retention_deletes_closed_cases_for_good_and_keeps_held_ones() {
     }
     drop(ws);
 
+    // Where the canaries are: the data folder, and a PostgreSQL server's own files.
+    let (data_dir, database) = (server.data_dir.clone(), server.database_url());
+    let postgres = !server.is_sqlite();
+    if postgres {
+        // The rows into the table files too, not only the WAL.
+        let checkpoint = std::process::Command::new("psql")
+            .args(["-q", &database, "-c", "CHECKPOINT"])
+            .status();
+        assert!(checkpoint.is_ok_and(|s| s.success()), "CHECKPOINT");
+    }
+    let holding = |canary: &[u8]| {
+        let mut hits = files_containing(&data_dir, canary);
+        if postgres {
+            hits.extend(postgres_files_containing(&database, canary));
+        }
+        hits
+    };
     for canary in &canaries {
         assert!(
-            !files_containing(&server.data_dir, canary).is_empty(),
+            !holding(canary).is_empty(),
             "the search finds what is there"
         );
     }
     // The next sweep: at start.
     server.stop();
     server.spawn();
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let store = server.store().await;
-        let gone = store
-            .case_by_reference(&deleted.reference)
-            .await
-            .expect("lookup")
-            .is_none();
-        store.close().await;
-        if gone {
-            break;
-        }
+    // The sweep is over (its rows' copies shredded too) when it says how many it deleted.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !server.log_text().contains("retention deleted closed cases") {
         assert!(
             std::time::Instant::now() < deadline,
-            "the closed case was not deleted"
+            "the sweep did not end: {}",
+            server.log_text()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let store = server.store().await;
+    let gone = store.case_by_reference(&deleted.reference).await;
+    assert!(
+        gone.expect("lookup").is_none(),
+        "the closed case is deleted"
+    );
+    store.close().await;
     assert_reports(&server, &server.reviewer.key_path, &reports[1..]).await;
     let store = server.store().await;
     let audit = store
@@ -424,7 +437,7 @@ async fn retention_deletes_closed_cases_for_good_and_keeps_held_ones() {
     let (status, _, _) = sign_in(&server, &reports[0].receipt).await;
     assert_ne!(status, 303, "the deleted case's receipt opens nothing");
     for canary in &canaries {
-        let hits = files_containing(&server.data_dir, canary);
+        let hits = holding(canary);
         assert!(
             hits.is_empty(),
             "a canary of the deleted case is in {hits:?}"

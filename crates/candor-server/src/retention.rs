@@ -54,6 +54,7 @@ pub async fn sweep(store: &dyn Store, months: Option<u8>, today: Day) -> Result<
         }
     }
     if deleted > 0 {
+        store.shred().await?;
         tracing::info!(cases = deleted, "retention deleted closed cases");
     }
     Ok(deleted)

@@ -230,17 +230,26 @@ pub trait Store: LogStore {
         hold: bool,
         audit: &Audit,
     ) -> Result<(), StoreError>;
-    /// Closed cases, each with the day of its last message (for retention).
     /// Sets (the reporter reported reprisal) or clears (the body decided) a case's
     /// reprisal day.
     async fn set_reprisal(&self, case_id: i64, day: Option<Day>) -> Result<(), StoreError>;
     /// Records a case's holder key, unless it has one already.
     async fn set_holder_key(&self, case_id: i64, vkey: &str) -> Result<(), StoreError>;
+    /// Closed cases, each with the day of its last message (for retention).
     async fn closed_cases(&self) -> Result<Vec<(CaseRow, Day)>, StoreError>;
     /// Deletes a case for good: its messages, items, reads, blob rows and their files
     /// (overwritten, then unlinked), with the audit record in the same transaction. The
-    /// public log keeps its entries (they hold only commitments).
+    /// public log keeps its entries (they hold only commitments). Call [`Store::shred`]
+    /// after a batch of deletions.
     async fn delete_case(&self, case_id: i64, audit: &Audit) -> Result<(), StoreError>;
+    /// Removes what deleted rows leave in the database's own files. SQLite: the WAL is
+    /// checkpointed and emptied (`secure_delete` has overwritten the rows' pages in the
+    /// database file). PostgreSQL: the case tables are rewritten (`VACUUM FULL`: new
+    /// files without the rows; the old ones are emptied), then the WAL moves to a new
+    /// segment and a checkpoint lets PostgreSQL remove the segments that held the rows
+    /// (see `deploy/REPLICATION.md` for the settings and grants this needs; without them it
+    /// is logged and the segments go at PostgreSQL's own pace).
+    async fn shred(&self) -> Result<(), StoreError>;
     /// Writes a consistent copy of the database into the new file `out` while the server
     /// runs, and returns the blobs that copy names.
     async fn snapshot(&self, out: &Path) -> Result<Vec<BlobInfo>, StoreError>;

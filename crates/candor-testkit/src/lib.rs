@@ -641,6 +641,38 @@ pub fn recent_files_containing(
     hits
 }
 
+/// The files of the PostgreSQL cluster whose data folder is `TEST_POSTGRES_DATA` (set by
+/// `test.sh`) that contain `needle`: everything but the folders of other databases than
+/// that of `database_url` (other tests').
+pub fn postgres_files_containing(database_url: &str, needle: &[u8]) -> Vec<PathBuf> {
+    let data = PathBuf::from(
+        std::env::var("TEST_POSTGRES_DATA")
+            .expect("TEST_POSTGRES_DATA names the PostgreSQL cluster's data folder"),
+    );
+    let oid = Command::new("psql")
+        .args(["-tA", database_url, "-c"])
+        .arg("SELECT oid FROM pg_database WHERE datname = current_database()")
+        .output()
+        .expect("psql");
+    let oid = String::from_utf8(oid.stdout).expect("oid");
+    assert!(!oid.trim().is_empty(), "the database's oid");
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(&data)
+        .expect("the cluster's data folder")
+        .flatten()
+    {
+        let path = entry.path();
+        if entry.file_name() == "base" {
+            hits.extend(files_containing(&path.join(oid.trim()), needle));
+        } else if path.is_dir() {
+            hits.extend(files_containing(&path, needle));
+        } else if std::fs::read(&path).is_ok_and(|data| contains(&data, needle)) {
+            hits.push(path);
+        }
+    }
+    hits
+}
+
 /// Copies a folder and everything in it.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("dir");

@@ -959,10 +959,37 @@ impl Store for SqlStore {
         delete_blob_rows(&mut tx, self.backend, &ids).await?;
         insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
-        // The rows' pages are overwritten in the database file at the checkpoint
-        // (secure_delete); the files are overwritten and unlinked.
+        // The files are overwritten and unlinked; the rows' copies go with `shred`.
         self.remove_blob_files(ids).await;
-        self.truncate_wal().await;
+        Ok(())
+    }
+
+    async fn shred(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            self.truncate_wal().await;
+            return Ok(());
+        }
+        // One statement each: VACUUM runs outside a transaction.
+        for sql in [
+            "VACUUM FULL items",
+            "VACUUM FULL messages",
+            "VACUUM FULL reviewer_reads",
+            "VACUUM FULL blobs",
+            "VACUUM FULL cases",
+        ] {
+            sqlx::query(sql).execute(&self.write).await?;
+        }
+        // (As text: the Any driver cannot decode a `pg_lsn`.)
+        for sql in ["SELECT pg_switch_wal()::text", "CHECKPOINT"] {
+            if let Err(err) = sqlx::query(sql).execute(&self.write).await {
+                tracing::warn!(
+                    error = %err,
+                    "PostgreSQL's WAL keeps the deleted rows until its own checkpoints \
+                     (deploy/REPLICATION.md says what Candor's role needs)"
+                );
+                break;
+            }
+        }
         Ok(())
     }
 
