@@ -2,10 +2,13 @@
 //! keys (and the witnesses' it must carry), and, with `--presentation`, that whoever gave
 //! it holds the key it is bound to.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
-use candor_log::certificate::Certificate;
+use candor_log::certificate::{Certificate, MAX_CERTIFICATE_BYTES};
 use candor_log::keys::read_vkey;
+use candor_log::policy::MAX_POLICY_BYTES;
+use candor_log::presentation::MAX_PRESENTATION_BYTES;
 
 use crate::error::CliError;
 
@@ -36,12 +39,33 @@ pub struct Args {
     challenge: Option<String>,
 }
 
-/// Reads a witness policy file.
-pub fn read_policy(path: &std::path::Path) -> Result<candor_log::policy::Policy, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+/// Reads a file someone else may have made: at most `max` bytes are read, and a larger
+/// file is refused (a certificate handed over could be any size).
+fn read_bounded(path: &Path, max: usize, what: &str) -> Result<Vec<u8>, CliError> {
+    let read = |source| CliError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let mut data = Vec::new();
+    std::fs::File::open(path)
+        .map_err(read)?
+        .take(max as u64 + 1)
+        .read_to_end(&mut data)
+        .map_err(read)?;
+    if data.len() > max {
+        return Err(CliError::Outcome(format!(
+            "{what} {}: larger than {max} bytes, not read",
+            path.display()
+        )));
+    }
+    Ok(data)
+}
+
+/// Reads a witness policy file.
+pub fn read_policy(path: &Path) -> Result<candor_log::policy::Policy, CliError> {
+    let data = read_bounded(path, MAX_POLICY_BYTES, "--policy")?;
+    let text = String::from_utf8(data)
+        .map_err(|_| CliError::Outcome(format!("--policy {}: not UTF-8", path.display())))?;
     candor_log::policy::Policy::parse(&text)
         .map_err(|e| CliError::Outcome(format!("--policy {}: {e}", path.display())))
 }
@@ -54,10 +78,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .iter()
         .map(|k| read_vkey(k).map_err(CliError::key("--witness-key")))
         .collect::<Result<Vec<_>, _>>()?;
-    let data = std::fs::read(&args.certificate).map_err(|source| CliError::Read {
-        path: args.certificate.clone(),
-        source,
-    })?;
+    let data = read_bounded(&args.certificate, MAX_CERTIFICATE_BYTES, "the certificate")?;
     let certificate = Certificate::parse(&data)?;
     let verified = match &args.policy {
         Some(path) => certificate.verify_with_policy(&log_key, &body_key, &read_policy(path)?)?,
@@ -65,10 +86,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     println!("{}", verified.summary());
     if let (Some(path), Some(challenge)) = (&args.presentation, &args.challenge) {
-        let presentation = std::fs::read(path).map_err(|source| CliError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let presentation = read_bounded(path, MAX_PRESENTATION_BYTES, "--presentation")?;
         candor_log::presentation::verify(&verified, &presentation, challenge)
             .map_err(|e| CliError::Outcome(format!("--presentation {}: {e}", path.display())))?;
         println!("Presented by its holder, for the challenge {challenge:?}");

@@ -235,6 +235,20 @@ async fn a_bound_certificate_names_its_holder_and_is_presented_for_a_challenge()
         stderr.contains("not signed by the certificate's holder key"),
         "{stderr}"
     );
+    // Files a holder hands over are read only up to their bound: a 1 GiB (sparse)
+    // presentation or certificate is refused without being read whole.
+    let huge = save("huge.txt", "");
+    std::fs::File::options()
+        .write(true)
+        .open(&huge)
+        .and_then(|f| f.set_len(1 << 30))
+        .expect("sparse file");
+    let (ok, _, stderr) = present(&huge, "blue horse, seven");
+    assert!(!ok);
+    assert!(stderr.contains("larger than 4096 bytes"), "{stderr}");
+    let (ok, _, stderr) = crate::log::verify_with(&huge, &log_key, body_key, &[]);
+    assert!(!ok);
+    assert!(stderr.contains("larger than"), "{stderr}");
     // Nor does a certificate whose holder key was swapped for that other one.
     let holder = between(&full, "\nholder ", "\n").expect("a holder line");
     let swapped = other.holder().expect("holder").verifier().to_vkey();
