@@ -438,9 +438,10 @@ pub fn parse_json_within<T: serde::de::DeserializeOwned>(
         return Err(format!("the request body is larger than {limit} bytes"));
     }
     serde_json::from_slice(body).map_err(|e| {
-        // serde_json's messages name the field and position, never echo values in full.
-        let mut msg = e.to_string();
-        msg.truncate(200);
+        // serde_json's messages name the field and position, never echo values in full
+        // (but an unknown field's name is the sender's, in any script: cut on a char).
+        let msg = e.to_string();
+        let msg = &msg[..msg.floor_char_boundary(200)];
         format!("the request body is not valid: {msg}")
     })
 }
@@ -456,6 +457,13 @@ mod tests {
         assert!(parse_json::<ChallengeRequest>(br#"{"reviewer":5}"#).is_err());
         assert!(parse_json::<ChallengeRequest>(b"not json").is_err());
         assert!(parse_json::<StatusRequest>(&vec![b' '; MAX_JSON_BYTES + 1]).is_err());
+        // Found by the fuzzer: the message quotes an unknown field's name, and was cut
+        // in the middle of a character (a panic).
+        for pad in 0..4 {
+            let body = format!(r#"{{"{}{}":1}}"#, "R".repeat(160 + pad), "é".repeat(40));
+            let err = parse_json::<StatusRequest>(body.as_bytes()).expect_err("unknown");
+            assert!(err.len() < 260, "{err}");
+        }
     }
 
     #[test]

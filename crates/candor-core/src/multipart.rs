@@ -76,9 +76,9 @@ impl Meter {
             multer::Error::FieldSizeExceeded { .. } => IntakeError::FieldTooLarge,
             multer::Error::StreamSizeExceeded { .. } => IntakeError::TooLarge,
             other => {
-                let mut text = other.to_string();
-                text.truncate(200);
-                IntakeError::Malformed(text)
+                // A header's name is the sender's, in any script: cut on a char.
+                let text = other.to_string();
+                IntakeError::Malformed(text[..text.floor_char_boundary(200)].to_string())
             }
         }
     }
@@ -407,6 +407,26 @@ mod tests {
         out.extend_from_slice(content);
         out.extend_from_slice(b"\r\n");
         out
+    }
+
+    /// Headers a hostile sender makes up (long, in any script) are refused as malformed;
+    /// the error's text, which may quote them, is cut on a character.
+    #[tokio::test]
+    async fn made_up_headers_are_malformed_not_a_panic() {
+        for pad in 0..4 {
+            let name = format!("{}{}", "X".repeat(190 + pad), "é".repeat(40));
+            for head in [
+                format!("--B\r\n{name}: v\r\n\r\nx\r\n--B--\r\n"),
+                format!("--B\r\nContent-Disposition: form-data; name=\"{name}\r\n\r\nx\r\n"),
+                format!("--B\r\nContent-Disposition: {name}\r\n\r\nx\r\n--B--\r\n"),
+            ] {
+                if let Err(IntakeError::Malformed(text)) =
+                    read_all(intake(head.into_bytes(), 10)).await
+                {
+                    assert!(text.len() <= 200, "{text}");
+                }
+            }
+        }
     }
 
     /// A fast client whose whole form is at hand (arriving in large pieces, always ready)
