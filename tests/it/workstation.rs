@@ -683,6 +683,16 @@ async fn api_errors_are_json_and_never_500() {
             400,
             "bad_request",
         ),
+        // An unknown field's name, quoted in the error, cut on a character (it once
+        // panicked: the fuzzer found it).
+        (
+            client
+                .post(url("/auth/challenge"))
+                .header("content-type", "application/json")
+                .body(format!(r#"{{"{}{}":1}}"#, "R".repeat(160), "é".repeat(40))),
+            400,
+            "bad_request",
+        ),
         (
             client
                 .post(url("/auth/challenge"))
