@@ -113,9 +113,8 @@ impl Policy {
                     let threshold = match *threshold {
                         "all" => members.len(),
                         "any" => 1,
-                        t => t
-                            .parse::<usize>()
-                            .ok()
+                        t => crate::checkpoint::parse_decimal(t)
+                            .and_then(|t| usize::try_from(t).ok())
                             .filter(|t| (1..=members.len()).contains(t))
                             .ok_or_else(|| {
                                 err(n, "the threshold is 1 to the number of members, all or any")
@@ -268,6 +267,8 @@ mod tests {
             (&format!("witness a {a}\ngroup g 2 a\nquorum g\n"), 2),
             (&format!("witness a {a}\ngroup g 1 a b\nquorum g\n"), 2),
             (&format!("witness a {a}\ngroup g 1 a a\nquorum g\n"), 2),
+            (&format!("witness a {a}\ngroup g +1 a\nquorum g\n"), 2),
+            (&format!("witness a {a}\ngroup g 01 a\nquorum g\n"), 2),
             (&format!("witness a {a}\nquorum a\nquorum a\n"), 3),
             ("witness a notakey\nquorum none\n", 1),
             ("frobnicate\n", 1),
