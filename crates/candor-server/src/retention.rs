@@ -40,7 +40,8 @@ pub fn outlook(case: &CaseRow, last_message: Option<Day>, months: Option<u8>) ->
     }
 }
 
-/// Deletes every case whose deletion day has come; returns how many.
+/// Deletes every case whose deletion day has come, then shreds what deleted rows left in
+/// the database's files; returns how many cases.
 pub async fn sweep(store: &dyn Store, months: Option<u8>, today: Day) -> Result<usize, StoreError> {
     let Some(n) = months else { return Ok(0) };
     let mut deleted = 0;
@@ -53,8 +54,10 @@ pub async fn sweep(store: &dyn Store, months: Option<u8>, today: Day) -> Result<
             deleted += 1;
         }
     }
+    // At every sweep, not only after deletions: rows that a transaction still saw at the
+    // last one (a backup running then) were kept, and go now.
+    store.shred().await?;
     if deleted > 0 {
-        store.shred().await?;
         tracing::info!(cases = deleted, "retention deleted closed cases");
     }
     Ok(deleted)
