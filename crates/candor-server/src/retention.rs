@@ -70,7 +70,7 @@ pub async fn run(store: Arc<dyn Store>, months: Option<u8>) {
     }
     loop {
         if let Err(err) = sweep(&*store, months, Day::today()).await {
-            tracing::error!(error = %err, "retention could not delete closed cases");
+            tracing::error!(error = %err, "the retention sweep did not finish");
         }
         let wait = crate::server::first_integration(
             std::time::Duration::from_secs(86_400),

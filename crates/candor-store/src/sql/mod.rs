@@ -969,7 +969,14 @@ impl Store for SqlStore {
             self.truncate_wal().await;
             return Ok(());
         }
-        // One statement each: VACUUM runs outside a transaction.
+        // One statement each: VACUUM runs outside a transaction. Each waits for the lock
+        // on its table at most 10 s (a transaction left open elsewhere would otherwise
+        // hold it, and every request queued behind it, for good): the next sweep retries.
+        let mut conn = self.write.acquire().await?;
+        sqlx::query("SET lock_timeout = '10s'")
+            .execute(&mut *conn)
+            .await?;
+        let mut rewritten = Ok(());
         for sql in [
             "VACUUM FULL items",
             "VACUUM FULL messages",
@@ -977,8 +984,20 @@ impl Store for SqlStore {
             "VACUUM FULL blobs",
             "VACUUM FULL cases",
         ] {
-            sqlx::query(sql).execute(&self.write).await?;
+            rewritten = sqlx::query(sql).execute(&mut *conn).await.map(drop);
+            if rewritten.is_err() {
+                break;
+            }
         }
+        if sqlx::query("RESET lock_timeout")
+            .execute(&mut *conn)
+            .await
+            .is_err()
+        {
+            conn.close_on_drop();
+        }
+        drop(conn);
+        rewritten?;
         // (As text: the Any driver cannot decode a `pg_lsn`.)
         for sql in ["SELECT pg_switch_wal()::text", "CHECKPOINT"] {
             if let Err(err) = sqlx::query(sql).execute(&self.write).await {
@@ -1341,6 +1360,46 @@ mod tests {
         let (path, query) = base.split_once('?').unwrap_or((&base, ""));
         let (server, _) = path.rsplit_once('/').expect("a database in the URL");
         Some(format!("{server}/{name}?{query}"))
+    }
+
+    /// A transaction left open elsewhere (here: one that read `cases`) does not hold a
+    /// PostgreSQL shred, and every request queued behind its table lock, for good: the
+    /// rewrite gives up (an error; the next sweep retries), the connection it used is
+    /// back to no lock timeout, and once the other transaction ends it succeeds.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_shred_does_not_wait_for_an_open_transaction_for_good() {
+        use sqlx::Connection;
+        let Some(url) = fresh_postgres().await else {
+            return;
+        };
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = SqlStore::open(&url, &dir.path().join("blobs"))
+            .await
+            .expect("open");
+        store.shred().await.expect("nothing in the way");
+        let mut other = sqlx::PgConnection::connect(&url).await.expect("connect");
+        sqlx::query("BEGIN")
+            .execute(&mut other)
+            .await
+            .expect("begin");
+        sqlx::query("SELECT count(*) FROM cases")
+            .execute(&mut other)
+            .await
+            .expect("read");
+        assert!(store.shred().await.is_err(), "gave up on the lock");
+        let timeouts: Vec<String> = futures_util::future::join_all((0..16).map(|_| async {
+            sqlx::query_scalar::<_, String>("SHOW lock_timeout")
+                .fetch_one(&store.write)
+                .await
+                .expect("show")
+        }))
+        .await;
+        assert!(timeouts.iter().all(|t| t == "0"), "{timeouts:?}");
+        sqlx::query("COMMIT")
+            .execute(&mut other)
+            .await
+            .expect("commit");
+        store.shred().await.expect("nothing in the way any more");
     }
 
     /// Pseudo-random bytes (xorshift): incompressible test data without a dependency.
