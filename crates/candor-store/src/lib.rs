@@ -247,7 +247,7 @@ pub trait Store: LogStore {
     /// database file). PostgreSQL: the case tables are rewritten (`VACUUM FULL`: new
     /// files without the rows; the old ones are emptied), then the WAL moves to a new
     /// segment and a checkpoint lets PostgreSQL remove the segments that held the rows
-    /// (see `deploy/REPLICATION.md` for the settings and grants this needs; without them it
+    /// (`deploy/REPLICATION.md` gives the settings and grants this needs; without them it
     /// is logged and the segments go at PostgreSQL's own pace).
     async fn shred(&self) -> Result<(), StoreError>;
     /// Writes a consistent copy of the database into the new file `out` while the server
