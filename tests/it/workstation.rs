@@ -144,19 +144,19 @@ async fn review_a_case_end_to_end() {
     // Over a plain socket, chunked and never finished: an HTTP client library may report
     // its own write failing (the workstation stops reading and closes) instead of the
     // answer that came first; the socket still holds that answer.
+    let authority = ws.base.trim_start_matches("http://").to_string();
     let mut body = head.into_bytes();
     body.extend(std::iter::repeat_n(b'a', 512 * 1024));
     let mut request = format!(
         "POST /cases/{reference}/reply HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\n\
          Content-Type: multipart/form-data; boundary={boundary}\r\n\
          Transfer-Encoding: chunked\r\n\r\n{len:x}\r\n",
-        host = ws.base.trim_start_matches("http://"),
+        host = authority,
         cookie = ws.cookie,
         len = body.len(),
     )
     .into_bytes();
     request.extend(body);
-    let authority = ws.base.trim_start_matches("http://").to_string();
     let answer = tokio::task::spawn_blocking(move || raw_http(&authority, &request))
         .await
         .expect("an answer while the headers are still arriving");
